@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's second command (and CI's): set up, build with ASan+UBSan, start a throwaway
+# PostgreSQL server on a loopback port, run every test against SQLite and PostgreSQL, stop it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh debug
+
+sandbox="$(mktemp -d /tmp/doanket-pg.XXXXXX)"
+rmdir "$sandbox"  # the sandbox script creates it itself
+cleanup() { scripts/postgres_sandbox.sh stop "$sandbox" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+DOANKET_TEST_POSTGRES="$(scripts/postgres_sandbox.sh start "$sandbox")"
+export DOANKET_TEST_POSTGRES
+echo "== PostgreSQL for the tests: $DOANKET_TEST_POSTGRES"
+
+cd build/debug
+ctest --output-on-failure -j "$(nproc)" --timeout 600

@@ -1,0 +1,52 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+
+namespace dk::cli {
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Context context;
+  context.out = &out;
+  context.err = &err;
+  if (const char* database = std::getenv("DOANKET_DB"); database && *database)
+    context.database = database;
+  if (const char* language = std::getenv("DOANKET_LANG");
+      language && std::string_view(language) == "en") {
+    context.language = "en";
+  }
+
+  CLI::App app{"Đoàn Kết — quản lý tổ chức đoàn thể / runs the mass organizations of an agency",
+               "doanket"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "doanket 0.1.0");
+  app.add_option(
+      "--db", context.database,
+      "Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… / database: SQLite file or "
+      "postgresql:// URI (env DOANKET_DB; default doanket.db)");
+  app.add_option("--agency", context.agency,
+                 "Mã cơ quan / agency code (when the database holds several)");
+  app.add_option("--lang", context.language, "Ngôn ngữ / language: vi, en (env DOANKET_LANG)")
+      ->check(CLI::IsMember({"vi", "en"}));
+
+  int result = kSuccess;
+  add_registry_commands(app, context, result);
+  add_member_commands(app, context, result);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // Help and version are "errors" to CLI11 that exit 0; the rest are usage errors.
+    const int code = app.exit(error, out, err);
+    if (code == 0) return kSuccess;
+    err << (context.language == "en" ? "Run “doanket --help” for the commands.\n"
+                                     : "Chạy “doanket --help” để xem các lệnh.\n");
+    return kUsage;
+  }
+  return result;
+}
+
+}  // namespace dk::cli

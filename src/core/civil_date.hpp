@@ -1,0 +1,34 @@
+#pragma once
+// A date on the calendar (a birthday, a join date), with no time and no zone. Vietnamese offices
+// write dd/mm/yyyy; storage and APIs use ISO 8601 (yyyy-mm-dd).
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dk {
+
+struct CivilDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  auto operator<=>(const CivilDate&) const = default;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+bool is_valid(const CivilDate& date);
+
+// Accepts dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy and yyyy-mm-dd. Returns nothing when the
+// text is not a date or names a day that does not exist (31/02/1990).
+std::optional<CivilDate> parse_civil_date(std::string_view text);
+
+// Days since 1970-01-01 and back (proleptic Gregorian), for spreadsheet serials and arithmetic.
+long days_from_civil(const CivilDate& date);
+CivilDate civil_from_days(long days);
+
+std::string format_iso(const CivilDate& date);         // 1990-02-03
+std::string format_vietnamese(const CivilDate& date);  // 03/02/1990
+
+}  // namespace dk

@@ -1,0 +1,54 @@
+#pragma once
+// The error every layer returns across its boundary: a kind that adapters map to an HTTP status
+// or an exit code, a stable machine code, and the message in Vietnamese and English.
+
+#include <expected>
+#include <string>
+#include <vector>
+
+namespace dk {
+
+enum class ErrorKind {
+  invalid_input,  // the user's input is wrong; they can fix it
+  not_found,
+  conflict,  // the input clashes with what is stored (a duplicate, a stale change)
+  forbidden,
+  unauthenticated,
+  unavailable,  // a file, a database or a server could not be reached
+  internal,     // a bug or a broken invariant: not the user's fault
+};
+
+// A user-facing text in both languages the product speaks.
+struct Text {
+  std::string vi;
+  std::string en;
+  const std::string& in(std::string_view language) const { return language == "en" ? en : vi; }
+};
+
+// Where in the input a problem sits, so that the user can find it (a line of a file, a column).
+struct Location {
+  std::uint64_t line = 0;  // 0: not tied to a line
+  std::string field;       // empty: not tied to a field
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::internal;
+  std::string code;  // stable, e.g. "import.date_invalid"; clients and tests match on it
+  Text message;
+  Location where;
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+using Status = std::expected<void, Error>;
+
+inline std::unexpected<Error> fail(ErrorKind kind, std::string code, std::string vi, std::string en,
+                                   Location where = {}) {
+  return std::unexpected(
+      Error{kind, std::move(code), Text{std::move(vi), std::move(en)}, std::move(where)});
+}
+
+// "dòng 12, cột “Ngày sinh”: …" — the message with its location, in one language.
+std::string describe(const Error& error, std::string_view language);
+
+}  // namespace dk

@@ -1,0 +1,45 @@
+#pragma once
+// Vietnamese text as the registry needs it: one normal form for what is stored, a folded key for
+// search that ignores case and diacritics (đ counts as d), and sort keys that follow the `vi`
+// collation, where Đ comes after D and names sort by the given name first.
+
+#include <string>
+#include <string_view>
+
+namespace dk {
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
+
+// The stored form: NFC, Ð (U+00D0, Icelandic Eth that old keyboards and fonts produce) read as
+// Đ (U+0110) and ð as đ, control characters dropped, runs of white space (also no-break spaces)
+// made one space, no space at either end. Input must be valid UTF-8.
+std::string normalize_text(std::string_view text);
+
+// The search form: lower case, without tones or marks, đ→d, one space between words.
+// "NGUYỄN Thị  Đức" → "nguyen thi duc".
+std::string fold_for_search(std::string_view text);
+
+// A Vietnamese full name in its three parts: family (họ) first, given name (tên) last.
+struct PersonName {
+  std::string family;
+  std::string middle;
+  std::string given;
+};
+PersonName split_full_name(std::string_view normalized_full_name);
+
+// Bytes that compare (memcmp, as SQLite BLOB and PostgreSQL bytea do) in the order Vietnamese
+// lists use: given name, then middle names, then family name, each with the `vi` collator.
+std::string name_sort_key(const PersonName& name);
+
+// Bytes that compare like `text` does under the `vi` collator (for units, organizations).
+std::string collation_key(std::string_view text);
+
+// Lower case with tones and marks kept ("NGUYỄN Văn" → "nguyễn văn"): two spellings of one name
+// in different case are the same name, but Đức and Dục are not.
+std::string lower_case(std::string_view normalized_text);
+
+// Title case as Vietnamese names are written ("NGUYỄN THỊ đức" → "Nguyễn Thị Đức").
+std::string title_case_name(std::string_view normalized_name);
+
+}  // namespace dk

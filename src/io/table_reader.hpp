@@ -1,0 +1,48 @@
+#pragma once
+// Reading a table (a member list) row by row from CSV or XLSX, in constant memory whatever the
+// file's size, with every problem located by line.
+
+#include <cstdint>
+#include <filesystem>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace dk::io {
+
+struct TableRow {
+  std::vector<std::string> cells;  // UTF-8, as in the file (not yet normalized)
+  std::uint64_t line = 0;  // CSV: the physical line where the record starts; XLSX: row number
+};
+
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+  // Reads the next row into `row`. Returns false at the end of the table. Malformed input (bytes
+  // that are not UTF-8, an unterminated quote, a row past the size limit, a broken XLSX) is an
+  // error of kind invalid_input whose location names the line.
+  virtual Result<bool> next(TableRow& row) = 0;
+};
+
+struct ReadOptions {
+  // "utf-8" (the default; a UTF-8 BOM is skipped) or any encoding ICU converts from, such as
+  // "windows-1258" that older Vietnamese office machines save CSV in.
+  std::string encoding = "utf-8";
+  // A row longer than this is refused rather than buffered: a file with no line breaks must not
+  // eat the machine's memory.
+  std::size_t max_row_bytes = 1 << 20;
+};
+
+// Opens a CSV or XLSX file; which one is told by its first bytes (an XLSX is a ZIP), not its name.
+Result<std::unique_ptr<TableReader>> open_table(const std::filesystem::path& path,
+                                                const ReadOptions& options = {});
+
+// Reads CSV from a stream: comma or semicolon (detected from the first line), CRLF or LF,
+// RFC 4180 quotes with doubled quotes and line breaks inside quoted fields.
+std::unique_ptr<TableReader> open_csv(std::unique_ptr<std::istream> in,
+                                      const ReadOptions& options = {});
+
+}  // namespace dk::io

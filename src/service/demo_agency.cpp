@@ -1,0 +1,269 @@
+#include "service/demo_agency.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <set>
+
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+namespace {
+
+struct DemoUnit {
+  std::string_view code;
+  std::string_view name;
+};
+constexpr DemoUnit kUnits[] = {
+    {"VP", "Văn phòng Sở"},
+    {"TTRA", "Thanh tra Sở"},
+    {"HCTP", "Phòng Hành chính tư pháp"},
+    {"BTTP", "Phòng Bổ trợ tư pháp"},
+    {"XDKT", "Phòng Xây dựng, kiểm tra và theo dõi thi hành pháp luật"},
+    {"PBGD", "Phòng Phổ biến, giáo dục pháp luật"},
+    {"TGPL", "Trung tâm Trợ giúp pháp lý nhà nước"},
+    {"CC1", "Phòng Công chứng số 1"},
+    {"DGTS", "Trung tâm Dịch vụ đấu giá tài sản"},
+};
+
+struct DemoOrganization {
+  std::string_view code;
+  std::string_view name;
+  OrganizationKind kind;
+  std::string_view superior;  // code of an external organization
+};
+constexpr DemoOrganization kSuperiors[] = {
+    {"CDVC-HT", "Công đoàn Viên chức tỉnh Hà Tĩnh", OrganizationKind::trade_union, ""},
+    {"DK-HT", "Đoàn Khối các cơ quan tỉnh Hà Tĩnh", OrganizationKind::youth_union, ""},
+    {"HLG-HT", "Hội Luật gia tỉnh Hà Tĩnh", OrganizationKind::lawyers_association, ""},
+};
+constexpr DemoOrganization kOrganizations[] = {
+    {"CD", "Công đoàn cơ sở Sở Tư pháp", OrganizationKind::trade_union, "CDVC-HT"},
+    {"DTN", "Chi đoàn Sở Tư pháp", OrganizationKind::youth_union, "DK-HT"},
+    {"CHLG", "Chi hội Luật gia Sở Tư pháp", OrganizationKind::lawyers_association, "HLG-HT"},
+};
+
+const PartnerUnit kPartners[] = {
+    {0, "Tòa án nhân dân tỉnh Hà Tĩnh", "Thành phố Hà Tĩnh", "Phan Văn Hùng", "0912345601",
+     "Giao lưu bóng đá"},
+    {0, "Viện Kiểm sát nhân dân tỉnh Hà Tĩnh", "Thành phố Hà Tĩnh", "Lê Thị Thanh", "0912345602",
+     ""},
+    {0, "Cục Thi hành án dân sự tỉnh Hà Tĩnh", "Thành phố Hà Tĩnh", "Trần Đình Khoa", "0912345603",
+     "Giao lưu cầu lông"},
+    {0, "Sở Tài chính Hà Tĩnh", "Thành phố Hà Tĩnh", "Võ Thị Hà", "0912345604", ""},
+};
+
+// Invented names in the proportions of Hà Tĩnh (Nguyễn, Trần, Lê, Phan, Võ … ), with several Đức
+// and a Dũng/Dung so that search and Đ-after-D sorting show.
+constexpr std::array<std::string_view, 14> kFamilies = {"Nguyễn", "Trần", "Lê",   "Phan", "Võ",
+                                                        "Hoàng",  "Đặng", "Bùi",  "Đinh", "Hồ",
+                                                        "Phạm",   "Đoàn", "Thái", "Dương"};
+constexpr std::array<std::string_view, 8> kMaleMiddles = {"Văn",  "Đức",   "Đình", "Xuân",
+                                                          "Minh", "Quang", "Hữu",  "Công"};
+constexpr std::array<std::string_view, 6> kFemaleMiddles = {"Thị",  "Thị Thu",   "Thị Minh",
+                                                            "Ngọc", "Thị Thanh", "Thùy"};
+constexpr std::array<std::string_view, 16> kMaleGivens = {
+    "Đức", "Dũng", "Hùng", "Tuấn", "Anh",   "Long",  "Nam",  "Hải",
+    "Sơn", "Quân", "Bình", "Đạt",  "Khánh", "Trung", "Vinh", "Lộc"};
+constexpr std::array<std::string_view, 16> kFemaleGivens = {
+    "Dung", "Hà",   "Lan", "Hương", "Mai", "Trang", "Nga",   "Hằng",
+    "Thảo", "Linh", "Yến", "Hoa",   "Đào", "Vân",   "Nhung", "Oanh"};
+constexpr std::array<std::string_view, 5> kPositions = {
+    "Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", "Công chứng viên"};
+
+// A small deterministic generator: the demo must be the same on every machine.
+class Sequence {
+ public:
+  std::uint32_t next(std::uint32_t bound) {
+    state_ = state_ * 1664525u + 1013904223u;
+    return (state_ >> 8) % bound;
+  }
+
+ private:
+  std::uint32_t state_ = 20251125u;
+};
+
+constexpr int kPeople = 60;
+
+}  // namespace
+
+Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock) {
+  store::RegistryStore registry(connection);
+  auto existing = registry.find_agency(kDemoAgencyCode);
+  if (!existing) return std::unexpected(existing.error());
+  if (*existing) return DemoSummary{**existing, false, 0, 0};
+
+  const int this_year = vietnam_date(clock()).year;
+  return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
+    DemoSummary summary;
+    auto agency = registry.create_agency(
+        Agency{0, std::string(kDemoAgencyCode), "Sở Tư pháp Hà Tĩnh", "Hà Tĩnh"});
+    if (!agency) return std::unexpected(agency.error());
+    summary.agency = *agency;
+    summary.created = true;
+    const Id tenant = agency->id;
+
+    std::vector<Id> unit_ids;
+    for (const auto& unit : kUnits) {
+      auto created =
+          registry.create_unit(tenant, Unit{0, std::string(unit.code), std::string(unit.name)});
+      if (!created) return std::unexpected(created.error());
+      unit_ids.push_back(created->id);
+    }
+    std::vector<Id> superior_ids;
+    for (const auto& superior : kSuperiors) {
+      auto created = registry.create_organization(
+          tenant,
+          Organization{
+              0, std::string(superior.code), std::string(superior.name), superior.kind, {}, true});
+      if (!created) return std::unexpected(created.error());
+      superior_ids.push_back(created->id);
+    }
+    std::vector<Organization> organizations;
+    for (size_t i = 0; i < std::size(kOrganizations); ++i) {
+      const auto& organization = kOrganizations[i];
+      auto created = registry.create_organization(
+          tenant, Organization{0, std::string(organization.code), std::string(organization.name),
+                               organization.kind, OrganizationRef{tenant, superior_ids[i]}, false});
+      if (!created) return std::unexpected(created.error());
+      organizations.push_back(*created);
+    }
+    for (const auto& partner : kPartners) {
+      if (auto created = registry.create_partner_unit(tenant, partner); !created) {
+        return std::unexpected(created.error());
+      }
+    }
+
+    Sequence random;
+    std::set<std::string> used_names;
+    std::vector<std::pair<Id, int>> people;  // id, birth year
+    for (int i = 0; i < kPeople; ++i) {
+      const bool female = random.next(100) < 48;
+      Person person;
+      // Namesakes are real life, but in a demo of sixty they only confuse: draw again.
+      do {
+        const auto family = kFamilies[random.next(kFamilies.size())];
+        const auto middle = female ? kFemaleMiddles[random.next(kFemaleMiddles.size())]
+                                   : kMaleMiddles[random.next(kMaleMiddles.size())];
+        const auto given = female ? kFemaleGivens[random.next(kFemaleGivens.size())]
+                                  : kMaleGivens[random.next(kMaleGivens.size())];
+        person.full_name = fmt::format("{} {} {}", family, middle, given);
+      } while (!used_names.insert(person.full_name).second);
+      person.gender = female ? Gender::female : Gender::male;
+      const int year = this_year - 23 - static_cast<int>(random.next(36));
+      const int month = 1 + static_cast<int>(random.next(12));
+      person.birth_date =
+          CivilDate{year, month,
+                    1 + static_cast<int>(
+                            random.next(static_cast<std::uint32_t>(days_in_month(year, month))))};
+      // 042 is Hà Tĩnh; the next digit encodes century and gender as on a real CCCD.
+      const int century_gender = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
+      person.id_number =
+          fmt::format("042{}{:02}{:06}", century_gender, year % 100, 100000 + i * 7919 % 900000);
+      person.phone = fmt::format("09{:08}", 12340000 + i * 1237);
+      person.email = i % 3 == 0 ? "" : fmt::format("canbo{:02}@stp.hatinh.example.vn", i + 1);
+      person.address =
+          fmt::format("Phường {}, Thành phố Hà Tĩnh", random.next(2) == 0 ? "Bắc Hà" : "Trần Phú");
+      person.unit_id = unit_ids[static_cast<size_t>(i) % unit_ids.size()];
+      person.position = std::string(kPositions[random.next(kPositions.size())]);
+      auto created = registry.create_person(tenant, person);
+      if (!created) return std::unexpected(created.error());
+      people.emplace_back(created->id, year);
+      ++summary.people;
+    }
+
+    auto enrol = [&](const Organization& organization, Id person_id, int joined_year,
+                     int index) -> Status {
+      Membership membership;
+      membership.person_id = person_id;
+      membership.organization_id = organization.id;
+      membership.joined_on = CivilDate{joined_year, 1 + index % 12, 1 + index % 28};
+      membership.card_number = fmt::format("{}-{:04}", organization.code, index + 1);
+      auto created = registry.create_membership(tenant, membership);
+      if (!created) return std::unexpected(created.error());
+      ++summary.memberships;
+      return {};
+    };
+    for (int i = 0; i < kPeople; ++i) {
+      const auto [person_id, birth_year] = people[static_cast<size_t>(i)];
+      const int age = this_year - birth_year;
+      // Every civil servant but a newcomer or two is in the trade union; the under-36 in the youth
+      // union (officers may stay to 35); those in legal work in the lawyers' branch.
+      if (i % 29 != 5) {
+        if (auto done = enrol(organizations[0], person_id,
+                              std::max(birth_year + 23, this_year - 15 + i % 10), i);
+            !done) {
+          return std::unexpected(done.error());
+        }
+      }
+      if (age <= 35) {
+        if (auto done = enrol(organizations[1], person_id, birth_year + 16 + i % 4, i); !done) {
+          return std::unexpected(done.error());
+        }
+      }
+      const Id unit = unit_ids[static_cast<size_t>(i) % unit_ids.size()];
+      const bool legal_work = unit != unit_ids[0] && unit != unit_ids[8];
+      if (legal_work && i % 2 == 0) {
+        if (auto done = enrol(organizations[2], person_id,
+                              std::max(birth_year + 25, this_year - 12 + i % 8), i);
+            !done) {
+          return std::unexpected(done.error());
+        }
+      }
+    }
+
+    struct Seat {
+      size_t organization;
+      int person;
+      CommitteeRoleKind role;
+    };
+    // Chosen among people who are members of the organization above.
+    const Seat kSeats[] = {
+        {0, 0, CommitteeRoleKind::chair},  {0, 1, CommitteeRoleKind::vice_chair},
+        {0, 2, CommitteeRoleKind::member}, {0, 3, CommitteeRoleKind::member},
+        {0, 4, CommitteeRoleKind::member},
+    };
+    for (const auto& seat : kSeats) {
+      CommitteeRole role;
+      role.organization_id = organizations[seat.organization].id;
+      role.person_id = people[static_cast<size_t>(seat.person)].first;
+      role.role = seat.role;
+      role.term = "2023–2028";
+      role.term_start = CivilDate{2023, 6, 1};
+      role.term_end = CivilDate{2028, 5, 31};
+      if (auto created = registry.create_committee_role(tenant, role); !created)
+        return std::unexpected(created.error());
+    }
+    // The youth union's and the lawyers' branch's committees from their own members.
+    for (size_t o = 1; o < organizations.size(); ++o) {
+      store::MemberQuery query;
+      query.organization_id = organizations[o].id;
+      query.limit = 3;
+      std::vector<Id> members;
+      auto listed =
+          registry.list_members(tenant, query, [&](const store::MemberListing& listing) -> Status {
+            members.push_back(listing.person.id);
+            return {};
+          });
+      if (!listed) return std::unexpected(listed.error());
+      const CommitteeRoleKind roles[] = {
+          CommitteeRoleKind::chair, CommitteeRoleKind::vice_chair,
+          o == 2 ? CommitteeRoleKind::secretary : CommitteeRoleKind::member};
+      for (size_t k = 0; k < members.size(); ++k) {
+        CommitteeRole role;
+        role.organization_id = organizations[o].id;
+        role.person_id = members[k];
+        role.role = roles[k];
+        role.term = o == 1 ? "2022–2027" : "2023–2028";
+        role.term_start = o == 1 ? CivilDate{2022, 9, 1} : CivilDate{2023, 6, 1};
+        role.term_end = o == 1 ? CivilDate{2027, 8, 31} : CivilDate{2028, 5, 31};
+        if (auto created = registry.create_committee_role(tenant, role); !created) {
+          return std::unexpected(created.error());
+        }
+      }
+    }
+    return summary;
+  });
+}
+
+}  // namespace dk::service

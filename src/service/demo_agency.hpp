@@ -1,0 +1,24 @@
+#pragma once
+// The demo agency of the seed article: Sở Tư pháp Hà Tĩnh, its departments, its trade union,
+// youth union and lawyers' branch under their provincial superiors, partner units, and about
+// sixty invented members, many of them in two or three organizations.
+
+#include "core/clock.hpp"
+#include "core/registry.hpp"
+#include "store/sql.hpp"
+
+namespace dk::service {
+
+inline constexpr std::string_view kDemoAgencyCode = "STP-HT";
+
+struct DemoSummary {
+  Agency agency;
+  bool created = false;  // false: it was there already and nothing was changed
+  int people = 0;
+  int memberships = 0;
+};
+
+// Loads the demo agency in one transaction, unless an agency with its code is there already.
+Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock);
+
+}  // namespace dk::service

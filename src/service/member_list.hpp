@@ -1,0 +1,35 @@
+#pragma once
+// A list of members as the office reads it: the columns, in Vietnamese or English, and each
+// person's values formatted the Vietnamese way (dd/mm/yyyy, Nam/Nữ), for tables and exports.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/table_writer.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+
+struct MemberListRequest {
+  Id tenant = 0;
+  std::optional<std::string> organization_code;
+  std::optional<std::string> unit;  // code or name
+  std::string search;
+  bool include_former = false;
+  std::string language = "vi";
+};
+
+// Resolves codes and names into a store query (not found → an error naming what was asked for).
+Result<store::MemberQuery> member_query(store::SqlConnection& connection,
+                                        const MemberListRequest& request);
+
+std::vector<std::string> member_headers(bool with_membership, std::string_view language);
+std::vector<std::string> member_cells(const store::MemberListing& listing, std::int64_t ordinal,
+                                      std::string_view language);
+
+// Streams the list into a table writer (CSV, XLSX) with its header; returns the number of rows.
+Result<std::int64_t> write_member_list(store::SqlConnection& connection,
+                                       const MemberListRequest& request, io::TableWriter& writer);
+
+}  // namespace dk::service

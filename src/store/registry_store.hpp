@@ -1,0 +1,100 @@
+#pragma once
+// Persistence of the registry, written once in the SQL both engines share. Every method is
+// scoped by the tenant (the agency's id) and runs inside the caller's transaction, if any.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/registry.hpp"
+#include "store/sql.hpp"
+
+namespace dk::store {
+
+// Which people a list shows. Empty optionals do not filter.
+struct MemberQuery {
+  std::optional<Id> organization_id;
+  std::optional<Id> unit_id;
+  std::string search;  // as typed; folded here, each word matched as the start of a name's word
+  bool include_former = false;  // people whose membership in the organization has ended
+  std::int64_t limit = -1;      // -1: no limit
+  std::int64_t offset = 0;
+};
+
+// A person as a list shows them: with the unit's name, the codes of their current
+// organizations, and their membership in the organization the list is filtered by.
+struct MemberListing {
+  Person person;
+  std::string unit_name;
+  std::string organization_codes;  // "CD, DTN"
+  std::optional<Membership> membership;
+};
+
+// A row an import stages, already checked and canonical (see service/member_import).
+struct StagedMember {
+  std::uint64_t line = 0;
+  Person person;
+  std::optional<CivilDate> joined_on;
+  std::string card_number;
+  MembershipStatus status = MembershipStatus::active;
+};
+using StagedMemberProducer = std::function<Result<bool>(StagedMember& row)>;
+
+struct ImportCounts {
+  std::int64_t rows = 0;            // valid rows staged
+  std::int64_t people_created = 0;  // people new to the registry
+  std::int64_t people_matched = 0;  // rows that were someone already there (or earlier in the file)
+  std::int64_t memberships_added = 0;
+  std::int64_t already_members = 0;
+};
+
+class RegistryStore {
+ public:
+  explicit RegistryStore(SqlConnection& connection) : connection_(connection) {}
+
+  Result<Agency> create_agency(const Agency& agency);
+  Result<std::optional<Agency>> find_agency(std::string_view code);
+  Result<std::vector<Agency>> list_agencies();
+
+  Result<Unit> create_unit(Id tenant, const Unit& unit);
+  // By code, or by name ignoring case and spacing.
+  Result<std::optional<Unit>> find_unit(Id tenant, std::string_view code_or_name);
+  Result<std::vector<Unit>> list_units(Id tenant);  // in Vietnamese order of name
+
+  Result<Organization> create_organization(Id tenant, const Organization& organization);
+  Result<std::optional<Organization>> find_organization(Id tenant, std::string_view code);
+  Result<std::vector<Organization>> list_organizations(Id tenant);
+
+  Result<Person> create_person(Id tenant, const Person& person);
+  Result<std::optional<Person>> find_person(Id tenant, Id id);
+  Result<std::optional<Person>> find_person_by_id_number(Id tenant, std::string_view id_number);
+
+  Result<Membership> create_membership(Id tenant, const Membership& membership);
+  Result<std::vector<Membership>> memberships_of(Id tenant, Id person_id);
+
+  Result<CommitteeRole> create_committee_role(Id tenant, const CommitteeRole& role);
+  Result<std::vector<CommitteeRole>> committee_of(Id tenant, Id organization_id);
+
+  Result<PartnerUnit> create_partner_unit(Id tenant, const PartnerUnit& partner);
+  Result<std::vector<PartnerUnit>> list_partner_units(Id tenant);
+
+  // Streams the people a query selects, in Vietnamese name order.
+  Status list_members(Id tenant, const MemberQuery& query,
+                      const std::function<Status(const MemberListing&)>& callback);
+  Result<std::int64_t> count_members(Id tenant, const MemberQuery& query);
+
+  // Loads checked rows set-based: stages them (COPY on PostgreSQL), matches people already in
+  // the registry (same CCCD; else same name and birth date), creates the rest once each, and makes
+  // them members of `organization_id` if given. Runs in the caller's transaction.
+  Result<ImportCounts> import_members(Id tenant, std::optional<Id> organization_id,
+                                      const StagedMemberProducer& rows);
+
+ private:
+  // Hands out `count` consecutive ids for `table` in `tenant`; returns the first.
+  Result<Id> reserve_ids(Id tenant, std::string_view table, std::int64_t count);
+
+  SqlConnection& connection_;
+};
+
+}  // namespace dk::store

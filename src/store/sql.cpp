@@ -1,0 +1,28 @@
+#include "store/sql.hpp"
+
+#include "store/migrations.hpp"
+#include "store/postgres/postgres_connection.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace dk::store {
+
+Result<std::unique_ptr<SqlConnection>> open_database(const std::string& target) {
+  const bool postgres = target.starts_with("postgresql://") || target.starts_with("postgres://");
+  auto connection = postgres ? open_postgres(target) : open_sqlite(target);
+  if (!connection) return connection;
+  if (auto migrated = migrate(**connection); !migrated) return std::unexpected(migrated.error());
+  return connection;
+}
+
+Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std::string_view sql,
+                                                  std::span<const SqlValue> params) {
+  std::optional<std::int64_t> value;
+  auto status = connection.query(sql, params, [&](const SqlRow& row) -> Status {
+    if (!row.is_null(0)) value = row.integer(0);
+    return {};
+  });
+  if (!status) return std::unexpected(status.error());
+  return value;
+}
+
+}  // namespace dk::store

@@ -1,0 +1,102 @@
+#pragma once
+// The narrow waist between the repositories and the two engines. Repositories speak one SQL
+// dialect — the common ground of SQLite 3.40 and PostgreSQL 15: `$1` parameters, ON CONFLICT,
+// RETURNING, window functions, partial indexes — and each adapter (store/sqlite, store/postgres)
+// brings what its engine does best: statements prepared once and cached, batched inserts in one
+// transaction on SQLite, COPY on PostgreSQL. Driver errors become domain errors inside the
+// adapter; constraint names never leave it.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace dk::store {
+
+enum class Engine { sqlite, postgres };
+
+// Bytes, as opposed to text: sort keys. SQLite stores a BLOB, PostgreSQL a bytea; both compare
+// them with memcmp.
+struct Bytes {
+  std::string data;
+};
+
+using SqlValue = std::variant<std::monostate, std::int64_t, std::string, Bytes>;
+
+// A value that is NULL when the optional is empty.
+template <class T>
+SqlValue nullable(const std::optional<T>& value) {
+  if (!value) return std::monostate{};
+  return SqlValue(*value);
+}
+
+// One row of a result, read by column position.
+class SqlRow {
+ public:
+  virtual ~SqlRow() = default;
+  virtual bool is_null(int column) const = 0;
+  virtual std::int64_t integer(int column) const = 0;
+  virtual std::string text(int column) const = 0;  // "" for NULL
+  virtual std::string bytes(int column) const = 0;
+};
+
+using RowCallback = std::function<Status(const SqlRow&)>;
+
+// Rows for a bulk load, produced one at a time so that a million need not sit in memory. The
+// producer fills `row` (one value per column) and returns true, or returns false at the end.
+using RowProducer = std::function<Result<bool>(std::vector<SqlValue>& row)>;
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+  virtual Engine engine() const = 0;
+
+  // Runs one statement; returns the number of rows it changed.
+  virtual Result<std::int64_t> execute(std::string_view sql,
+                                       std::span<const SqlValue> params = {}) = 0;
+  // Runs a query and hands each row to `callback`; a callback error stops it and is returned.
+  virtual Status query(std::string_view sql, std::span<const SqlValue> params,
+                       const RowCallback& callback) = 0;
+  // Runs several statements separated by semicolons, without parameters (migrations).
+  virtual Status execute_script(std::string_view sql) = 0;
+
+  // Loads many rows into a table in the engine's fastest way, inside the current transaction.
+  virtual Result<std::int64_t> bulk_insert(std::string_view table,
+                                           std::span<const std::string_view> columns,
+                                           const RowProducer& producer) = 0;
+
+  virtual Status begin() = 0;  // takes the write lock up front on SQLite (BEGIN IMMEDIATE)
+  virtual Status commit() = 0;
+  virtual Status rollback() = 0;
+};
+
+// Opens `target`: a PostgreSQL URI (postgresql://… or postgres://…) or a path to an SQLite file,
+// created if missing. Brings the schema up to date with the migrations.
+Result<std::unique_ptr<SqlConnection>> open_database(const std::string& target);
+
+// Runs `work` in a transaction: commits if it succeeds, rolls back if it fails, so that nothing
+// is half-written.
+template <class Work>
+auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) {
+  if (auto begun = connection.begin(); !begun) return std::unexpected(begun.error());
+  auto result = work();
+  if (!result) {
+    (void)connection.rollback();
+    return result;
+  }
+  if (auto committed = connection.commit(); !committed) return std::unexpected(committed.error());
+  return result;
+}
+
+// Convenience readers for a single value or a single row.
+Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std::string_view sql,
+                                                  std::span<const SqlValue> params = {});
+
+}  // namespace dk::store

@@ -1,0 +1,229 @@
+#include "store/sqlite/sqlite_connection.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace dk::store {
+namespace {
+
+// Constraint names and SQL never leave the adapter: the user gets what went wrong in their
+// terms, the code tells the repository which case it is.
+Error translate(sqlite3* db, int result) {
+  const int extended = sqlite3_extended_errcode(db);
+  const std::string detail = sqlite3_errmsg(db);
+  switch (extended) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return Error{ErrorKind::conflict,
+                   "store.duplicate",
+                   Text{"Bản ghi này đã có.", "This record already exists."},
+                   {}};
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Error{
+          ErrorKind::invalid_input,
+          "store.reference_missing",
+          Text{"Bản ghi được tham chiếu không tồn tại.", "A referenced record does not exist."},
+          {}};
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_DATATYPE:
+      return Error{ErrorKind::invalid_input,
+                   "store.invalid_value",
+                   Text{"Giá trị không hợp lệ.", "A value is not valid."},
+                   {}};
+    default:
+      break;
+  }
+  if ((result & 0xff) == SQLITE_BUSY || (result & 0xff) == SQLITE_LOCKED) {
+    return Error{ErrorKind::unavailable,
+                 "store.busy",
+                 Text{"Cơ sở dữ liệu đang bận, hãy thử lại.", "The database is busy; try again."},
+                 {}};
+  }
+  if ((result & 0xff) == SQLITE_FULL || (result & 0xff) == SQLITE_IOERR ||
+      (result & 0xff) == SQLITE_CANTOPEN || (result & 0xff) == SQLITE_READONLY) {
+    return Error{ErrorKind::unavailable,
+                 "store.unavailable",
+                 Text{fmt::format("Không ghi/đọc được cơ sở dữ liệu: {}", detail),
+                      fmt::format("The database cannot be read or written: {}", detail)},
+                 {}};
+  }
+  return Error{ErrorKind::internal,
+               "store.failed",
+               Text{"Lỗi cơ sở dữ liệu.", fmt::format("Database error: {}", detail)},
+               {}};
+}
+
+class SqliteRow final : public SqlRow {
+ public:
+  explicit SqliteRow(sqlite3_stmt* statement) : statement_(statement) {}
+  bool is_null(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+  std::int64_t integer(int column) const override {
+    return sqlite3_column_int64(statement_, column);
+  }
+  std::string text(int column) const override {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    return data ? std::string(data, static_cast<size_t>(sqlite3_column_bytes(statement_, column)))
+                : std::string();
+  }
+  std::string bytes(int column) const override {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+    return data ? std::string(data, static_cast<size_t>(sqlite3_column_bytes(statement_, column)))
+                : std::string();
+  }
+
+ private:
+  sqlite3_stmt* statement_;
+};
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    sqlite3_close_v2(db_);
+  }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Engine engine() const override { return Engine::sqlite; }
+
+  Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override {
+    auto statement = prepare(sql, params);
+    if (!statement) return std::unexpected(statement.error());
+    int result = SQLITE_ROW;
+    while ((result = sqlite3_step(*statement)) == SQLITE_ROW) {
+    }
+    const Error error = result == SQLITE_DONE ? Error{} : translate(db_, result);
+    sqlite3_reset(*statement);
+    if (result != SQLITE_DONE) return std::unexpected(error);
+    return sqlite3_changes64(db_);
+  }
+
+  Status query(std::string_view sql, std::span<const SqlValue> params,
+               const RowCallback& callback) override {
+    auto statement = prepare(sql, params);
+    if (!statement) return std::unexpected(statement.error());
+    const SqliteRow row(*statement);
+    int result = SQLITE_ROW;
+    Status status;
+    while ((result = sqlite3_step(*statement)) == SQLITE_ROW) {
+      status = callback(row);
+      if (!status) break;
+    }
+    if (status && result != SQLITE_DONE) status = std::unexpected(translate(db_, result));
+    sqlite3_reset(*statement);
+    return status;
+  }
+
+  Status execute_script(std::string_view sql) override {
+    char* message = nullptr;
+    const int result = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (result != SQLITE_OK) return std::unexpected(translate(db_, result));
+    return {};
+  }
+
+  // SQLite has no COPY; one prepared INSERT stepped per row inside the caller's transaction is
+  // its fastest bulk path (the statement is compiled once, nothing is synced until COMMIT).
+  Result<std::int64_t> bulk_insert(std::string_view table,
+                                   std::span<const std::string_view> columns,
+                                   const RowProducer& producer) override {
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES (", table, fmt::join(columns, ", "));
+    for (size_t i = 0; i < columns.size(); ++i)
+      sql += fmt::format("{}${}", i == 0 ? "" : ", ", i + 1);
+    sql += ")";
+    std::vector<SqlValue> row;
+    std::int64_t count = 0;
+    while (true) {
+      row.clear();
+      auto more = producer(row);
+      if (!more) return std::unexpected(more.error());
+      if (!*more) break;
+      if (auto inserted = execute(sql, row); !inserted) return std::unexpected(inserted.error());
+      ++count;
+    }
+    return count;
+  }
+
+  Status begin() override { return execute_script("BEGIN IMMEDIATE"); }
+  Status commit() override { return execute_script("COMMIT"); }
+  Status rollback() override { return execute_script("ROLLBACK"); }
+
+ private:
+  Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params) {
+    auto found = statements_.find(std::string(sql));
+    sqlite3_stmt* statement = nullptr;
+    if (found != statements_.end()) {
+      statement = found->second;
+    } else {
+      const int result = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+      if (result != SQLITE_OK) return std::unexpected(translate(db_, result));
+      statements_.emplace(std::string(sql), statement);
+    }
+    sqlite3_clear_bindings(statement);
+    for (size_t i = 0; i < params.size(); ++i) {
+      // `$N` is a named parameter to SQLite; look its slot up by name so that SQL may use the
+      // parameters in any order and more than once, as PostgreSQL allows.
+      const std::string name = fmt::format("${}", i + 1);
+      const int slot = sqlite3_bind_parameter_index(statement, name.c_str());
+      if (slot == 0) continue;
+      const int result = std::visit(
+          [&](const auto& value) -> int {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              return sqlite3_bind_null(statement, slot);
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              return sqlite3_bind_int64(statement, slot, value);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              return sqlite3_bind_text64(statement, slot, value.data(), value.size(), SQLITE_STATIC,
+                                         SQLITE_UTF8);
+            } else {
+              return sqlite3_bind_blob64(statement, slot, value.data.data(), value.data.size(),
+                                         SQLITE_STATIC);
+            }
+          },
+          params[i]);
+      if (result != SQLITE_OK) return std::unexpected(translate(db_, result));
+    }
+    return statement;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::filesystem::path& path) {
+  sqlite3* db = nullptr;
+  const int result = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (result != SQLITE_OK) {
+    const std::string detail = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return fail(ErrorKind::unavailable, "store.unavailable",
+                fmt::format("Không mở được tệp cơ sở dữ liệu “{}”: {}", path.string(), detail),
+                fmt::format("Cannot open the database file “{}”: {}", path.string(), detail));
+  }
+  auto connection = std::make_unique<SqliteConnection>(db);
+  // WAL lets readers go on while one writer writes. synchronous=FULL because an acknowledged
+  // write (a check-in, a donation) must survive a power cut; NORMAL could lose the last commits.
+  const auto configured = connection->execute_script(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+  if (!configured) {
+    return fail(ErrorKind::unavailable, "store.not_a_database",
+                fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết (SQLite).", path.string()),
+                fmt::format("“{}” is not a Đoàn Kết (SQLite) database.", path.string()));
+  }
+  return connection;
+}
+
+}  // namespace dk::store

@@ -1,0 +1,342 @@
+// The storage contract: every test runs on SQLite and on PostgreSQL and must see the same thing.
+#include "store/registry_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_database.hpp"
+
+namespace dk::store {
+namespace {
+
+class RegistryStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<testing::TestDatabase>(GetParam());
+    if (!database_->available()) GTEST_SKIP() << "DOANKET_TEST_POSTGRES is not set";
+    connection_ = database_->open();
+    ASSERT_TRUE(connection_);
+    registry_ = std::make_unique<RegistryStore>(*connection_);
+    auto agency = registry_->create_agency({0, "STP-HT", "Sở Tư pháp Hà Tĩnh", "Hà Tĩnh"});
+    ASSERT_TRUE(agency);
+    tenant_ = agency->id;
+  }
+
+  Person person(std::string name, std::string id_number = "",
+                std::optional<CivilDate> birth = std::nullopt) {
+    Person p;
+    p.full_name = std::move(name);
+    p.id_number = std::move(id_number);
+    p.birth_date = birth;
+    return p;
+  }
+
+  Id add_person(const std::string& name, const std::string& id_number = "") {
+    auto created = registry_->create_person(tenant_, person(name, id_number));
+    EXPECT_TRUE(created) << (created ? "" : created.error().message.en);
+    return created ? created->id : 0;
+  }
+
+  Organization add_organization(const std::string& code,
+                                OrganizationKind kind = OrganizationKind::trade_union) {
+    auto created = registry_->create_organization(
+        tenant_, Organization{0, code, "Tổ chức " + code, kind, {}, false});
+    EXPECT_TRUE(created);
+    return created.value_or(Organization{});
+  }
+
+  void enrol(Id person_id, Id organization_id, MembershipStatus status = MembershipStatus::active) {
+    Membership membership;
+    membership.person_id = person_id;
+    membership.organization_id = organization_id;
+    membership.status = status;
+    auto created = registry_->create_membership(tenant_, membership);
+    ASSERT_TRUE(created) << created.error().message.en;
+  }
+
+  std::vector<std::string> names(const MemberQuery& query) {
+    std::vector<std::string> found;
+    auto listed =
+        registry_->list_members(tenant_, query, [&](const MemberListing& listing) -> Status {
+          found.push_back(listing.person.full_name);
+          return {};
+        });
+    EXPECT_TRUE(listed) << (listed ? "" : listed.error().message.en);
+    return found;
+  }
+
+  Result<ImportCounts> import(std::vector<StagedMember> rows,
+                              std::optional<Id> organization = std::nullopt) {
+    size_t next = 0;
+    return in_transaction(*connection_, [&] {
+      return registry_->import_members(tenant_, organization,
+                                       [&](StagedMember& row) -> Result<bool> {
+                                         if (next == rows.size()) return false;
+                                         row = rows[next++];
+                                         return true;
+                                       });
+    });
+  }
+
+  StagedMember staged(std::uint64_t line, std::string name, std::string id_number = "",
+                      std::optional<CivilDate> birth = std::nullopt) {
+    StagedMember row;
+    row.line = line;
+    row.person = person(std::move(name), std::move(id_number), birth);
+    return row;
+  }
+
+  std::int64_t count(std::string_view table) {
+    auto value =
+        query_integer(*connection_, std::string("SELECT count(*) FROM ") + std::string(table));
+    EXPECT_TRUE(value);
+    return value ? value->value_or(-1) : -1;
+  }
+
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<SqlConnection> connection_;
+  std::unique_ptr<RegistryStore> registry_;
+  Id tenant_ = 0;
+};
+
+TEST_P(RegistryStoreTest, AgencyCodesAreUnique) {
+  auto again = registry_->create_agency({0, "STP-HT", "Khác", ""});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(again.error().message.en.find("agencies"),
+            std::string::npos);  // no constraint or table names
+  auto found = registry_->find_agency("STP-HT");
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->name, "Sở Tư pháp Hà Tĩnh");
+}
+
+TEST_P(RegistryStoreTest, UnitsAreFoundByCodeOrNameAndListedInVietnameseOrder) {
+  ASSERT_TRUE(registry_->create_unit(tenant_, {0, "VP", "Văn phòng Sở"}));
+  ASSERT_TRUE(registry_->create_unit(tenant_, {0, "TT", "Đội kiểm tra"}));
+  ASSERT_TRUE(registry_->create_unit(tenant_, {0, "", "Dịch vụ"}));
+  auto by_name = registry_->find_unit(tenant_, "VĂN PHÒNG  SỞ");
+  ASSERT_TRUE(by_name && *by_name);
+  EXPECT_EQ((*by_name)->code, "VP");
+  auto units = registry_->list_units(tenant_);
+  ASSERT_TRUE(units);
+  std::vector<std::string> listed;
+  for (const auto& unit : *units) listed.push_back(unit.name);
+  EXPECT_EQ(listed, (std::vector<std::string>{"Dịch vụ", "Đội kiểm tra", "Văn phòng Sở"}));
+  auto duplicate = registry_->create_unit(tenant_, {0, "", "văn phòng sở"});
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().kind, ErrorKind::conflict);
+}
+
+TEST_P(RegistryStoreTest, OrganizationsFormATreeWithExternalSuperiors) {
+  auto superior = registry_->create_organization(
+      tenant_,
+      Organization{
+          0, "DK-HT", "Đoàn Khối các cơ quan tỉnh", OrganizationKind::youth_union, {}, true});
+  ASSERT_TRUE(superior);
+  auto branch = registry_->create_organization(
+      tenant_, Organization{0, "DTN", "Chi đoàn Sở Tư pháp", OrganizationKind::youth_union,
+                            OrganizationRef{tenant_, superior->id}, false});
+  ASSERT_TRUE(branch);
+  auto found = registry_->find_organization(tenant_, "DTN");
+  ASSERT_TRUE(found && *found);
+  ASSERT_TRUE((*found)->superior);
+  EXPECT_EQ((*found)->superior->organization_id, superior->id);
+  EXPECT_EQ((*found)->kind, OrganizationKind::youth_union);
+  auto missing_superior = registry_->create_organization(
+      tenant_,
+      Organization{0, "X", "X", OrganizationKind::other, OrganizationRef{tenant_, 424242}, false});
+  ASSERT_FALSE(missing_superior);
+  EXPECT_EQ(missing_superior.error().code, "store.reference_missing");
+}
+
+TEST_P(RegistryStoreTest, OneCccdIsOnePerson) {
+  add_person("Nguyễn Văn An", "042190001234");
+  auto twin = registry_->create_person(tenant_, person("Nguyễn Văn Ân", "042190001234"));
+  ASSERT_FALSE(twin);
+  EXPECT_EQ(twin.error().kind, ErrorKind::conflict);
+  EXPECT_NE(twin.error().message.vi.find("042190001234"), std::string::npos);
+  // People without a CCCD are not duplicates of each other.
+  add_person("Lê Văn Bình");
+  add_person("Lê Văn Bình");
+  EXPECT_EQ(count("persons"), 3);
+}
+
+TEST_P(RegistryStoreTest, TenantsAreIsolated) {
+  auto other = registry_->create_agency({0, "STC-HT", "Sở Tài chính Hà Tĩnh", "Hà Tĩnh"});
+  ASSERT_TRUE(other);
+  add_person("Nguyễn Văn An", "042190001234");
+  // The same CCCD may be in another agency's registry; each agency sees only its own.
+  ASSERT_TRUE(registry_->create_person(other->id, person("Nguyễn Văn An", "042190001234")));
+  EXPECT_EQ(names({}).size(), 1u);
+  auto found = registry_->find_person_by_id_number(other->id, "042190001234");
+  ASSERT_TRUE(found && *found);
+}
+
+TEST_P(RegistryStoreTest, OneCurrentMembershipPerOrganizationButHistoryStays) {
+  const auto union_ = add_organization("CD");
+  const Id an = add_person("Nguyễn Văn An");
+  enrol(an, union_.id, MembershipStatus::left);
+  enrol(an, union_.id);  // rejoined
+  Membership again;
+  again.person_id = an;
+  again.organization_id = union_.id;
+  auto duplicate = registry_->create_membership(tenant_, again);
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().kind, ErrorKind::conflict);
+  auto memberships = registry_->memberships_of(tenant_, an);
+  ASSERT_TRUE(memberships);
+  EXPECT_EQ(memberships->size(), 2u);
+}
+
+TEST_P(RegistryStoreTest, SearchIgnoresTonesCaseAndStroke) {
+  add_person("Trần Văn Đức");
+  add_person("Lê Đức Anh");
+  add_person("NGUYỄN THỊ HÀ");
+  add_person("Phạm Văn Dục");
+  add_person("Hoàng Thị Dung");
+  MemberQuery query;
+  query.search = "duc";
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Lê Đức Anh", "Phạm Văn Dục", "Trần Văn Đức"}));
+  query.search = "nguyen thi";
+  EXPECT_EQ(names(query), (std::vector<std::string>{"NGUYỄN THỊ HÀ"}));
+  query.search = "thi nguyen";  // the order of the words does not matter
+  EXPECT_EQ(names(query), (std::vector<std::string>{"NGUYỄN THỊ HÀ"}));
+  query.search = "uc";  // words are matched from their start
+  EXPECT_TRUE(names(query).empty());
+  query.search = "100%_";  // wildcards typed by a user are literal
+  EXPECT_TRUE(names(query).empty());
+}
+
+TEST_P(RegistryStoreTest, SearchFindsIdAndPhoneNumbers) {
+  Person an = person("Nguyễn Văn An", "042190001234");
+  an.phone = "0912345678";
+  ASSERT_TRUE(registry_->create_person(tenant_, an));
+  add_person("Lê Văn Bình", "042190009999");
+  MemberQuery query;
+  query.search = "0012";
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Nguyễn Văn An"}));
+  query.search = "0912 345";
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Nguyễn Văn An"}));
+}
+
+TEST_P(RegistryStoreTest, ListsSortByGivenNameThenMiddleThenFamilyWithDAfterD) {
+  for (const auto* name :
+       {"Trần Văn Đức", "Nguyễn Văn Dũng", "Lê Thị An", "Bùi Văn An", "Lê Văn Em", "Ân"}) {
+    add_person(name);
+  }
+  EXPECT_EQ(names({}), (std::vector<std::string>{"Lê Thị An", "Bùi Văn An", "Ân", "Nguyễn Văn Dũng",
+                                                 "Trần Văn Đức", "Lê Văn Em"}));
+}
+
+TEST_P(RegistryStoreTest, FiltersByOrganizationAndUnitAndPages) {
+  const auto union_ = add_organization("CD");
+  const auto youth = add_organization("DTN", OrganizationKind::youth_union);
+  auto office = registry_->create_unit(tenant_, {0, "VP", "Văn phòng"});
+  ASSERT_TRUE(office);
+  Person an = person("Nguyễn Văn An");
+  an.unit_id = office->id;
+  auto created = registry_->create_person(tenant_, an);
+  ASSERT_TRUE(created);
+  const Id binh = add_person("Lê Văn Bình");
+  const Id cuong = add_person("Trần Văn Cường");
+  enrol(created->id, union_.id);
+  enrol(created->id, youth.id);
+  enrol(binh, union_.id);
+  enrol(cuong, union_.id, MembershipStatus::left);
+
+  MemberQuery query;
+  query.organization_id = union_.id;
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Nguyễn Văn An", "Lê Văn Bình"}));
+  query.include_former = true;
+  EXPECT_EQ(names(query).size(), 3u);
+  auto total = registry_->count_members(tenant_, query);
+  ASSERT_TRUE(total);
+  EXPECT_EQ(*total, 3);
+  query.limit = 1;
+  query.offset = 1;
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Lê Văn Bình"}));
+
+  MemberQuery by_unit;
+  by_unit.unit_id = office->id;
+  std::vector<MemberListing> listings;
+  ASSERT_TRUE(
+      registry_->list_members(tenant_, by_unit, [&](const MemberListing& listing) -> Status {
+        listings.push_back(listing);
+        return {};
+      }));
+  ASSERT_EQ(listings.size(), 1u);
+  EXPECT_EQ(listings[0].unit_name, "Văn phòng");
+  EXPECT_EQ(listings[0].organization_codes, "CD, DTN");  // in the order of the organizations' names
+}
+
+TEST_P(RegistryStoreTest, ImportCreatesMatchesAndEnrolsSetBased) {
+  const auto union_ = add_organization("CD");
+  const Id existing = add_person("Nguyễn Văn An", "042190001234");
+  Person by_name = person("Lê Thị Hà", "", CivilDate{1990, 2, 3});
+  ASSERT_TRUE(registry_->create_person(tenant_, by_name));
+  enrol(existing, union_.id);
+
+  std::vector<StagedMember> rows = {
+      staged(2, "Nguyễn Văn An", "042190001234"),         // same CCCD: matched
+      staged(3, "LÊ THỊ HÀ", "", CivilDate{1990, 2, 3}),  // same name (case aside) and birth date
+      staged(4, "Trần Văn Bình", "042190005555"),         // new
+      staged(5, "Trần Văn Bình", "042190005555"),         // same person again in the file
+      staged(6, "Phạm Thị Dung", "", CivilDate{1995, 5, 5}),  // new
+      staged(7, "Lê Thị Hà", "", CivilDate{1991, 2, 3}),      // same name, other birth date: new
+      staged(8, "=HYPERLINK(\"x\")", "", CivilDate{1980, 1, 1}),  // stored as text
+  };
+  rows[1].person.phone = "0912345678";
+  auto counts = import(rows, union_.id);
+  ASSERT_TRUE(counts) << counts.error().message.en;
+  EXPECT_EQ(counts->rows, 7);
+  EXPECT_EQ(counts->people_created, 4);
+  EXPECT_EQ(counts->people_matched, 3);
+  EXPECT_EQ(counts->memberships_added, 5);
+  EXPECT_EQ(counts->already_members, 1);
+  EXPECT_EQ(count("persons"), 6);
+
+  MemberQuery query;
+  query.search = "le thi ha";
+  std::vector<MemberListing> found;
+  ASSERT_TRUE(registry_->list_members(tenant_, query, [&](const MemberListing& listing) -> Status {
+    found.push_back(listing);
+    return {};
+  }));
+  ASSERT_EQ(found.size(), 2u);
+  // The matched person kept her name and got the phone she lacked.
+  EXPECT_EQ(found[0].person.full_name, "Lê Thị Hà");
+  EXPECT_EQ(found[0].person.phone, "0912345678");
+  query.search = "=hyperlink";
+  EXPECT_EQ(names(query), (std::vector<std::string>{"=HYPERLINK(\"x\")"}));
+
+  // The same file again changes nothing.
+  auto again = import(rows, union_.id);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->people_created, 0);
+  EXPECT_EQ(again->memberships_added, 0);
+  EXPECT_EQ(count("persons"), 6);
+}
+
+TEST_P(RegistryStoreTest, AFailedImportLeavesNothingBehind) {
+  add_person("Nguyễn Văn An");
+  size_t produced = 0;
+  auto result = in_transaction(*connection_, [&] {
+    return registry_->import_members(tenant_, std::nullopt, [&](StagedMember& row) -> Result<bool> {
+      if (produced == 1000) {
+        return fail(ErrorKind::invalid_input, "import.not_utf8", "dòng 1002 hỏng",
+                    "line 1002 is broken", Location{1002, ""});
+      }
+      ++produced;
+      row = staged(produced + 1, "Người Thứ " + std::to_string(produced));
+      return true;
+    });
+  });
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, "import.not_utf8");
+  EXPECT_EQ(result.error().where.line, 1002u);
+  EXPECT_EQ(count("persons"), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RegistryStoreTest, ::testing::ValuesIn(testing::engines()));
+
+}  // namespace
+}  // namespace dk::store

@@ -1,0 +1,95 @@
+#pragma once
+// A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database
+// on the PostgreSQL server the test command started (DOANKET_TEST_POSTGRES holds its URI).
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "store/postgres/postgres_connection.hpp"
+#include "store/sql.hpp"
+
+namespace dk::testing {
+
+inline std::string unique_name(std::string_view prefix) {
+  static std::atomic<int> counter{0};
+  std::random_device random;
+  return std::string(prefix) + std::to_string(random()) + "_" + std::to_string(counter++);
+}
+
+// The URI of the throwaway PostgreSQL server, or "" when the tests run without one.
+inline std::string postgres_server() {
+  const char* uri = std::getenv("DOANKET_TEST_POSTGRES");
+  return uri ? uri : "";
+}
+
+class TestDatabase {
+ public:
+  // `engine` is "sqlite" or "postgres".
+  explicit TestDatabase(const std::string& engine) : engine_(engine) {
+    if (engine == "sqlite") {
+      folder_ = std::filesystem::temp_directory_path() / unique_name("doanket_test_");
+      std::filesystem::create_directories(folder_);
+      target_ = (folder_ / "test.db").string();
+      return;
+    }
+    const std::string server = postgres_server();
+    if (server.empty()) return;
+    name_ = unique_name("dk_test_");
+    auto admin = store::open_postgres(server);
+    if (!admin) {
+      ADD_FAILURE() << "cannot reach the test PostgreSQL server: " << admin.error().message.en;
+      return;
+    }
+    auto created = (*admin)->execute_script("CREATE DATABASE " + name_);
+    if (!created) ADD_FAILURE() << "CREATE DATABASE failed: " << created.error().message.en;
+    target_ = server.substr(0, server.rfind('/') + 1) + name_;
+  }
+  ~TestDatabase() {
+    if (!folder_.empty()) std::filesystem::remove_all(folder_);
+    if (!name_.empty()) {
+      if (auto admin = store::open_postgres(postgres_server())) {
+        (void)(*admin)->execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+      }
+    }
+  }
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  // False when PostgreSQL was asked for and no server is configured.
+  bool available() const { return !target_.empty(); }
+  const std::string& target() const { return target_; }
+  const std::filesystem::path& folder() const { return folder_; }
+
+  std::unique_ptr<store::SqlConnection> open() const {
+    auto connection = store::open_database(target_);
+    if (!connection) {
+      ADD_FAILURE() << "cannot open " << target_ << ": " << connection.error().message.en;
+      return nullptr;
+    }
+    return std::move(*connection);
+  }
+
+ private:
+  std::string engine_;
+  std::string target_;
+  std::string name_;
+  std::filesystem::path folder_;
+};
+
+// Engines a contract test runs on; PostgreSQL is skipped only outside the test command, and the
+// test command refuses to run without it (CI must never skip it silently).
+inline std::vector<std::string> engines() {
+  return {"sqlite", "postgres"};
+}
+
+#define DK_REQUIRE_DATABASE(database)                                                \
+  do {                                                                               \
+    if (!(database).available()) GTEST_SKIP() << "DOANKET_TEST_POSTGRES is not set"; \
+  } while (false)
+
+}  // namespace dk::testing
