@@ -114,7 +114,34 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// True when `text` certainly needs no work: no control bytes, single inner spaces, none at the
+// ends, none of the multi-byte spaces or Eth that the slow path rewrites, and already NFC. Most
+// cells of an office's file are like that, and checking costs a fraction of rebuilding them.
+bool already_normal(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7F) return false;
+    if (byte == ' ' && text[i + 1] == ' ') return false;
+    if (byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF) return false;  // spaces, BOM
+    if (byte == 0xC3 && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) == 0x90 ||
+         static_cast<unsigned char>(text[i + 1]) == 0xB0)) {
+      return false;  // Ð, ð
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const bool normalized = nfc().isNormalizedUTF8(text, status);
+  return U_SUCCESS(status) && normalized;
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view text) {
+  if (already_normal(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   if (is_ascii(text)) {
     return rebuild(icu::UnicodeString::fromUTF8(text), [](UChar32 c) { return c; });

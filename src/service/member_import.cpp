@@ -2,10 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
-
 #include "core/member_record.hpp"
-#include "core/vietnamese_text.hpp"
 
 namespace dk::service {
 namespace {
@@ -13,40 +10,6 @@ namespace {
 // Marks a failed transaction that should roll back without being an error: the file had bad
 // rows and the import is atomic, or it was a dry run.
 constexpr std::string_view kRollBackOnPurpose = "import.rolled_back";
-
-// Finds each unit a row names once, creating it when the agency does not have it yet; units are
-// few, so they are kept in memory whatever the size of the file.
-class UnitResolver {
- public:
-  UnitResolver(store::RegistryStore& registry, Id tenant) : registry_(registry), tenant_(tenant) {}
-
-  Result<std::optional<Id>> resolve(const std::string& name) {
-    if (name.empty()) return std::optional<Id>();
-    const std::string key = lower_case(name);
-    if (const auto found = cache_.find(key); found != cache_.end())
-      return std::optional<Id>(found->second);
-    auto unit = registry_.find_unit(tenant_, name);
-    if (!unit) return std::unexpected(unit.error());
-    Id id = 0;
-    if (*unit) {
-      id = (*unit)->id;
-    } else {
-      auto created = registry_.create_unit(tenant_, Unit{0, "", name});
-      if (!created) return std::unexpected(created.error());
-      id = created->id;
-      ++created_;
-    }
-    cache_.emplace(key, id);
-    return std::optional<Id>(id);
-  }
-  std::int64_t created() const { return created_; }
-
- private:
-  store::RegistryStore& registry_;
-  Id tenant_;
-  std::unordered_map<std::string, Id> cache_;
-  std::int64_t created_ = 0;
-};
 
 }  // namespace
 
@@ -90,7 +53,6 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
       }
       organization_id = (*organization)->id;
     }
-    UnitResolver units(registry, request.tenant);
     io::TableRow row;
     auto counts = registry.import_members(
         request.tenant, organization_id, [&](store::StagedMember& staged) -> Result<bool> {
@@ -108,11 +70,9 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
               }
               continue;
             }
-            auto unit = units.resolve(record->unit_name);
-            if (!unit) return std::unexpected(unit.error());
             staged.line = row.line;
             staged.person = std::move(record->person);
-            staged.person.unit_id = *unit;
+            staged.unit_name = std::move(record->unit_name);
             staged.joined_on = record->joined_on;
             staged.card_number = std::move(record->card_number);
             staged.status = record->status;
@@ -120,7 +80,7 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
           }
         });
     if (!counts) return counts;
-    report.units_created = units.created();
+    report.units_created = counts->units_created;
     const bool rejected =
         report.rows_rejected > 0 && request.invalid_rows == InvalidRows::reject_file;
     if (rejected || request.mode == ImportMode::dry_run) {

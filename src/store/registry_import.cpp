@@ -12,30 +12,28 @@ namespace dk::store {
 namespace {
 
 constexpr std::string_view kStagingSqlite =
-    "CREATE TEMP TABLE import_rows (line INTEGER PRIMARY KEY, group_key TEXT NOT NULL, full_name "
-    "TEXT NOT NULL, "
+    "CREATE TEMP TABLE import_rows ("
+    "line INTEGER PRIMARY KEY, group_key TEXT NOT NULL, full_name TEXT NOT NULL, "
     "name_key TEXT NOT NULL, search_key TEXT NOT NULL, sort_key BLOB NOT NULL, gender TEXT, "
-    "birth_date TEXT, "
-    "id_number TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, address TEXT NOT NULL, "
-    "unit_id INTEGER, "
-    "position TEXT NOT NULL, joined_on TEXT, card_number TEXT NOT NULL, status TEXT NOT NULL, "
-    "person_id INTEGER, "
-    "is_new INTEGER NOT NULL DEFAULT 0)";
+    "birth_date TEXT, id_number TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, "
+    "address TEXT NOT NULL, unit_id INTEGER, position TEXT NOT NULL, joined_on TEXT, "
+    "card_number TEXT NOT NULL, status TEXT NOT NULL, unit_name TEXT NOT NULL, unit_key TEXT NOT "
+    "NULL, "
+    "person_id INTEGER, is_new INTEGER NOT NULL DEFAULT 0)";
 constexpr std::string_view kStagingPostgres =
-    "CREATE TEMP TABLE import_rows (line BIGINT PRIMARY KEY, group_key TEXT NOT NULL, full_name "
-    "TEXT NOT NULL, "
+    "CREATE TEMP TABLE import_rows ("
+    "line BIGINT PRIMARY KEY, group_key TEXT NOT NULL, full_name TEXT NOT NULL, "
     "name_key TEXT NOT NULL, search_key TEXT NOT NULL, sort_key BYTEA NOT NULL, gender TEXT, "
-    "birth_date DATE, "
-    "id_number TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, address TEXT NOT NULL, "
-    "unit_id BIGINT, "
-    "position TEXT NOT NULL, joined_on DATE, card_number TEXT NOT NULL, status TEXT NOT NULL, "
-    "person_id BIGINT, "
-    "is_new SMALLINT NOT NULL DEFAULT 0) ON COMMIT DROP";
+    "birth_date DATE, id_number TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, "
+    "address TEXT NOT NULL, unit_id BIGINT, position TEXT NOT NULL, joined_on DATE, "
+    "card_number TEXT NOT NULL, status TEXT NOT NULL, unit_name TEXT NOT NULL, unit_key TEXT NOT "
+    "NULL, "
+    "person_id BIGINT, is_new SMALLINT NOT NULL DEFAULT 0) ON COMMIT DROP";
 
 constexpr std::string_view kStagingColumns[] = {
-    "line",    "group_key",  "full_name", "name_key",    "search_key", "sort_key",
-    "gender",  "birth_date", "id_number", "phone",       "email",      "address",
-    "unit_id", "position",   "joined_on", "card_number", "status"};
+    "line",       "group_key",   "full_name", "name_key",  "search_key", "sort_key", "gender",
+    "birth_date", "id_number",   "phone",     "email",     "address",    "unit_id",  "position",
+    "joined_on",  "card_number", "status",    "unit_name", "unit_key"};
 
 SqlValue date_value(const std::optional<CivilDate>& date) {
   if (!date) return std::monostate{};
@@ -52,6 +50,39 @@ std::string group_key(const StagedMember& row, const std::string& name_key) {
 }
 
 }  // namespace
+
+// The units the staged rows name are few: each is found (by code or name) or created once, here
+// rather than while rows stream in, because PostgreSQL cannot answer a query in the middle of a
+// COPY.
+Result<std::int64_t> RegistryStore::resolve_units(Id tenant) {
+  std::vector<std::pair<std::string, std::string>> named;  // key, name as first written
+  auto listed = connection_.query(
+      "SELECT unit_key, min(unit_name) FROM import_rows WHERE unit_key <> '' GROUP BY unit_key", {},
+      [&](const SqlRow& row) -> Status {
+        named.emplace_back(row.text(0), row.text(1));
+        return {};
+      });
+  if (!listed) return std::unexpected(listed.error());
+  std::int64_t created = 0;
+  for (const auto& [key, name] : named) {
+    auto unit = find_unit(tenant, name);
+    if (!unit) return std::unexpected(unit.error());
+    Id id = *unit ? (*unit)->id : 0;
+    if (!*unit) {
+      auto added = create_unit(tenant, Unit{0, "", name});
+      if (!added) return std::unexpected(added.error());
+      id = added->id;
+      ++created;
+    }
+    const SqlValue params[] = {id, key};
+    if (auto set =
+            connection_.execute("UPDATE import_rows SET unit_id = $1 WHERE unit_key = $2", params);
+        !set) {
+      return std::unexpected(set.error());
+    }
+  }
+  return created;
+}
 
 Result<ImportCounts> RegistryStore::import_members(Id tenant, std::optional<Id> organization_id,
                                                    const StagedMemberProducer& rows) {
@@ -93,7 +124,9 @@ Result<ImportCounts> RegistryStore::import_members(Id tenant, std::optional<Id> 
                person.position,
                date_value(staged.joined_on),
                staged.card_number,
-               std::string(code_of(staged.status))};
+               std::string(code_of(staged.status)),
+               staged.unit_name,
+               lower_case(staged.unit_name)};
         return true;
       });
   if (!staged_rows) return std::unexpected(staged_rows.error());
@@ -105,6 +138,11 @@ Result<ImportCounts> RegistryStore::import_members(Id tenant, std::optional<Id> 
   }
 
   const SqlValue tenant_param[] = {tenant};
+  if (auto units = resolve_units(tenant); !units) {
+    return std::unexpected(units.error());
+  } else {
+    counts.units_created = *units;
+  }
   // Someone already registered with the same CCCD.
   auto step = run(
       "UPDATE import_rows SET person_id = (SELECT p.id FROM persons p WHERE p.tenant_id = $1 AND "

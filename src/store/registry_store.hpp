@@ -34,7 +34,8 @@ struct MemberListing {
 // A row an import stages, already checked and canonical (see service/member_import).
 struct StagedMember {
   std::uint64_t line = 0;
-  Person person;
+  Person person;          // unit_id is left empty: the unit is named
+  std::string unit_name;  // a unit's code or name; created if the agency does not have it
   std::optional<CivilDate> joined_on;
   std::string card_number;
   MembershipStatus status = MembershipStatus::active;
@@ -47,6 +48,7 @@ struct ImportCounts {
   std::int64_t people_matched = 0;  // rows that were someone already there (or earlier in the file)
   std::int64_t memberships_added = 0;
   std::int64_t already_members = 0;
+  std::int64_t units_created = 0;
 };
 
 class RegistryStore {
@@ -93,6 +95,8 @@ class RegistryStore {
  private:
   // Hands out `count` consecutive ids for `table` in `tenant`; returns the first.
   Result<Id> reserve_ids(Id tenant, std::string_view table, std::int64_t count);
+  // Finds or creates the units that staged import rows name; returns how many were created.
+  Result<std::int64_t> resolve_units(Id tenant);
 
   SqlConnection& connection_;
 };

@@ -217,7 +217,7 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::filesystem::path& 
   // write (a check-in, a donation) must survive a power cut; NORMAL could lose the last commits.
   const auto configured = connection->execute_script(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;");
   if (!configured) {
     return fail(ErrorKind::unavailable, "store.not_a_database",
                 fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết (SQLite).", path.string()),
