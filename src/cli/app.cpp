@@ -42,6 +42,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     // Help and version are "errors" to CLI11 that exit 0; the rest are usage errors.
     const int code = app.exit(error, out, err);
     if (code == 0) return kSuccess;
+    // A mistyped command reaches CLI11 as an unused word and is reported only as "A subcommand
+    // is required": name the word.
+    if (const auto unused = app.remaining(true);
+        !unused.empty() && error.get_name() == "RequiredError") {
+      err << (context.language == "en" ? "Unknown command “" : "Không có lệnh “") << unused.front()
+          << "”.\n";
+    }
     err << (context.language == "en" ? "Run “doanket --help” for the commands.\n"
                                      : "Chạy “doanket --help” để xem các lệnh.\n");
     return kUsage;
