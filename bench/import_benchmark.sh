@@ -32,13 +32,18 @@ print(f"{engine:10} bulk load {bulk:6.2f} s ({rows/bulk:9.0f} rows/s) | doanket 
 PY
 }
 
+# Imports the N/10 file and the N file into two fresh databases; sets tenth_kib, imp and kib.
+import_both() {
+  "$doanket" --db "$1" agency add --code X --name X >/dev/null
+  read -r _ tenth_kib < <(measure "$doanket" --db "$1" import members "$work/members_tenth.csv")
+  "$doanket" --db "$2" agency add --code X --name X >/dev/null
+  read -r imp kib < <(measure "$doanket" --db "$2" import members "$work/members.csv")
+  grep -q "$rows" "$work/out" || { echo "import did not report $rows rows:"; cat "$work/out"; exit 1; }
+}
+
 # SQLite
 read -r bulk _ < <(measure sqlite3 "$work/bare.db" "CREATE TABLE bare ($bare_columns);" ".import --csv --skip 1 $work/members.csv bare")
-"$doanket" --db "$work/tenth.db" agency add --code X --name X >/dev/null
-read -r _ tenth_kib < <(measure "$doanket" --db "$work/tenth.db" import members "$work/members_tenth.csv")
-"$doanket" --db "$work/full.db" agency add --code X --name X >/dev/null
-read -r imp kib < <(measure "$doanket" --db "$work/full.db" import members "$work/members.csv")
-grep -q "$rows" "$work/out" || { echo "import did not report $rows rows:"; cat "$work/out"; exit 1; }
+import_both "$work/tenth.db" "$work/whole.db"
 report sqlite "$bulk" "$imp" "$kib" "$tenth_kib"
 
 # PostgreSQL
@@ -47,9 +52,5 @@ base="${uri%/*}"
 for database in bare tenth whole; do psql -q "$uri" -c "CREATE DATABASE $database" >/dev/null; done
 psql -q "$base/bare" -c "CREATE TABLE bare ($bare_columns)" >/dev/null
 read -r bulk _ < <(measure psql -q "$base/bare" -c "\\copy bare FROM '$work/members.csv' WITH (FORMAT csv, HEADER true)")
-"$doanket" --db "$base/tenth" agency add --code X --name X >/dev/null
-read -r _ tenth_kib < <(measure "$doanket" --db "$base/tenth" import members "$work/members_tenth.csv")
-"$doanket" --db "$base/whole" agency add --code X --name X >/dev/null
-read -r imp kib < <(measure "$doanket" --db "$base/whole" import members "$work/members.csv")
-grep -q "$rows" "$work/out" || { echo "import did not report $rows rows:"; cat "$work/out"; exit 1; }
+import_both "$base/tenth" "$base/whole"
 report postgresql "$bulk" "$imp" "$kib" "$tenth_kib"

@@ -142,18 +142,6 @@ std::string describe(const CliRun& run) {
   return text.str();
 }
 
-TempDir::TempDir() {
-  std::random_device random;
-  path_ = std::filesystem::temp_directory_path() /
-          ("dk_cli_test_" + std::to_string(random()) + "_" + std::to_string(random()));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 std::string csv_bytes(const Rows& rows, const CsvStyle& style) {
   std::string bytes = style.bom ? "\xEF\xBB\xBF" : "";
   for (const auto& row : rows) {

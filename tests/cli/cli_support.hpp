@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/temp_dir.hpp"
 #include "support/test_database.hpp"
 
 namespace dk::cli::testing {
@@ -39,19 +40,7 @@ CliRun run_doanket(const std::vector<std::string>& args, const RunOptions& optio
 // gtest prints this when an assertion on a run fails.
 std::string describe(const CliRun& run);
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using dk::testing::TempDir;
 
 using Rows = std::vector<std::vector<std::string>>;
 

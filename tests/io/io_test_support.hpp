@@ -12,31 +12,11 @@
 #include <vector>
 
 #include "io/table_reader.hpp"
+#include "support/temp_dir.hpp"
 
 namespace dk::io::testing {
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            ("dk_io_test_" + std::to_string(random()) + "_" + std::to_string(random()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using dk::testing::TempDir;
 
 // Every row up to the end, or the first error.
 inline Result<std::vector<TableRow>> read_all(TableReader& reader) {
