@@ -35,6 +35,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   int result = kSuccess;
   add_registry_commands(app, context, result);
   add_member_commands(app, context, result);
+  add_server_commands(app, context, result);
 
   try {
     app.parse(argc, argv);

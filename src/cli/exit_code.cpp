@@ -12,6 +12,7 @@ int exit_code_for(const Error& error) {
       return kConflict;
     case ErrorKind::forbidden:
     case ErrorKind::unauthenticated:
+    case ErrorKind::rate_limited:
       return kForbidden;
     case ErrorKind::unavailable:
       return kUnavailable;

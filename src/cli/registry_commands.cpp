@@ -117,6 +117,12 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
           fmt::runtime(context.say("Đã nạp {} ({}): {} người, {} lượt thành viên.\n",
                                    "Loaded {} ({}): {} people, {} memberships.\n")),
           summary->agency.name, summary->agency.code, summary->people, summary->memberships);
+      *context.out << context.say("Tài khoản thử (mật khẩu / password):\n",
+                                  "Demo sign-ins (login / password):\n");
+      for (const auto& login : summary->logins) {
+        *context.out << fmt::format("  {:<10} {}  — {}: {}\n", login.login, login.password,
+                                    login.role.in(context.language), login.full_name);
+      }
     } else {
       *context.out << fmt::format(
           fmt::runtime(context.say("{} ({}) đã có trong cơ sở dữ liệu; không thay đổi gì.\n",

@@ -14,8 +14,9 @@ enum class ErrorKind {
   conflict,  // the input clashes with what is stored (a duplicate, a stale change)
   forbidden,
   unauthenticated,
-  unavailable,  // a file, a database or a server could not be reached
-  internal,     // a bug or a broken invariant: not the user's fault
+  rate_limited,  // too many attempts: wait and try again
+  unavailable,   // a file, a database or a server could not be reached
+  internal,      // a bug or a broken invariant: not the user's fault
 };
 
 // A user-facing text in both languages the product speaks.
@@ -36,6 +37,7 @@ struct Error {
   std::string code;  // stable, e.g. "import.date_invalid"; clients and tests match on it
   Text message;
   Location where;
+  std::int64_t retry_after_seconds = 0;  // for rate_limited: how long to wait
 };
 
 template <class T>

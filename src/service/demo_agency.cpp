@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <set>
 
+#include "service/authentication.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::service {
@@ -85,13 +87,79 @@ class Sequence {
 
 constexpr int kPeople = 60;
 
+// One account per role: the trade union's chair (an officer), a plain member, a leader of the
+// Department and an administrator, each a person of the demo agency.
+Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connection, Id tenant,
+                                                 const std::vector<Organization>& organizations,
+                                                 const Clock& clock) {
+  store::RegistryStore registry(connection);
+  auto chairs = registry.committee_of(tenant, organizations[0].id);
+  if (!chairs) return std::unexpected(chairs.error());
+  std::vector<Id> seated;
+  for (const Organization& organization : organizations) {
+    auto committee = registry.committee_of(tenant, organization.id);
+    if (!committee) return std::unexpected(committee.error());
+    for (const CommitteeRole& role : *committee) seated.push_back(role.person_id);
+  }
+  // People on no committee, in name order: the first two become the member and the leader.
+  std::vector<std::pair<Id, std::string>> plain;
+  auto listed =
+      registry.list_members(tenant, {}, [&](const store::MemberListing& listing) -> Status {
+        if (std::ranges::find(seated, listing.person.id) == seated.end() &&
+            !listing.organization_codes.empty()) {
+          plain.emplace_back(listing.person.id, listing.person.full_name);
+        }
+        return {};
+      });
+  if (!listed) return std::unexpected(listed.error());
+  if (chairs->empty() || plain.size() < 3) {
+    return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu người để tạo tài khoản.",
+                "The demo data lacks people for its accounts.");
+  }
+  auto chair = registry.find_person(tenant, chairs->front().person_id);
+  if (!chair) return std::unexpected(chair.error());
+  struct Seat {
+    std::string login;
+    Id person;
+    std::string full_name;
+    std::vector<Grant> grants;
+    Text role;
+  };
+  const Seat seats[] = {
+      {"quantri",
+       plain.back().first,
+       plain.back().second,
+       {Grant::administrator},
+       {"Quản trị hệ thống", "System administrator"}},
+      {"lanhdao",
+       plain[1].first,
+       plain[1].second,
+       {Grant::leadership},
+       {"Lãnh đạo Sở (xem toàn bộ)", "Department leadership (reads everything)"}},
+      {"chutichcd",
+       (*chair)->id,
+       (*chair)->full_name,
+       {},
+       {"Chủ tịch Công đoàn (cán bộ tổ chức)", "Trade union chair (officer)"}},
+      {"doanvien", plain[0].first, plain[0].second, {}, {"Đoàn viên, hội viên", "Member"}},
+  };
+  std::vector<DemoLogin> logins;
+  for (const Seat& seat : seats) {
+    NewAccount account{tenant, seat.person, seat.login, std::string(kDemoPassword), seat.grants};
+    if (auto added = add_account(connection, account, clock); !added)
+      return std::unexpected(added.error());
+    logins.push_back({seat.login, std::string(kDemoPassword), seat.full_name, seat.role});
+  }
+  return logins;
+}
+
 }  // namespace
 
 Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock) {
   store::RegistryStore registry(connection);
   auto existing = registry.find_agency(kDemoAgencyCode);
   if (!existing) return std::unexpected(existing.error());
-  if (*existing) return DemoSummary{**existing, false, 0, 0};
+  if (*existing) return DemoSummary{**existing, false, 0, 0, {}};
 
   const int this_year = vietnam_date(clock()).year;
   return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
@@ -261,6 +329,11 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
           return std::unexpected(created.error());
         }
       }
+    }
+    if (auto accounts = add_demo_accounts(connection, tenant, organizations, clock); !accounts) {
+      return std::unexpected(accounts.error());
+    } else {
+      summary.logins = std::move(*accounts);
     }
     return summary;
   });

@@ -3,6 +3,9 @@
 // youth union and lawyers' branch under their provincial superiors, partner units, and about
 // sixty invented members, many of them in two or three organizations.
 
+#include <string>
+#include <vector>
+
 #include "core/clock.hpp"
 #include "core/registry.hpp"
 #include "store/sql.hpp"
@@ -11,11 +14,22 @@ namespace dk::service {
 
 inline constexpr std::string_view kDemoAgencyCode = "STP-HT";
 
+// A demo sign-in, one for each role, printed by `doanket demo`.
+struct DemoLogin {
+  std::string login;
+  std::string password;
+  std::string full_name;
+  Text role;
+};
+
+inline constexpr std::string_view kDemoPassword = "doanket-demo-2026";
+
 struct DemoSummary {
   Agency agency;
   bool created = false;  // false: it was there already and nothing was changed
   int people = 0;
   int memberships = 0;
+  std::vector<DemoLogin> logins;
 };
 
 // Loads the demo agency in one transaction, unless an agency with its code is there already.

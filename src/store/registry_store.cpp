@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/vietnamese_text.hpp"
+#include "store/id_counter.hpp"
 
 namespace dk::store {
 namespace {
@@ -80,6 +81,18 @@ Organization read_organization(const SqlRow& row) {
   return organization;
 }
 
+CommitteeRole read_committee_role(const SqlRow& row) {
+  CommitteeRole role;
+  role.id = row.integer(0);
+  role.organization_id = row.integer(1);
+  role.person_id = row.integer(2);
+  role.role = parse_code<CommitteeRoleKind>(row.text(3)).value_or(CommitteeRoleKind::member);
+  role.term = row.text(4);
+  role.term_start = read_date(row, 5);
+  role.term_end = read_date(row, 6);
+  return role;
+}
+
 // The one place where the two engines' SQL differ in this file: aggregating strings in order.
 std::string organization_codes_sql(Engine engine) {
   constexpr std::string_view kSource =
@@ -126,6 +139,14 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query) {
         next(*query.organization_id), query.include_former ? "" : " AND m.status <> 'left'");
   }
   if (query.unit_id) filter.where += fmt::format(" AND p.unit_id = {}", next(*query.unit_id));
+  if (query.within_organizations) {
+    std::string within = "-1";  // no organization: only the person themselves
+    for (const Id organization : *query.within_organizations) within += ", " + next(organization);
+    filter.where += fmt::format(
+        " AND (p.id = {} OR EXISTS (SELECT 1 FROM memberships mw WHERE mw.tenant_id = p.tenant_id "
+        "AND mw.person_id = p.id AND mw.status <> 'left' AND mw.organization_id IN ({})))",
+        next(query.including_person), within);
+  }
   const std::string folded = fold_for_search(query.search);
   const bool digits =
       !folded.empty() && folded.find_first_not_of("0123456789 .+") == std::string::npos;
@@ -160,16 +181,7 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query) {
 }  // namespace
 
 Result<Id> RegistryStore::reserve_ids(Id tenant, std::string_view table, std::int64_t count) {
-  const SqlValue params[] = {tenant, std::string(table), count};
-  auto first = query_integer(
-      connection_,
-      "INSERT INTO id_counters (tenant_id, name, next_id) VALUES ($1, $2, 1 + CAST($3 AS BIGINT)) "
-      "ON CONFLICT (tenant_id, name) DO UPDATE SET next_id = id_counters.next_id + CAST($3 AS "
-      "BIGINT) "
-      "RETURNING next_id - CAST($3 AS BIGINT)",
-      params);
-  if (!first) return std::unexpected(first.error());
-  return first->value_or(1);
+  return store::reserve_ids(connection_, tenant, table, count);
 }
 
 Result<Agency> RegistryStore::create_agency(const Agency& agency) {
@@ -453,15 +465,7 @@ Result<std::vector<CommitteeRole>> RegistryStore::committee_of(Id tenant, Id org
       "ELSE 3 END, "
       "p.sort_key, c.id",
       params, [&](const SqlRow& row) -> Status {
-        CommitteeRole role;
-        role.id = row.integer(0);
-        role.organization_id = row.integer(1);
-        role.person_id = row.integer(2);
-        role.role = parse_code<CommitteeRoleKind>(row.text(3)).value_or(CommitteeRoleKind::member);
-        role.term = row.text(4);
-        role.term_start = read_date(row, 5);
-        role.term_end = read_date(row, 6);
-        roles.push_back(std::move(role));
+        roles.push_back(read_committee_role(row));
         return {};
       });
   if (!status) return std::unexpected(status.error());
@@ -506,14 +510,48 @@ Result<std::vector<PartnerUnit>> RegistryStore::list_partner_units(Id tenant) {
   return partners;
 }
 
+namespace {
+
+// The ids of a person's current organizations as "3,5", read back by parse_ids.
+std::string organization_ids_sql(Engine engine) {
+  constexpr std::string_view kSource =
+      "FROM memberships mi WHERE mi.tenant_id = p.tenant_id AND mi.person_id = p.id AND "
+      "mi.status <> 'left'";
+  if (engine == Engine::postgres) {
+    return fmt::format("(SELECT string_agg(CAST(mi.organization_id AS TEXT), ',') {})", kSource);
+  }
+  return fmt::format("(SELECT group_concat(mi.organization_id, ',') {})", kSource);
+}
+
+std::vector<Id> parse_ids(const std::string& text) {
+  std::vector<Id> ids;
+  Id value = 0;
+  bool any = false;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      any = true;
+    } else if (any) {
+      ids.push_back(value);
+      value = 0;
+      any = false;
+    }
+  }
+  if (any) ids.push_back(value);
+  return ids;
+}
+
+}  // namespace
+
 Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
                                    const std::function<Status(const MemberListing&)>& callback) {
   MemberFilter filter = member_filter(tenant, query);
   std::string sql = fmt::format(
-      "SELECT {}, u.name, {}{} FROM persons p LEFT JOIN units u ON u.tenant_id = p.tenant_id AND "
-      "u.id = p.unit_id"
+      "SELECT {}, u.name, {}, {}{} FROM persons p LEFT JOIN units u ON u.tenant_id = p.tenant_id "
+      "AND u.id = p.unit_id"
       "{} WHERE {} ORDER BY p.sort_key, p.id",
       kPersonColumns, organization_codes_sql(connection_.engine()),
+      organization_ids_sql(connection_.engine()),
       query.organization_id ? fmt::format(", {}", kMembershipColumns) : "", filter.joins,
       filter.where);
   if (query.limit >= 0) {
@@ -527,7 +565,8 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
     listing.person = read_person(row);
     listing.unit_name = row.text(kPersonColumnCount);
     listing.organization_codes = row.text(kPersonColumnCount + 1);
-    if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 2);
+    listing.organization_ids = parse_ids(row.text(kPersonColumnCount + 2));
+    if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 3);
     return callback(listing);
   });
 }
@@ -540,6 +579,120 @@ Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& 
       filter.params);
   if (!count) return std::unexpected(count.error());
   return count->value_or(0);
+}
+
+Status RegistryStore::update_person(Id tenant, const Person& person) {
+  const NameKeys keys = name_keys(person.full_name);
+  const SqlValue params[] = {
+      tenant,
+      person.id,
+      person.full_name,
+      keys.match,
+      keys.search,
+      Bytes{keys.sort},
+      person.gender ? SqlValue(std::string(code_of(*person.gender))) : SqlValue(),
+      date_value(person.birth_date),
+      person.id_number,
+      person.phone,
+      person.email,
+      person.address,
+      nullable(person.unit_id),
+      person.position};
+  auto updated = connection_.execute(
+      "UPDATE persons SET full_name = $3, name_key = $4, search_key = $5, sort_key = $6, gender = "
+      "$7, birth_date = $8, id_number = $9, phone = $10, email = $11, address = $12, unit_id = "
+      "$13, position = $14 WHERE tenant_id = $1 AND id = $2",
+      params);
+  if (!updated) {
+    Error error = updated.error();
+    if (error.code == "store.duplicate") {
+      error.message = {
+          fmt::format("Đã có người mang số CCCD {}.", person.id_number),
+          fmt::format("Someone with ID number {} is already registered.", person.id_number)};
+      error.where.field = "id_number";
+    }
+    return std::unexpected(error);
+  }
+  return {};
+}
+
+Result<std::optional<Membership>> RegistryStore::find_membership(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  std::optional<Membership> found;
+  auto status = connection_.query(
+      fmt::format("SELECT {} FROM memberships m WHERE m.tenant_id = $1 AND m.id = $2",
+                  kMembershipColumns),
+      params, [&](const SqlRow& row) -> Status {
+        found = read_membership(row, 0);
+        return {};
+      });
+  if (!status) return std::unexpected(status.error());
+  return found;
+}
+
+Status RegistryStore::update_membership(Id tenant, const Membership& membership) {
+  const SqlValue params[] = {tenant,
+                             membership.id,
+                             date_value(membership.joined_on),
+                             std::string(code_of(membership.status)),
+                             membership.card_number,
+                             date_value(membership.left_on),
+                             membership.leave_reason};
+  auto updated = connection_.execute(
+      "UPDATE memberships SET joined_on = $3, status = $4, card_number = $5, left_on = $6, "
+      "leave_reason = $7 WHERE tenant_id = $1 AND id = $2",
+      params);
+  if (!updated) {
+    Error error = updated.error();
+    if (error.code == "store.duplicate") {
+      error.message = {"Người này đang là thành viên của tổ chức theo một hồ sơ khác.",
+                       "This person is a current member of the organization in another record."};
+    }
+    return std::unexpected(error);
+  }
+  return {};
+}
+
+Result<std::optional<Organization>> RegistryStore::find_organization_by_id(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  std::optional<Organization> found;
+  auto status = connection_.query(
+      "SELECT id, code, name, kind, superior_tenant_id, superior_id, external FROM organizations "
+      "WHERE tenant_id = $1 AND id = $2",
+      params, [&](const SqlRow& row) -> Status {
+        found = read_organization(row);
+        return {};
+      });
+  if (!status) return std::unexpected(status.error());
+  return found;
+}
+
+Result<std::optional<Unit>> RegistryStore::find_unit_by_id(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  std::optional<Unit> found;
+  auto status =
+      connection_.query("SELECT id, code, name FROM units WHERE tenant_id = $1 AND id = $2", params,
+                        [&](const SqlRow& row) -> Status {
+                          found = Unit{row.integer(0), row.text(1), row.text(2)};
+                          return {};
+                        });
+  if (!status) return std::unexpected(status.error());
+  return found;
+}
+
+Result<std::vector<CommitteeRole>> RegistryStore::committee_roles_of_person(Id tenant,
+                                                                            Id person_id) {
+  const SqlValue params[] = {tenant, person_id};
+  std::vector<CommitteeRole> roles;
+  auto status = connection_.query(
+      "SELECT id, organization_id, person_id, role, term, term_start, term_end FROM "
+      "committee_roles WHERE tenant_id = $1 AND person_id = $2 ORDER BY term_start DESC, id",
+      params, [&](const SqlRow& row) -> Status {
+        roles.push_back(read_committee_role(row));
+        return {};
+      });
+  if (!status) return std::unexpected(status.error());
+  return roles;
 }
 
 }  // namespace dk::store

@@ -18,7 +18,11 @@ struct MemberQuery {
   std::optional<Id> unit_id;
   std::string search;  // as typed; folded here, each word matched as the start of a name's word
   bool include_former = false;  // people whose membership in the organization has ended
-  std::int64_t limit = -1;      // -1: no limit
+  // When set, only people with a current membership in one of these organizations, and the
+  // person `including_person`, are listed: what a plain member may see.
+  std::optional<std::vector<Id>> within_organizations;
+  Id including_person = 0;
+  std::int64_t limit = -1;  // -1: no limit
   std::int64_t offset = 0;
 };
 
@@ -27,7 +31,8 @@ struct MemberQuery {
 struct MemberListing {
   Person person;
   std::string unit_name;
-  std::string organization_codes;  // "CD, DTN"
+  std::string organization_codes;    // "CD, DTN"
+  std::vector<Id> organization_ids;  // of the current memberships
   std::optional<Membership> membership;
 };
 
@@ -71,9 +76,16 @@ class RegistryStore {
   Result<Person> create_person(Id tenant, const Person& person);
   Result<std::optional<Person>> find_person(Id tenant, Id id);
   Result<std::optional<Person>> find_person_by_id_number(Id tenant, std::string_view id_number);
+  // Rewrites every field of the person and the keys derived from the name.
+  Status update_person(Id tenant, const Person& person);
 
   Result<Membership> create_membership(Id tenant, const Membership& membership);
   Result<std::vector<Membership>> memberships_of(Id tenant, Id person_id);
+  Result<std::optional<Membership>> find_membership(Id tenant, Id id);
+  Status update_membership(Id tenant, const Membership& membership);
+  Result<std::optional<Organization>> find_organization_by_id(Id tenant, Id id);
+  Result<std::optional<Unit>> find_unit_by_id(Id tenant, Id id);
+  Result<std::vector<CommitteeRole>> committee_roles_of_person(Id tenant, Id person_id);
 
   Result<CommitteeRole> create_committee_role(Id tenant, const CommitteeRole& role);
   Result<std::vector<CommitteeRole>> committee_of(Id tenant, Id organization_id);

@@ -1,0 +1,125 @@
+#include "http/api.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include "http/openapi.hpp"
+#include "http/problem.hpp"
+#include "service/authentication.hpp"
+
+namespace dk::http {
+namespace {
+
+bool changes_state(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Result<HttpResponse> openapi_document(ApiCall&) {
+  return HttpResponse{200, "application/json", std::string(openapi_json()), {}, ""};
+}
+
+Result<HttpResponse> health(ApiCall& call) {
+  auto alive = query_integer(call.connection, "SELECT 1");
+  if (!alive) return std::unexpected(alive.error());
+  return json_response(200, R"({"status":"ok"})");
+}
+
+}  // namespace
+
+HttpResponse json_response(int status, const std::string& body) {
+  return HttpResponse{status, "application/json", body, {}, ""};
+}
+
+std::optional<std::string> query_value(const HttpRequest& request, std::string_view name) {
+  for (const auto& [key, value] : request.query) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+Result<Id> route_id(const HttpRequest& request, const std::string& name) {
+  auto found = request.route.find(name);
+  Id id = 0;
+  if (found != request.route.end()) {
+    const std::string& text = found->second;
+    if (text.empty() || text.size() > 18 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+      id = 0;
+    } else {
+      id = std::stoll(text);
+    }
+  }
+  if (id <= 0) {
+    return fail(ErrorKind::not_found, "route.bad_id", "Mã trong đường dẫn không hợp lệ.",
+                "The id in the path is not valid.");
+  }
+  return id;
+}
+
+std::string session_token(const HttpRequest& request) {
+  // Cookie: a=1; dk_session=TOKEN; b=2
+  const std::string cookies = request.header("cookie");
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  size_t start = 0;
+  while (start < cookies.size()) {
+    while (start < cookies.size() && (cookies[start] == ' ' || cookies[start] == ';')) ++start;
+    size_t end = cookies.find(';', start);
+    if (end == std::string::npos) end = cookies.size();
+    if (cookies.compare(start, prefix.size(), prefix) == 0)
+      return cookies.substr(start + prefix.size(), end - start - prefix.size());
+    start = end + 1;
+  }
+  return "";
+}
+
+HttpResponse not_found(const HttpRequest& request) {
+  return problem(Error{ErrorKind::not_found,
+                       "route.not_found",
+                       Text{fmt::format("Không có địa chỉ {} {}.", request.method, request.path),
+                            fmt::format("There is no {} {}.", request.method, request.path)},
+                       {}},
+                 language_of(request));
+}
+
+HttpResponse dispatch(const Route& route, const HttpRequest& request,
+                      store::SqlConnection& connection, const ApiSettings& settings) {
+  ApiCall call{request, connection, settings, language_of(request), std::nullopt};
+  auto answer = [&]() -> Result<HttpResponse> {
+    if (route.guard == Guard::signed_in) {
+      auto actor = service::authenticate(connection, session_token(request), request.address,
+                                         settings.clock);
+      if (!actor) return std::unexpected(actor.error());
+      call.actor = std::move(*actor);
+      // A state-changing request must echo the session's CSRF token, which a page on another
+      // site cannot read.
+      if (changes_state(request.method) &&
+          !same_secret(request.header(std::string(kCsrfHeader)), call.actor->csrf_token)) {
+        return fail(ErrorKind::forbidden, "session.csrf_mismatch",
+                    "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Hãy tải lại trang.",
+                    "The anti-forgery token (X-CSRF-Token) is missing or wrong. Reload the page.");
+      }
+    }
+    return route.handler(call);
+  }();
+  HttpResponse response = answer ? std::move(*answer) : problem(answer.error(), call.language);
+  if (call.actor) response.account = call.actor->login;
+  // API answers are personal: never cached by the browser or a proxy.
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+std::vector<Route> api_routes() {
+  std::vector<Route> routes{
+      {"GET", "/healthz", Guard::anyone, health},
+      {"GET", "/api/v1/openapi.json", Guard::anyone, openapi_document},
+  };
+  add_session_routes(routes);
+  add_registry_routes(routes);
+  return routes;
+}
+
+}  // namespace dk::http

@@ -1,0 +1,65 @@
+#pragma once
+// The API under /api/v1: a table of routes, each with who may call it and its handler, and the
+// one dispatcher that signs the caller in from the session cookie, checks the CSRF token of every
+// state-changing request, runs the handler and turns any error into problem+json.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "http/exchange.hpp"
+#include "service/actor.hpp"
+#include "store/sql.hpp"
+
+namespace dk::http {
+
+inline constexpr std::string_view kSessionCookie = "dk_session";
+inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
+
+struct ApiSettings {
+  std::chrono::seconds session_lifetime{std::chrono::hours(12)};
+  bool secure_cookies = false;  // set when served over TLS
+  Clock clock = system_clock();
+};
+
+struct ApiCall {
+  const HttpRequest& request;
+  store::SqlConnection& connection;
+  const ApiSettings& settings;
+  std::string language;
+  std::optional<service::Actor> actor;  // set for routes that need a session
+
+  const service::Actor& who() const { return *actor; }
+};
+
+using Handler = Result<HttpResponse> (*)(ApiCall& call);
+
+enum class Guard { anyone, signed_in };
+
+struct Route {
+  std::string_view method;
+  std::string_view pattern;  // express-style: "/api/v1/people/:id(\\d+)"
+  Guard guard;
+  Handler handler;
+};
+
+std::vector<Route> api_routes();
+HttpResponse dispatch(const Route& route, const HttpRequest& request,
+                      store::SqlConnection& connection, const ApiSettings& settings);
+// For requests no route matches.
+HttpResponse not_found(const HttpRequest& request);
+
+// Shared by the handlers.
+HttpResponse json_response(int status, const std::string& body);
+std::optional<std::string> query_value(const HttpRequest& request, std::string_view name);
+Result<Id> route_id(const HttpRequest& request, const std::string& name = "id");
+std::string session_token(const HttpRequest& request);
+
+// Routes of each part of the API, registered by api_routes().
+void add_session_routes(std::vector<Route>& routes);
+void add_registry_routes(std::vector<Route>& routes);
+
+}  // namespace dk::http

@@ -1,0 +1,62 @@
+#pragma once
+// A request body read strictly: it must be a JSON object sent as application/json; every field is
+// read with its expected type; a field of the wrong type, or one the endpoint does not know, is an
+// error that names it. Reading application/json only also shuts out cross-site form posts.
+
+#include <boost/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/civil_date.hpp"
+#include "core/error.hpp"
+#include "core/registry_codes.hpp"
+#include "http/exchange.hpp"
+
+namespace dk::http {
+
+class JsonBody {
+ public:
+  static Result<JsonBody> parse(const HttpRequest& request);
+
+  // Each reader leaves `out` as it is when the field is absent.
+  Status text(std::string_view field, std::optional<std::string>& out);
+  Status required_text(std::string_view field, std::string& out);
+  Status integer(std::string_view field, std::optional<std::int64_t>& out);
+  Status nullable_integer(std::string_view field, std::optional<std::optional<std::int64_t>>& out);
+  Status date(std::string_view field, std::optional<std::optional<CivilDate>>& out);
+  Status boolean(std::string_view field, std::optional<bool>& out);
+  template <class Enum>
+  Status code(std::string_view field, std::optional<std::optional<Enum>>& out);
+
+  // Fails on the first field no reader asked for.
+  Status finish() const;
+
+ private:
+  explicit JsonBody(boost::json::object object) : object_(std::move(object)) {}
+  const boost::json::value* find(std::string_view field);
+  static std::unexpected<Error> wrong_type(std::string_view field, std::string_view expected_vi,
+                                           std::string_view expected_en);
+  static std::unexpected<Error> unknown_code(std::string_view field, const std::string& value);
+
+  boost::json::object object_;
+  std::set<std::string, std::less<>> known_;
+};
+
+template <class Enum>
+Status JsonBody::code(std::string_view field, std::optional<std::optional<Enum>>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (value->is_null()) {
+    out = std::optional<Enum>();
+    return {};
+  }
+  if (!value->is_string()) return wrong_type(field, "một mã", "a code");
+  auto parsed = parse_code<Enum>(std::string_view(value->get_string()));
+  if (!parsed) return unknown_code(field, std::string(value->get_string()));
+  out = *parsed;
+  return {};
+}
+
+}  // namespace dk::http

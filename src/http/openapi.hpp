@@ -1,0 +1,10 @@
+#pragma once
+// The OpenAPI 3.1 description of /api/v1 (src/http/openapi.json), compiled into the binary.
+
+#include <string_view>
+
+namespace dk::http {
+
+std::string_view openapi_json();
+
+}  // namespace dk::http

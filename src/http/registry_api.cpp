@@ -1,0 +1,380 @@
+// /api/v1 registry resources: the agency, units, organizations, partner units, people,
+// memberships and committee roles, and the audit log.
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "http/api.hpp"
+#include "http/json_body.hpp"
+#include "http/json_views.hpp"
+#include "service/audit.hpp"
+#include "service/organizations.hpp"
+#include "service/people.hpp"
+
+namespace dk::http {
+namespace {
+
+HttpResponse ok(int status, const boost::json::value& json) {
+  return json_response(status, boost::json::serialize(json));
+}
+
+std::unexpected<Error> bad_parameter(std::string_view name) {
+  return fail(
+      ErrorKind::invalid_input, "query.invalid", fmt::format("Tham số “{}” không hợp lệ.", name),
+      fmt::format("The query parameter “{}” is not valid.", name), Location{0, std::string(name)});
+}
+
+// An integer query parameter, absent or well formed.
+Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
+                                                        std::string_view name) {
+  auto text = query_value(request, name);
+  if (!text) return std::nullopt;
+  std::int64_t value = 0;
+  const char* end = text->data() + text->size();
+  auto [last, error] = std::from_chars(text->data(), end, value);
+  if (error != std::errc() || last != end) return bad_parameter(name);
+  return value;
+}
+
+template <class Item, class ToJson>
+HttpResponse list_response(const std::vector<Item>& items, ToJson&& to_json) {
+  boost::json::array array;
+  for (const Item& item : items) array.push_back(to_json(item));
+  return ok(200, boost::json::object{{"items", std::move(array)},
+                                     {"total", static_cast<std::int64_t>(items.size())}});
+}
+
+template <class Value>
+Result<HttpResponse> respond(const Result<Value>& result, int status, auto&& to_json) {
+  if (!result) return std::unexpected(result.error());
+  return ok(status, to_json(*result));
+}
+
+// Every reader's status, in order; the first failure wins.
+Status all_read(std::initializer_list<Status> reads) {
+  for (const Status& read : reads) {
+    if (!read) return read;
+  }
+  return {};
+}
+
+Result<HttpResponse> get_agency(ApiCall& call) {
+  return respond(service::read_agency(call.connection, call.who()), 200, agency_json);
+}
+
+Result<HttpResponse> get_units(ApiCall& call) {
+  auto units = service::list_units(call.connection, call.who());
+  if (!units) return std::unexpected(units.error());
+  return list_response(*units, unit_json);
+}
+
+Result<HttpResponse> post_unit(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  Unit unit;
+  std::optional<std::string> code;
+  if (auto read = all_read(
+          {body->required_text("name", unit.name), body->text("code", code), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  unit.code = code.value_or("");
+  return respond(service::create_unit(call.connection, call.who(), unit), 201, unit_json);
+}
+
+Result<HttpResponse> get_organizations(ApiCall& call) {
+  auto organizations = service::list_organizations(call.connection, call.who());
+  if (!organizations) return std::unexpected(organizations.error());
+  return list_response(*organizations, [&](const Organization& organization) {
+    return organization_json(organization, call.language);
+  });
+}
+
+Result<HttpResponse> get_organization(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  return respond(service::read_organization(call.connection, call.who(), *id), 200,
+                 [&](const service::OrganizationRecord& record) {
+                   return organization_record_json(record, call.language);
+                 });
+}
+
+Result<HttpResponse> get_partner_units(ApiCall& call) {
+  auto partners = service::list_partner_units(call.connection, call.who());
+  if (!partners) return std::unexpected(partners.error());
+  return list_response(*partners, partner_unit_json);
+}
+
+Result<HttpResponse> post_partner_unit(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  PartnerUnit partner;
+  std::optional<std::string> address, contact_name, contact_phone, note;
+  if (auto read = all_read(
+          {body->required_text("name", partner.name), body->text("address", address),
+           body->text("contact_name", contact_name), body->text("contact_phone", contact_phone),
+           body->text("note", note), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  partner.address = address.value_or("");
+  partner.contact_name = contact_name.value_or("");
+  partner.contact_phone = contact_phone.value_or("");
+  partner.note = note.value_or("");
+  return respond(service::create_partner_unit(call.connection, call.who(), partner), 201,
+                 partner_unit_json);
+}
+
+Result<HttpResponse> get_people(ApiCall& call) {
+  service::PeopleRequest request;
+  request.search = query_value(call.request, "search").value_or("");
+  auto organization = query_integer_value(call.request, "organization_id");
+  auto unit = query_integer_value(call.request, "unit_id");
+  auto limit = query_integer_value(call.request, "limit");
+  auto offset = query_integer_value(call.request, "offset");
+  for (const auto* read : {&organization, &unit, &limit, &offset}) {
+    if (!*read) return std::unexpected(read->error());
+  }
+  request.organization_id = *organization;
+  request.unit_id = *unit;
+  request.limit = limit->value_or(50);
+  request.offset = offset->value_or(0);
+  const auto former = query_value(call.request, "include_former");
+  if (former && *former != "true" && *former != "false") return bad_parameter("include_former");
+  request.include_former = former == "true";
+  auto page = service::list_people(call.connection, call.who(), request);
+  if (!page) return std::unexpected(page.error());
+  boost::json::array items;
+  for (const service::PersonView& view : page->items)
+    items.push_back(person_json(view, call.language));
+  return ok(200, boost::json::object{{"items", std::move(items)},
+                                     {"total", page->total},
+                                     {"limit", request.limit},
+                                     {"offset", request.offset}});
+}
+
+Result<HttpResponse> get_person(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  return respond(service::read_person(call.connection, call.who(), *id), 200,
+                 [&](const service::PersonRecord& record) {
+                   return person_record_json(record, call.language);
+                 });
+}
+
+// The person fields a body may set, shared by create and update.
+Status read_person_fields(JsonBody& body, service::PersonChanges& changes) {
+  std::optional<std::optional<Gender>> gender;
+  return all_read({body.text("full_name", changes.full_name), body.code("gender", changes.gender),
+                   body.date("birth_date", changes.birth_date),
+                   body.text("id_number", changes.id_number), body.text("phone", changes.phone),
+                   body.text("email", changes.email), body.text("address", changes.address),
+                   body.nullable_integer("unit_id", changes.unit_id),
+                   body.text("position", changes.position)});
+}
+
+Result<HttpResponse> post_person(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::PersonChanges fields;
+  service::NewPerson request;
+  std::optional<std::int64_t> organization;
+  std::optional<std::optional<CivilDate>> joined_on;
+  std::optional<std::string> card_number;
+  if (auto read = all_read({read_person_fields(*body, fields),
+                            body->integer("organization_id", organization),
+                            body->date("joined_on", joined_on),
+                            body->text("card_number", card_number), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  if (!fields.full_name || fields.full_name->empty()) {
+    return fail(ErrorKind::invalid_input, "field.required", "Thiếu trường “full_name”.",
+                "The field “full_name” is required.", Location{0, "full_name"});
+  }
+  Person& person = request.person;
+  person.full_name = *fields.full_name;
+  person.gender = fields.gender.value_or(std::nullopt);
+  person.birth_date = fields.birth_date.value_or(std::nullopt);
+  person.id_number = fields.id_number.value_or("");
+  person.phone = fields.phone.value_or("");
+  person.email = fields.email.value_or("");
+  person.address = fields.address.value_or("");
+  person.unit_id = fields.unit_id.value_or(std::nullopt);
+  person.position = fields.position.value_or("");
+  request.organization_id = organization;
+  request.joined_on = joined_on.value_or(std::nullopt);
+  request.card_number = card_number.value_or("");
+  return respond(service::create_person(call.connection, call.who(), std::move(request)), 201,
+                 [&](const service::PersonRecord& record) {
+                   return person_record_json(record, call.language);
+                 });
+}
+
+Result<HttpResponse> patch_person(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::PersonChanges changes;
+  if (auto read = all_read({read_person_fields(*body, changes), body->finish()}); !read)
+    return std::unexpected(read.error());
+  return respond(service::update_person(call.connection, call.who(), *id, changes), 200,
+                 [&](const service::PersonRecord& record) {
+                   return person_record_json(record, call.language);
+                 });
+}
+
+Result<HttpResponse> delete_person(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  const std::string reason = query_value(call.request, "reason").value_or("");
+  return respond(service::remove_person(call.connection, call.who(), *id, reason), 200,
+                 [&](const service::PersonRecord& record) {
+                   return person_record_json(record, call.language);
+                 });
+}
+
+Result<HttpResponse> post_membership(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  std::optional<std::int64_t> person, organization;
+  std::optional<std::optional<CivilDate>> joined_on;
+  std::optional<std::string> card_number;
+  std::optional<std::optional<MembershipStatus>> status;
+  if (auto read = all_read(
+          {body->integer("person_id", person), body->integer("organization_id", organization),
+           body->date("joined_on", joined_on), body->text("card_number", card_number),
+           body->code("status", status), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  for (const auto& [value, field] :
+       {std::pair{person, "person_id"}, {organization, "organization_id"}}) {
+    if (!value) {
+      return fail(ErrorKind::invalid_input, "field.required",
+                  fmt::format("Thiếu trường “{}”.", field),
+                  fmt::format("The field “{}” is required.", field), Location{0, field});
+    }
+  }
+  Membership membership;
+  membership.person_id = *person;
+  membership.organization_id = *organization;
+  membership.joined_on = joined_on.value_or(std::nullopt);
+  membership.card_number = card_number.value_or("");
+  membership.status = status.value_or(std::nullopt).value_or(MembershipStatus::active);
+  return respond(
+      service::create_membership(call.connection, call.who(), membership), 201,
+      [&](const Membership& created) { return membership_json(created, call.language); });
+}
+
+Result<HttpResponse> patch_membership(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::MembershipChanges changes;
+  std::optional<std::optional<MembershipStatus>> status;
+  if (auto read = all_read(
+          {body->date("joined_on", changes.joined_on), body->code("status", status),
+           body->text("card_number", changes.card_number), body->date("left_on", changes.left_on),
+           body->text("leave_reason", changes.leave_reason), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  if (status) {
+    if (!*status) {
+      return fail(ErrorKind::invalid_input, "field.required", "Trạng thái không được để trống.",
+                  "The status must not be null.", Location{0, "status"});
+    }
+    changes.status = **status;
+  }
+  return respond(
+      service::update_membership(call.connection, call.who(), *id, changes), 200,
+      [&](const Membership& updated) { return membership_json(updated, call.language); });
+}
+
+Result<HttpResponse> post_committee_role(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  std::optional<std::int64_t> person, organization;
+  std::optional<std::optional<CommitteeRoleKind>> kind;
+  std::optional<std::string> term;
+  std::optional<std::optional<CivilDate>> start, end;
+  if (auto read = all_read(
+          {body->integer("person_id", person), body->integer("organization_id", organization),
+           body->code("role", kind), body->text("term", term), body->date("term_start", start),
+           body->date("term_end", end), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  if (!person || !organization || !kind || !*kind) {
+    const char* field = !person ? "person_id" : !organization ? "organization_id" : "role";
+    return fail(ErrorKind::invalid_input, "field.required",
+                fmt::format("Thiếu trường “{}”.", field),
+                fmt::format("The field “{}” is required.", field), Location{0, field});
+  }
+  CommitteeRole role;
+  role.person_id = *person;
+  role.organization_id = *organization;
+  role.role = **kind;
+  role.term = term.value_or("");
+  role.term_start = start.value_or(std::nullopt);
+  role.term_end = end.value_or(std::nullopt);
+  return respond(
+      service::create_committee_role(call.connection, call.who(), role), 201,
+      [&](const CommitteeRole& created) { return committee_role_json(created, call.language); });
+}
+
+Result<HttpResponse> get_audit(ApiCall& call) {
+  store::AuditQuery query;
+  query.entity = query_value(call.request, "entity");
+  query.action = query_value(call.request, "action");
+  auto entity_id = query_integer_value(call.request, "entity_id");
+  auto account_id = query_integer_value(call.request, "account_id");
+  auto limit = query_integer_value(call.request, "limit");
+  auto offset = query_integer_value(call.request, "offset");
+  for (const auto* read : {&entity_id, &account_id, &limit, &offset}) {
+    if (!*read) return std::unexpected(read->error());
+  }
+  query.entity_id = *entity_id;
+  query.account_id = *account_id;
+  query.limit = limit->value_or(50);
+  query.offset = offset->value_or(0);
+  if (query.limit < 1 || query.limit > 500) return bad_parameter("limit");
+  if (query.offset < 0) return bad_parameter("offset");
+  auto page = service::read_audit_log(call.connection, call.who(), query);
+  if (!page) return std::unexpected(page.error());
+  boost::json::array items;
+  for (const store::AuditEntry& entry : page->entries) items.push_back(audit_entry_json(entry));
+  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", page->total}});
+}
+
+}  // namespace
+
+void add_registry_routes(std::vector<Route>& routes) {
+  constexpr Guard kSignedIn = Guard::signed_in;
+  routes.insert(routes.end(),
+                {
+                    {"GET", "/api/v1/agency", kSignedIn, get_agency},
+                    {"GET", "/api/v1/units", kSignedIn, get_units},
+                    {"POST", "/api/v1/units", kSignedIn, post_unit},
+                    {"GET", "/api/v1/organizations", kSignedIn, get_organizations},
+                    {"GET", "/api/v1/organizations/:id", kSignedIn, get_organization},
+                    {"GET", "/api/v1/partner-units", kSignedIn, get_partner_units},
+                    {"POST", "/api/v1/partner-units", kSignedIn, post_partner_unit},
+                    {"GET", "/api/v1/people", kSignedIn, get_people},
+                    {"POST", "/api/v1/people", kSignedIn, post_person},
+                    {"GET", "/api/v1/people/:id", kSignedIn, get_person},
+                    {"PATCH", "/api/v1/people/:id", kSignedIn, patch_person},
+                    {"DELETE", "/api/v1/people/:id", kSignedIn, delete_person},
+                    {"POST", "/api/v1/memberships", kSignedIn, post_membership},
+                    {"PATCH", "/api/v1/memberships/:id", kSignedIn, patch_membership},
+                    {"POST", "/api/v1/committee-roles", kSignedIn, post_committee_role},
+                    {"GET", "/api/v1/audit", kSignedIn, get_audit},
+                });
+}
+
+}  // namespace dk::http

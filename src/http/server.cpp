@@ -1,0 +1,270 @@
+// The HTTP server on RESTinio: one io_context run by a few threads, each request served
+// synchronously on its thread with a database connection borrowed from the pool. The only file
+// that includes RESTinio, whose headers are slow to compile.
+
+#include "http/server.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <mutex>
+#include <ostream>
+#include <restinio/all.hpp>
+#include <thread>
+
+#include "http/api.hpp"
+#include "http/problem.hpp"
+#include "store/connection_pool.hpp"
+
+namespace dk::http {
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+struct Traits : restinio::default_traits_t {
+  using request_handler_t = Router;
+};
+
+// Limits on what a client may send; a body over the parser's limit closes the connection, one over
+// the API's own limit (smaller) gets a 413 problem that says so.
+constexpr std::size_t kParserBodyLimit = 2 * kMaxJsonBody;
+
+restinio::http_method_id_t method_id(std::string_view method) {
+  if (method == "POST") return restinio::http_method_post();
+  if (method == "PUT") return restinio::http_method_put();
+  if (method == "PATCH") return restinio::http_method_patch();
+  if (method == "DELETE") return restinio::http_method_delete();
+  return restinio::http_method_get();
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string json_escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<int>(c));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Our request from RESTinio's; a query string that cannot be decoded is reported, not guessed.
+Result<HttpRequest> convert(const restinio::request_handle_t& request,
+                            const restinio::router::route_params_t& params) {
+  HttpRequest converted;
+  converted.method = std::string(request->header().method().c_str());
+  converted.path = std::string(request->header().path());
+  converted.body = request->body();
+  converted.address = request->remote_endpoint().address().to_string();
+  request->header().for_each_field(
+      [&](const auto& field) { converted.headers[lower(field.name())] = field.value(); });
+  // The routes name one parameter, ":id".
+  if (auto id = params.get_param("id")) converted.route["id"] = std::string(*id);
+  auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+      request->header().query());
+  if (!query) {
+    return fail(ErrorKind::invalid_input, "query.malformed",
+                "Chuỗi tham số trên địa chỉ không hợp lệ.", "The query string is malformed.");
+  }
+  for (const auto& [name, value] : *query)
+    converted.query.emplace_back(std::string(name), std::string(value));
+  return converted;
+}
+
+class Server {
+ public:
+  Server(const ServerOptions& options, std::unique_ptr<store::ConnectionPool> pool,
+         std::ostream& log)
+      : pool_(std::move(pool)), log_(log) {
+    settings_.session_lifetime = options.session_lifetime;
+  }
+
+  std::unique_ptr<Router> router() {
+    auto router = std::make_unique<Router>();
+    for (const Route& route : api_routes()) {
+      router->add_handler(method_id(route.method), std::string(route.pattern),
+                          [this, route](const restinio::request_handle_t& request,
+                                        restinio::router::route_params_t params) {
+                            return handle(request, &route, params);
+                          });
+    }
+    router->non_matched_request_handler(
+        [this](const restinio::request_handle_t& request) { return handle(request, nullptr, {}); });
+    return router;
+  }
+
+  std::atomic<int>& in_flight() { return in_flight_; }
+
+ private:
+  restinio::request_handling_status_t handle(const restinio::request_handle_t& request,
+                                             const Route* route,
+                                             const restinio::router::route_params_t& params) {
+    ++in_flight_;
+    const auto started = std::chrono::steady_clock::now();
+    HttpResponse response;
+    auto converted = convert(request, params);
+    if (!converted) {
+      response = problem(converted.error(), "vi");
+    } else if (!route) {
+      response = not_found(*converted);
+    } else if (converted->body.size() > kMaxJsonBody) {
+      response = problem(
+          Error{ErrorKind::invalid_input,
+                "body.too_large",
+                Text{fmt::format("Nội dung yêu cầu lớn quá {} byte.", kMaxJsonBody),
+                     fmt::format("The request body is larger than {} bytes.", kMaxJsonBody)},
+                {}},
+          language_of(*converted));
+      response.status = 413;
+    } else {
+      try {
+        auto lease = pool_->borrow();
+        response = dispatch(*route, *converted, *lease, settings_);
+      } catch (const std::exception& error) {
+        // Nothing below throws on purpose; a bug must still answer, not kill the server.
+        response = problem(Error{ErrorKind::internal,
+                                 "server.internal",
+                                 Text{"Lỗi máy chủ.", "Internal server error."},
+                                 {}},
+                           "vi");
+        log_line(fmt::format(R"({{"event":"exception","what":"{}"}})", json_escape(error.what())));
+      }
+    }
+    auto reply = request->create_response(restinio::http_status_line_t(
+        restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+        std::string(reason(response.status))));
+    if (!response.content_type.empty())
+      reply.append_header(restinio::http_field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+    reply.append_header("X-Content-Type-Options", "nosniff");
+    reply.set_body(std::move(response.body));
+    const auto status = reply.done();
+    const double milliseconds =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    log_line(fmt::format(
+        R"({{"time":{},"method":"{}","path":"{}","status":{},"ms":{:.2f},"address":"{}","account":"{}"}})",
+        std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count(),
+        json_escape(request->header().method().c_str()), json_escape(request->header().path()),
+        response.status, milliseconds,
+        json_escape(request->remote_endpoint().address().to_string()),
+        json_escape(response.account)));
+    --in_flight_;
+    return status;
+  }
+
+  static std::string_view reason(int status) {
+    switch (status) {
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 204:
+        return "No Content";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 409:
+        return "Conflict";
+      case 413:
+        return "Content Too Large";
+      case 422:
+        return "Unprocessable Content";
+      case 429:
+        return "Too Many Requests";
+      case 503:
+        return "Service Unavailable";
+      default:
+        return status < 500 ? "Bad Request" : "Internal Server Error";
+    }
+  }
+
+  void log_line(const std::string& line) {
+    std::lock_guard lock(log_mutex_);
+    log_ << line << '\n';
+  }
+
+  std::unique_ptr<store::ConnectionPool> pool_;
+  ApiSettings settings_;
+  std::ostream& log_;
+  std::mutex log_mutex_;
+  std::atomic<int> in_flight_{0};
+};
+
+}  // namespace
+
+Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log) {
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  auto pool = store::ConnectionPool::open(options.database, threads);
+  if (!pool) return std::unexpected(pool.error());
+  Server server_state(options, std::move(*pool), log);
+
+  restinio::asio_ns::io_context context;
+  std::uint16_t bound_port = 0;
+  restinio::http_server_t<Traits> server{
+      restinio::external_io_context(context),
+      restinio::server_settings_t<Traits>{}
+          .port(options.port)
+          .address(options.address)
+          .request_handler(server_state.router())
+          .read_next_http_message_timelimit(std::chrono::seconds(30))
+          .write_http_response_timelimit(std::chrono::seconds(30))
+          .handle_request_timeout(std::chrono::seconds(30))
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                        .max_url_size(8 * 1024)
+                                        .max_field_name_size(256)
+                                        .max_field_value_size(8 * 1024)
+                                        .max_field_count(100)
+                                        .max_body_size(kParserBodyLimit))
+          .acceptor_post_bind_hook([&](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
+            bound_port = acceptor.local_endpoint().port();
+          })};
+  try {
+    server.open_sync();
+  } catch (const std::exception& error) {
+    return fail(
+        ErrorKind::unavailable, "server.listen_failed",
+        fmt::format("Không mở được cổng {}:{}: {}", options.address, options.port, error.what()),
+        fmt::format("Cannot listen on {}:{}: {}", options.address, options.port, error.what()));
+  }
+  out << "http://" << options.address << ':' << bound_port << std::endl;
+
+  // On SIGINT or SIGTERM: stop accepting, wait for the requests in flight, then stop.
+  restinio::asio_ns::signal_set signals(context, SIGINT, SIGTERM);
+  restinio::asio_ns::steady_timer drain(context);
+  std::function<void()> wait_for_requests = [&] {
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](const auto&) {
+      if (server_state.in_flight() > 0) return wait_for_requests();
+      context.stop();
+    });
+  };
+  signals.async_wait([&](const auto& error, int) {
+    if (error) return;
+    server.close_async([&] { wait_for_requests(); }, [&](std::exception_ptr) { context.stop(); });
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&] { context.run(); });
+  context.run();
+  for (std::thread& worker : workers) worker.join();
+  return {};
+}
+
+}  // namespace dk::http

@@ -1,0 +1,26 @@
+#pragma once
+// `doanket serve`: the API (and, later, the web app) over HTTP from the same binary.
+
+#include <chrono>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace dk::http {
+
+struct ServerOptions {
+  std::string database;  // a file path or postgresql://…
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port; the one chosen is printed
+  unsigned threads = 0;       // 0: one per core
+  std::chrono::seconds session_lifetime{std::chrono::hours(12)};
+};
+
+// Serves until SIGINT or SIGTERM, then stops accepting, lets the requests in flight finish and
+// closes the database. Prints "http://ADDRESS:PORT" on `out` once it listens, and one JSON line
+// per request on `log`.
+Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log);
+
+}  // namespace dk::http

@@ -1,0 +1,35 @@
+#include "service/audit.hpp"
+
+#include "service/refusal.hpp"
+
+namespace dk::service {
+
+Status record_audit(store::SqlConnection& connection, const Actor& actor, std::string_view action,
+                    std::string_view entity, std::optional<Id> entity_id, std::string detail) {
+  store::AuditStore audit(connection);
+  store::AuditEntry entry;
+  entry.at = unix_seconds(actor.clock());
+  entry.account_id = actor.principal.account_id;
+  entry.action = std::string(action);
+  entry.entity = std::string(entity);
+  entry.entity_id = entity_id;
+  entry.detail = std::move(detail);
+  entry.address = actor.address;
+  return audit.append(actor.principal.tenant, entry);
+}
+
+Result<AuditPage> read_audit_log(store::SqlConnection& connection, const Actor& actor,
+                                 const store::AuditQuery& query) {
+  if (!may_read_audit_log(actor.principal)) return refuse();
+  store::AuditStore audit(connection);
+  AuditPage page;
+  auto entries = audit.list(actor.principal.tenant, query);
+  if (!entries) return std::unexpected(entries.error());
+  page.entries = std::move(*entries);
+  auto total = audit.count(actor.principal.tenant, query);
+  if (!total) return std::unexpected(total.error());
+  page.total = *total;
+  return page;
+}
+
+}  // namespace dk::service

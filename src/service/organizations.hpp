@@ -1,0 +1,52 @@
+#pragma once
+// The agency's structure (units, organizations, partner units) and what ties people to
+// organizations (memberships, committee seats), as the web service offers them: readable by
+// everyone signed in, changed by administrators and by the officers of the organization concerned.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/registry.hpp"
+#include "service/actor.hpp"
+#include "store/sql.hpp"
+
+namespace dk::service {
+
+Result<Agency> read_agency(store::SqlConnection& connection, const Actor& actor);
+Result<std::vector<Unit>> list_units(store::SqlConnection& connection, const Actor& actor);
+Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, Unit unit);
+Result<std::vector<Organization>> list_organizations(store::SqlConnection& connection,
+                                                     const Actor& actor);
+
+struct OrganizationRecord {
+  Organization organization;
+  std::optional<Organization> superior;  // when it is recorded in this agency
+  std::vector<CommitteeRole> committee;
+  std::int64_t members = 0;
+};
+Result<OrganizationRecord> read_organization(store::SqlConnection& connection, const Actor& actor,
+                                             Id id);
+
+Result<std::vector<PartnerUnit>> list_partner_units(store::SqlConnection& connection,
+                                                    const Actor& actor);
+Result<PartnerUnit> create_partner_unit(store::SqlConnection& connection, const Actor& actor,
+                                        PartnerUnit partner);
+
+Result<Membership> create_membership(store::SqlConnection& connection, const Actor& actor,
+                                     Membership membership);
+
+struct MembershipChanges {
+  std::optional<std::optional<CivilDate>> joined_on;
+  std::optional<MembershipStatus> status;
+  std::optional<std::string> card_number;
+  std::optional<std::optional<CivilDate>> left_on;
+  std::optional<std::string> leave_reason;
+};
+Result<Membership> update_membership(store::SqlConnection& connection, const Actor& actor, Id id,
+                                     const MembershipChanges& changes);
+
+Result<CommitteeRole> create_committee_role(store::SqlConnection& connection, const Actor& actor,
+                                            CommitteeRole role);
+
+}  // namespace dk::service
