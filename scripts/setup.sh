@@ -13,7 +13,7 @@ packages=(
   libfmt-dev libcli11-dev libspdlog-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libboost-json1.81-dev libboost1.81-dev
-  librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev
+  librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 wrk time
 )

@@ -145,6 +145,14 @@ Result<PersonRecord> load_person(store::SqlConnection& connection, const Actor& 
     if (!unit) return std::unexpected(unit.error());
     if (*unit) record.view.unit_name = (*unit)->name;
   }
+  // The codes of the current organizations, in the order lists give them.
+  auto all_organizations = registry.list_organizations(tenant);
+  if (!all_organizations) return std::unexpected(all_organizations.error());
+  for (const Organization& organization : *all_organizations) {
+    if (std::ranges::find(organizations, organization.id) == organizations.end()) continue;
+    if (!record.view.organization_codes.empty()) record.view.organization_codes += ", ";
+    record.view.organization_codes += organization.code;
+  }
   record.memberships = std::move(*memberships);
   auto roles = registry.committee_roles_of_person(tenant, id);
   if (!roles) return std::unexpected(roles.error());

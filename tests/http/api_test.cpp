@@ -1,0 +1,294 @@
+// The web service end to end: the real binary on a free port, over HTTP, on SQLite and PostgreSQL.
+
+#include <fmt/format.h>
+
+#include "http/api_support.hpp"
+
+namespace dk::http::testing {
+namespace {
+
+class Api : public ApiTest {};
+
+std::string text_of(const boost::json::value& value, const char* field) {
+  const auto* found = value.as_object().if_contains(field);
+  return found && found->is_string() ? std::string(found->as_string()) : "";
+}
+
+TEST_P(Api, SignInGivesAPrivateCookieAndSignOutEndsTheSession) {
+  Client client = anonymous();
+  const Reply wrong = client.sign_in("chutichcd", "not the password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.code(), "session.wrong_credentials");
+  EXPECT_EQ(wrong.headers.at("content-type"), "application/problem+json");
+
+  const Reply signed_in = client.sign_in("chutichcd", kDemoPassword);
+  ASSERT_EQ(signed_in.status, 201) << signed_in.body;
+  const std::string cookie = signed_in.headers.at("set-cookie");
+  EXPECT_NE(cookie.find("dk_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain HTTP on loopback
+  const auto session = signed_in.json();
+  EXPECT_EQ(text_of(session, "login"), "chutichcd");
+  EXPECT_EQ(session.at("csrf_token").as_string().size(), 43u);
+
+  EXPECT_EQ(client.get("/api/v1/session").status, 200);
+  // Signing out changes state: without the CSRF token it is refused.
+  const Reply forged = client.send({"DELETE", "/api/v1/session", "", "", {"X-CSRF-Token: forged"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(forged.code(), "session.csrf_mismatch");
+  EXPECT_EQ(client.remove("/api/v1/session").status, 204);
+  const Reply after = client.get("/api/v1/session");
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.code(), "session.expired");
+}
+
+TEST_P(Api, AnExpiredSessionIsRefusedWithAClearProblem) {
+  Client& client = as("lanhdao");
+  EXPECT_EQ(client.get("/api/v1/people").status, 200);
+  execute_sql("UPDATE sessions SET expires_at = 0");
+  const Reply reply = client.send({"GET", "/api/v1/people", "", "", {"Accept-Language: en"}});
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_EQ(reply.code(), "session.expired");
+  EXPECT_NE(reply.body.find("Please sign in again"), std::string::npos) << reply.body;
+}
+
+TEST_P(Api, RepeatedFailedSignInsAreThrottledEvenWithTheRightPassword) {
+  Client client = anonymous();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(client.sign_in("doanvien", "wrong password!").status, 401);
+  const Reply throttled = client.sign_in("doanvien", kDemoPassword);
+  EXPECT_EQ(throttled.status, 429) << throttled.body;
+  EXPECT_EQ(throttled.code(), "session.throttled");
+  EXPECT_GT(std::stoi(throttled.headers.at("retry-after")), 0);
+  // Another account from the same address is not locked out by this one's failures.
+  EXPECT_EQ(anonymous().sign_in("lanhdao", kDemoPassword).status, 201);
+}
+
+TEST_P(Api, ChangingThePasswordChecksItAndEndsOtherSessions) {
+  Client& first = as("doanvien");
+  Client second = anonymous();
+  ASSERT_EQ(second.sign_in("doanvien", kDemoPassword).status, 201);
+  const Reply too_short = first.send(
+      {"PUT",
+       "/api/v1/session/password",
+       fmt::format(R"({{"current_password":"{}","new_password":"short"}})", kDemoPassword),
+       "application/json",
+       {first.csrf_header()}});
+  EXPECT_EQ(too_short.status, 422);
+  EXPECT_EQ(too_short.code(), "password.too_short");
+  EXPECT_EQ(text_of(too_short.json(), "field"), "new_password");
+  const Reply changed = first.send(
+      {"PUT",
+       "/api/v1/session/password",
+       fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
+                   kDemoPassword),
+       "application/json",
+       {first.csrf_header()}});
+  EXPECT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(first.get("/api/v1/session").status, 200);
+  EXPECT_EQ(second.get("/api/v1/session").status, 401);
+  EXPECT_EQ(anonymous().sign_in("doanvien", kDemoPassword).status, 401);
+  EXPECT_EQ(anonymous().sign_in("doanvien", "một mật khẩu dài hơn").status, 201);
+}
+
+TEST_P(Api, PersonalDataIsShownOnlyToThoseEntitledAndEveryReadIsAudited) {
+  // Leadership reads everyone, without personal data.
+  Client& leader = as("lanhdao");
+  const auto leader_self = leader.get("/api/v1/session").json().at("person_id").as_int64();
+  const auto leaders = leader.get("/api/v1/people?limit=500").json();
+  const auto& everyone = leaders.at("items").as_array();
+  EXPECT_EQ(leaders.at("total").as_int64(), 60);
+  for (const auto& person : everyone) {
+    if (person.at("id").as_int64() == leader_self) continue;
+    EXPECT_FALSE(person.at("personal_data").as_bool());
+    EXPECT_EQ(person.as_object().if_contains("id_number"), nullptr);
+    EXPECT_EQ(person.as_object().if_contains("birth_date"), nullptr);
+  }
+  // The trade union's chair sees the personal data of trade unionists only.
+  const auto chair = as("chutichcd").get("/api/v1/people?limit=500").json();
+  int shown = 0;
+  const auto chair_self = as("chutichcd").get("/api/v1/session").json().at("person_id").as_int64();
+  for (const auto& person : chair.at("items").as_array()) {
+    if (person.at("id").as_int64() == chair_self) continue;
+    const bool trade_unionist = text_of(person, "organizations").find("CD") != std::string::npos;
+    EXPECT_EQ(person.at("personal_data").as_bool(), trade_unionist) << person;
+    shown += trade_unionist;
+  }
+  EXPECT_GT(shown, 0);
+  // A member sees only the people of their organizations, and their own personal data.
+  Client& member = as("doanvien");
+  const auto self = member.get("/api/v1/session").json().at("person_id").as_int64();
+  const auto members = member.get("/api/v1/people?limit=500").json();
+  EXPECT_LT(members.at("total").as_int64(), 60);
+  for (const auto& person : members.at("items").as_array()) {
+    EXPECT_EQ(person.at("personal_data").as_bool(), person.at("id").as_int64() == self);
+  }
+  // The chair's list read personal data: the administrator finds it in the audit log.
+  const auto audit = as("quantri").get("/api/v1/audit?action=read_personal").json();
+  ASSERT_GE(audit.at("total").as_int64(), 1);
+  const auto& entry = audit.at("items").as_array().front();
+  EXPECT_EQ(text_of(entry, "entity"), "person");
+  EXPECT_EQ(text_of(entry, "address"), "127.0.0.1");
+  EXPECT_FALSE(entry.at("detail").at("people").as_array().empty());
+}
+
+TEST_P(Api, SearchIgnoresDiacriticsAndPagesInVietnameseOrder) {
+  Client& admin = as("quantri");
+  const auto found = admin.get("/api/v1/people?search=duc&limit=500").json();
+  ASSERT_GT(found.at("total").as_int64(), 0);
+  for (const auto& person : found.at("items").as_array()) {
+    const std::string name = text_of(person, "full_name");
+    EXPECT_TRUE(name.find("Đức") != std::string::npos || name.find("Đực") != std::string::npos ||
+                name.find("Dục") != std::string::npos || name.find("Dức") != std::string::npos ||
+                name.find("Duc") != std::string::npos)
+        << name;
+  }
+  // Two pages of 10 are the first 20 of the whole list, in the same order.
+  const auto whole = admin.get("/api/v1/people?limit=20").json().at("items").as_array();
+  const auto first = admin.get("/api/v1/people?limit=10").json().at("items").as_array();
+  const auto second = admin.get("/api/v1/people?limit=10&offset=10").json().at("items").as_array();
+  ASSERT_EQ(whole.size(), 20u);
+  for (size_t i = 0; i < 10; ++i) {
+    EXPECT_EQ(first[i].at("id"), whole[i].at("id"));
+    EXPECT_EQ(second[i].at("id"), whole[10 + i].at("id"));
+  }
+  const Reply bad_limit = admin.get("/api/v1/people?limit=100000");
+  EXPECT_EQ(bad_limit.status, 422);
+  EXPECT_EQ(bad_limit.code(), "list.limit_invalid");
+  EXPECT_EQ(admin.get("/api/v1/people?limit=abc").code(), "query.invalid");
+}
+
+TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
+  Client& admin = as("quantri");
+  const long before = admin.get("/api/v1/people").json().at("total").as_int64();
+  auto post = [&](const std::string& body, const std::string& type = "application/json") {
+    return admin.send({"POST", "/api/v1/people", body, type, {admin.csrf_header()}});
+  };
+  EXPECT_EQ(post("{\"full_name\": ").code(), "body.malformed");
+  EXPECT_EQ(post("[1, 2]").code(), "body.not_object");
+  EXPECT_EQ(post(R"({"full_name":"An"})", "text/plain").code(), "body.not_json");
+  const Reply wrong_type = post(R"({"full_name": 42})");
+  EXPECT_EQ(wrong_type.status, 422);
+  EXPECT_EQ(wrong_type.code(), "body.wrong_type");
+  EXPECT_EQ(text_of(wrong_type.json(), "field"), "full_name");
+  const Reply unknown = post(R"({"full_name":"Lê Văn A","salary":1})");
+  EXPECT_EQ(unknown.code(), "body.unknown_field");
+  EXPECT_EQ(text_of(unknown.json(), "field"), "salary");
+  EXPECT_EQ(post(R"({"gender":"male"})").code(), "field.required");
+  const Reply date = post(R"({"full_name":"Lê Văn A","birth_date":"1990-02-31"})");
+  EXPECT_EQ(date.code(), "body.date_invalid");
+  EXPECT_EQ(text_of(date.json(), "field"), "birth_date");
+  EXPECT_EQ(post(R"({"full_name":"Lê Văn A","id_number":"12ab"})").code(),
+            "person.id_number_invalid");
+  EXPECT_EQ(post(R"({"full_name":"Lê Văn A","gender":"robot"})").code(), "body.unknown_code");
+  const Reply big = post(R"({"full_name":")" + std::string(1536 * 1024, 'a') + "\"}");
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.code(), "body.too_large");
+  // A body far past every limit is cut off without being read.
+  EXPECT_NE(post(R"({"full_name":")" + std::string(8 << 20, 'a') + "\"}").status, 201);
+  const Reply english = admin.send({"POST",
+                                    "/api/v1/people",
+                                    R"({"full_name": 42})",
+                                    "application/json",
+                                    {admin.csrf_header(), "Accept-Language: en-US,en;q=0.9"}});
+  EXPECT_NE(text_of(english.json(), "title").find("must be a string"), std::string::npos);
+  EXPECT_EQ(admin.get("/api/v1/people").json().at("total").as_int64(), before);
+  // A hostile name is stored as text and comes back as it was written.
+  const Reply hostile = post(R"({"full_name":"=cmd|' /C calc'!A0 <script>"})");
+  EXPECT_EQ(hostile.status, 201) << hostile.body;
+}
+
+TEST_P(Api, AnOfficerAddsAMemberAndTheChangeIsAudited) {
+  Client& chair = as("chutichcd");
+  const std::int64_t cd = organization_id("CD");
+  const Reply created = chair.post(
+      "/api/v1/people",
+      fmt::format(
+          R"({{"full_name":"nguyễn thị  đức","birth_date":"1995-04-30","phone":"+84 912 000 111","organization_id":{},"card_number":"CD-0999"}})",
+          cd));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto person = created.json();
+  EXPECT_EQ(text_of(person, "full_name"), "Nguyễn Thị Đức");
+  EXPECT_EQ(text_of(person, "phone"), "0912000111");
+  EXPECT_EQ(text_of(person, "birth_date"), "1995-04-30");
+  ASSERT_EQ(person.at("memberships").as_array().size(), 1u);
+  EXPECT_EQ(text_of(person.at("memberships").as_array()[0], "card_number"), "CD-0999");
+  const auto id = person.at("id").as_int64();
+  // The same CCCD twice is a conflict that names the field.
+  ASSERT_EQ(
+      chair.patch(fmt::format("/api/v1/people/{}", id), R"({"id_number":"042099000111"})").status,
+      200);
+  const Reply twice = chair.post(
+      "/api/v1/people",
+      fmt::format(
+          R"({{"full_name":"Lê Văn Trùng","id_number":"042099000111","organization_id":{}}})", cd));
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(text_of(twice.json(), "field"), "id_number");
+  // Ending the membership keeps the person and their history.
+  const auto membership = person.at("memberships").as_array()[0].at("id").as_int64();
+  const Reply ended = chair.patch(fmt::format("/api/v1/memberships/{}", membership),
+                                  R"({"status":"left","leave_reason":"Nghỉ hưu"})");
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_EQ(text_of(ended.json(), "status"), "left");
+  EXPECT_FALSE(text_of(ended.json(), "left_on").empty());
+  const auto audit =
+      as("quantri").get(fmt::format("/api/v1/audit?entity=person&entity_id={}", id)).json();
+  std::vector<std::string> actions;
+  for (const auto& entry : audit.at("items").as_array())
+    actions.push_back(text_of(entry, "action"));
+  EXPECT_EQ(actions, (std::vector<std::string>{"update", "create"}));
+}
+
+TEST_P(Api, TheAuditLogCannotBeRewritten) {
+  as("quantri");  // signing in is itself on record
+  auto connection = database_->open();
+  ASSERT_TRUE(connection);
+  EXPECT_FALSE(connection->execute_script("UPDATE audit_log SET action = 'nothing'"));
+  EXPECT_FALSE(connection->execute_script("DELETE FROM audit_log"));
+}
+
+TEST_P(Api, TheOpenApiDocumentDescribesEveryRoute) {
+  const auto document = anonymous().get("/api/v1/openapi.json").json();
+  EXPECT_EQ(text_of(document, "openapi"), "3.1.0");
+  const auto& paths = document.at("paths").as_object();
+  const std::vector<std::pair<std::string, std::string>> routes{
+      {"/healthz", "get"},
+      {"/api/v1/session", "post"},
+      {"/api/v1/session", "get"},
+      {"/api/v1/session", "delete"},
+      {"/api/v1/session/password", "put"},
+      {"/api/v1/agency", "get"},
+      {"/api/v1/units", "get"},
+      {"/api/v1/units", "post"},
+      {"/api/v1/organizations", "get"},
+      {"/api/v1/organizations/{id}", "get"},
+      {"/api/v1/partner-units", "get"},
+      {"/api/v1/partner-units", "post"},
+      {"/api/v1/people", "get"},
+      {"/api/v1/people", "post"},
+      {"/api/v1/people/{id}", "get"},
+      {"/api/v1/people/{id}", "patch"},
+      {"/api/v1/people/{id}", "delete"},
+      {"/api/v1/memberships", "post"},
+      {"/api/v1/memberships/{id}", "patch"},
+      {"/api/v1/committee-roles", "post"},
+      {"/api/v1/audit", "get"}};
+  for (const auto& [path, method] : routes) {
+    ASSERT_TRUE(paths.contains(path)) << path;
+    EXPECT_TRUE(paths.at(path).as_object().contains(method)) << method << " " << path;
+  }
+  // And nothing the server does not answer: an unknown path is a 404 problem.
+  const Reply unknown = anonymous().get("/api/v1/nothing-here");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.code(), "route.not_found");
+}
+
+TEST_P(Api, TheServerStopsCleanlyOnSigterm) {
+  EXPECT_EQ(as("quantri").get("/api/v1/people").status, 200);
+  EXPECT_EQ(stop_server(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Api, ::testing::ValuesIn(dk::testing::engines()));
+
+}  // namespace
+}  // namespace dk::http::testing
