@@ -192,6 +192,11 @@ std::string name_sort_key(const PersonName& name) {
   return key;
 }
 
+NameKeys person_name_keys(std::string_view full_name) {
+  return {lower_case(full_name), fold_for_search(full_name),
+          name_sort_key(split_full_name(full_name))};
+}
+
 std::string collation_key(std::string_view text) {
   std::string key;
   append_sort_key(key, text);

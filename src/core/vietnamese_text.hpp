@@ -32,6 +32,14 @@ PersonName split_full_name(std::string_view normalized_full_name);
 // lists use: given name, then middle names, then family name, each with the `vi` collator.
 std::string name_sort_key(const PersonName& name);
 
+// The keys a person's name is stored with, besides the name itself.
+struct NameKeys {
+  std::string match;   // lower_case: people match on it (and the birth date)
+  std::string search;  // fold_for_search
+  std::string sort;    // name_sort_key
+};
+NameKeys person_name_keys(std::string_view normalized_full_name);
+
 // Bytes that compare like `text` does under the `vi` collator (for units, organizations).
 std::string collation_key(std::string_view text);
 

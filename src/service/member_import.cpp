@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <system_error>
+#include <thread>
+
 #include "core/member_record.hpp"
+#include "core/vietnamese_text.hpp"
+#include "service/bounded_queue.hpp"
 
 namespace dk::service {
 namespace {
@@ -10,6 +15,51 @@ namespace {
 // Marks a failed transaction that should roll back without being an error: the file had bad
 // rows and the import is atomic, or it was a dry run.
 constexpr std::string_view kRollBackOnPurpose = "import.rolled_back";
+
+// Rows travel from the checking thread to the writing one in batches, so that the two threads
+// meet once per batch rather than once per row; a few batches in flight keep memory flat.
+constexpr size_t kBatchRows = 512;
+constexpr size_t kBatchesInFlight = 8;
+
+// Checked rows, ready to store; the last batch may carry the error that stopped the reading.
+struct CheckedBatch {
+  std::vector<store::StagedMember> rows;
+  std::optional<Error> error;
+};
+
+// Reading, checking and normalising a row (NFC, dates, keys with ICU) costs about as much as
+// storing it, and the machine has more than one core: one thread does the first while the
+// caller's does the second. The checking thread owns the reader and the problems it finds until
+// `finish` has joined it.
+class CheckingThread {
+ public:
+  explicit CheckingThread(BoundedQueue<CheckedBatch>& queue) : queue_(queue) {}
+  CheckingThread(const CheckingThread&) = delete;
+  CheckingThread& operator=(const CheckingThread&) = delete;
+  ~CheckingThread() { finish(); }
+
+  template <class Work>
+  Status start(Work&& work) {
+    try {
+      thread_ = std::thread(std::forward<Work>(work));
+    } catch (const std::system_error& error) {
+      return fail(ErrorKind::unavailable, "import.no_thread",
+                  fmt::format("Không tạo được luồng xử lý: {}", error.what()),
+                  fmt::format("Cannot start a worker thread: {}", error.what()));
+    }
+    return {};
+  }
+
+  // Stops the thread if it is still going (the writer gave up) and waits for it.
+  void finish() {
+    queue_.close();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  BoundedQueue<CheckedBatch>& queue_;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -53,32 +103,63 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
       }
       organization_id = (*organization)->id;
     }
-    io::TableRow row;
-    auto counts = registry.import_members(
-        request.tenant, organization_id, [&](store::StagedMember& staged) -> Result<bool> {
-          for (;;) {
-            auto more = (*reader)->next(row);
-            if (!more) return std::unexpected(more.error());
-            if (!*more) return false;
-            if (is_blank_row(row.cells)) continue;
-            auto record = read_member_row(*columns, row.cells, row.line, today);
-            if (!record) {
-              ++report.rows_rejected;
-              for (auto& problem : record.error()) {
-                if (report.problems.size() < kMaxReportedProblems)
-                  report.problems.push_back(std::move(problem));
-              }
-              continue;
-            }
-            staged.line = row.line;
-            staged.person = std::move(record->person);
-            staged.unit_name = std::move(record->unit_name);
-            staged.joined_on = record->joined_on;
-            staged.card_number = std::move(record->card_number);
-            staged.status = record->status;
-            return true;
+    BoundedQueue<CheckedBatch> queue(kBatchesInFlight);
+    CheckingThread checking(queue);
+    auto started = checking.start([&] {
+      io::TableRow row;
+      CheckedBatch batch;
+      for (;;) {
+        auto more = (*reader)->next(row);
+        if (!more) {
+          batch.error = more.error();
+          break;
+        }
+        if (!*more) break;
+        if (is_blank_row(row.cells)) continue;
+        auto record = read_member_row(*columns, row.cells, row.line, today);
+        if (!record) {
+          ++report.rows_rejected;
+          for (auto& problem : record.error()) {
+            if (report.problems.size() < kMaxReportedProblems)
+              report.problems.push_back(std::move(problem));
           }
-        });
+          continue;
+        }
+        store::StagedMember& staged = batch.rows.emplace_back();
+        staged.line = row.line;
+        staged.person = std::move(record->person);
+        staged.keys = person_name_keys(staged.person.full_name);
+        staged.unit_name = std::move(record->unit_name);
+        staged.joined_on = record->joined_on;
+        staged.card_number = std::move(record->card_number);
+        staged.status = record->status;
+        if (batch.rows.size() == kBatchRows) {
+          if (!queue.push(std::move(batch))) return;  // the writer gave up
+          batch = CheckedBatch{};
+        }
+      }
+      if (!batch.rows.empty() || batch.error) queue.push(std::move(batch));
+      queue.close();
+    });
+    if (!started) return std::unexpected(started.error());
+
+    std::optional<CheckedBatch> batch;
+    size_t next = 0;
+    auto counts = registry.import_members(request.tenant, organization_id,
+                                          [&](store::StagedMember& staged) -> Result<bool> {
+                                            for (;;) {
+                                              if (batch && next < batch->rows.size()) {
+                                                staged = std::move(batch->rows[next++]);
+                                                return true;
+                                              }
+                                              if (batch && batch->error)
+                                                return std::unexpected(*batch->error);
+                                              batch = queue.pop();
+                                              next = 0;
+                                              if (!batch) return false;
+                                            }
+                                          });
+    checking.finish();  // from here on, the report's problems are this thread's to read
     if (!counts) return counts;
     report.units_created = counts->units_created;
     const bool rejected =

@@ -18,17 +18,6 @@ std::optional<CivilDate> read_date(const SqlRow& row, int column) {
   return parse_civil_date(row.text(column));
 }
 
-// Keys the store derives from a person's name: match, search and sort.
-struct NameKeys {
-  std::string match;
-  std::string search;
-  std::string sort;
-};
-NameKeys name_keys(const std::string& full_name) {
-  return {lower_case(full_name), fold_for_search(full_name),
-          name_sort_key(split_full_name(full_name))};
-}
-
 // Columns of persons in the order read_person expects them, prefixed by the alias `p.`.
 constexpr std::string_view kPersonColumns =
     "p.id, p.full_name, p.gender, p.birth_date, p.id_number, p.phone, p.email, p.address, "
@@ -250,6 +239,15 @@ Result<std::optional<Unit>> RegistryStore::find_unit(Id tenant, std::string_view
   return found;
 }
 
+Result<std::pair<Id, bool>> RegistryStore::find_or_create_unit(Id tenant, const std::string& name) {
+  auto unit = find_unit(tenant, name);
+  if (!unit) return std::unexpected(unit.error());
+  if (*unit) return std::pair{(*unit)->id, false};
+  auto added = create_unit(tenant, Unit{0, "", name});
+  if (!added) return std::unexpected(added.error());
+  return std::pair{added->id, true};
+}
+
 Result<std::vector<Unit>> RegistryStore::list_units(Id tenant) {
   const SqlValue params[] = {tenant};
   std::vector<Unit> units;
@@ -317,13 +315,10 @@ Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
   return organizations;
 }
 
-Result<Person> RegistryStore::create_person(Id tenant, const Person& person) {
-  auto id = reserve_ids(tenant, "persons", 1);
-  if (!id) return std::unexpected(id.error());
-  const NameKeys keys = name_keys(person.full_name);
+Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys) {
   const SqlValue params[] = {
       tenant,
-      *id,
+      id,
       person.full_name,
       keys.match,
       keys.search,
@@ -342,6 +337,14 @@ Result<Person> RegistryStore::create_person(Id tenant, const Person& person) {
       "id_number, phone, email, address, unit_id, position) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
       params);
+  if (!inserted) return std::unexpected(inserted.error());
+  return {};
+}
+
+Result<Person> RegistryStore::create_person(Id tenant, const Person& person) {
+  auto id = reserve_ids(tenant, "persons", 1);
+  if (!id) return std::unexpected(id.error());
+  auto inserted = insert_person(tenant, *id, person, person_name_keys(person.full_name));
   if (!inserted) {
     Error error = inserted.error();
     if (error.code == "store.duplicate") {
@@ -582,7 +585,7 @@ Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& 
 }
 
 Status RegistryStore::update_person(Id tenant, const Person& person) {
-  const NameKeys keys = name_keys(person.full_name);
+  const NameKeys keys = person_name_keys(person.full_name);
   const SqlValue params[] = {
       tenant,
       person.id,

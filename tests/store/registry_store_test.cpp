@@ -316,6 +316,42 @@ TEST_P(RegistryStoreTest, ImportCreatesMatchesAndEnrolsSetBased) {
   EXPECT_EQ(count("persons"), 6);
 }
 
+// Both engines import the same way, though SQLite goes row by row and PostgreSQL set-based.
+TEST_P(RegistryStoreTest, ImportGroupsRowsOfOneFileAndNamesUnitsAsFirstWritten) {
+  const auto union_ = add_organization("CD");
+  const Id registered = add_person("Võ Văn Cũ", "042190000001");
+  std::vector<StagedMember> rows = {
+      staged(2, "Hồ Thị Mai", "042190000002", CivilDate{1990, 1, 1}),
+      staged(3, "HỒ THỊ MAI", "", CivilDate{1990, 1, 1}),  // no CCCD: not the row above
+      staged(4, "Hồ Thị Mai", "", CivilDate{1990, 1, 1}),  // but the same as this one
+      staged(5, "Võ Văn Cũ", "042190000001"),              // registered before
+      staged(6, "Võ Văn Cũ", "042190000001"),              // and again
+      staged(7, "Hồ Thị Mai", "042190000002"),             // the first row's CCCD
+  };
+  rows[0].unit_name = "Phòng kế toán";
+  rows[1].unit_name = "PHÒNG KẾ TOÁN";
+  rows[3].person.phone = "0912345678";
+  rows[4].person.phone = "0987654321";
+  auto counts = import(rows, union_.id);
+  ASSERT_TRUE(counts) << counts.error().message.en;
+  EXPECT_EQ(counts->rows, 6);
+  EXPECT_EQ(counts->people_created, 2);
+  EXPECT_EQ(counts->people_matched, 4);
+  EXPECT_EQ(counts->memberships_added, 3);
+  EXPECT_EQ(counts->already_members, 0);
+  EXPECT_EQ(counts->units_created, 1);
+  EXPECT_EQ(count("persons"), 3);
+  EXPECT_EQ(count("memberships"), 3);
+
+  auto units = registry_->list_units(tenant_);
+  ASSERT_TRUE(units);
+  ASSERT_EQ(units->size(), 1u);
+  EXPECT_EQ((*units)[0].name, "Phòng kế toán") << "the file's first spelling";
+  auto person = registry_->find_person(tenant_, registered);
+  ASSERT_TRUE(person && *person);
+  EXPECT_EQ((*person)->phone, "0912345678") << "filled from the first row that matched";
+}
+
 TEST_P(RegistryStoreTest, AFailedImportLeavesNothingBehind) {
   add_person("Nguyễn Văn An");
   size_t produced = 0;

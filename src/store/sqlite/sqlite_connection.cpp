@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace dk::store {
 namespace {
@@ -85,7 +88,7 @@ class SqliteConnection final : public SqlConnection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
-    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.statement);
     sqlite3_close_v2(db_);
   }
   SqliteConnection(const SqliteConnection&) = delete;
@@ -156,23 +159,42 @@ class SqliteConnection final : public SqlConnection {
   Status rollback() override { return execute_script("ROLLBACK"); }
 
  private:
-  Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params) {
-    auto found = statements_.find(std::string(sql));
+  // A compiled statement and, for each parameter position, its slot: `$N` is a named parameter
+  // to SQLite, so that SQL may use the parameters in any order and more than once as PostgreSQL
+  // allows; resolving the names once keeps a per-row statement cheap.
+  struct Prepared {
     sqlite3_stmt* statement = nullptr;
-    if (found != statements_.end()) {
-      statement = found->second;
-    } else {
-      const int result = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    std::vector<int> slots;  // slots[i]: the slot of $(i + 1), 0 when the SQL does not use it
+  };
+
+  // Hashes a string_view and a std::string alike, so that looking a statement up by its SQL
+  // allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+
+  Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+      Prepared prepared;
+      const int result =
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &prepared.statement, nullptr);
       if (result != SQLITE_OK) return std::unexpected(translate(db_, result));
-      statements_.emplace(std::string(sql), statement);
+      found = statements_.emplace(std::string(sql), std::move(prepared)).first;
+    }
+    Prepared& prepared = found->second;
+    sqlite3_stmt* statement = prepared.statement;
+    while (prepared.slots.size() < params.size()) {
+      const std::string name = fmt::format("${}", prepared.slots.size() + 1);
+      prepared.slots.push_back(sqlite3_bind_parameter_index(statement, name.c_str()));
     }
     sqlite3_clear_bindings(statement);
     for (size_t i = 0; i < params.size(); ++i) {
-      // `$N` is a named parameter to SQLite; look its slot up by name so that SQL may use the
-      // parameters in any order and more than once, as PostgreSQL allows.
-      const std::string name = fmt::format("${}", i + 1);
-      const int slot = sqlite3_bind_parameter_index(statement, name.c_str());
+      const int slot = prepared.slots[i];
       if (slot == 0) continue;
       const int result = std::visit(
           [&](const auto& value) -> int {
@@ -196,7 +218,7 @@ class SqliteConnection final : public SqlConnection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> statements_;
 };
 
 }  // namespace
