@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cassert>
 #include <memory>
 
@@ -229,6 +230,20 @@ std::string title_case_name(std::string_view name) {
     word_start = (c == ' ' || c == '-');
   }
   return out;
+}
+
+std::vector<std::string> search_words(std::string_view folded) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    std::string word(folded.substr(start, end - start));
+    if (!word.empty() && std::ranges::find(words, word) == words.end())
+      words.push_back(std::move(word));
+    start = end + 1;
+  }
+  return words;
 }
 
 }  // namespace dk

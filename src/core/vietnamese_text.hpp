@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dk {
 
@@ -39,6 +40,9 @@ struct NameKeys {
   std::string sort;    // name_sort_key
 };
 NameKeys person_name_keys(std::string_view normalized_full_name);
+
+// The distinct words of a folded search key (fold_for_search), in order of first appearance.
+std::vector<std::string> search_words(std::string_view folded);
 
 // Bytes that compare like `text` does under the `vi` collator (for units, organizations).
 std::string collation_key(std::string_view text);

@@ -151,6 +151,7 @@ Result<HttpResponse> get_people(ApiCall& call) {
     items.push_back(person_json(view, call.language));
   return ok(200, boost::json::object{{"items", std::move(items)},
                                      {"total", page->total},
+                                     {"total_exact", page->total_exact},
                                      {"limit", request.limit},
                                      {"offset", request.offset}});
 }
@@ -328,6 +329,125 @@ Result<HttpResponse> post_committee_role(ApiCall& call) {
       [&](const CommitteeRole& created) { return committee_role_json(created, call.language); });
 }
 
+HttpResponse no_content() {
+  return HttpResponse{204, "", "", {}, ""};
+}
+
+Result<HttpResponse> patch_agency(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::AgencyChanges changes;
+  if (auto read = all_read({body->text("name", changes.name),
+                            body->text("province", changes.province), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  return respond(service::update_agency(call.connection, call.who(), changes), 200, agency_json);
+}
+
+Result<HttpResponse> patch_unit(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::UnitChanges changes;
+  if (auto read = all_read(
+          {body->text("name", changes.name), body->text("code", changes.code), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  return respond(service::update_unit(call.connection, call.who(), *id, changes), 200, unit_json);
+}
+
+Result<HttpResponse> delete_unit(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  if (auto done = service::delete_unit(call.connection, call.who(), *id); !done)
+    return std::unexpected(done.error());
+  return no_content();
+}
+
+// The superior an organization body names: an organization id recorded in this agency.
+Status read_superior(JsonBody& body, std::optional<std::optional<Id>>& superior) {
+  return body.nullable_integer("superior_id", superior);
+}
+
+Result<HttpResponse> post_organization(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  Organization organization;
+  std::optional<std::optional<OrganizationKind>> kind;
+  std::optional<std::optional<Id>> superior;
+  std::optional<bool> external;
+  if (auto read = all_read({body->required_text("code", organization.code),
+                            body->required_text("name", organization.name),
+                            body->code("kind", kind), read_superior(*body, superior),
+                            body->boolean("external", external), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  organization.kind = kind.value_or(std::nullopt).value_or(OrganizationKind::other);
+  organization.external = external.value_or(false);
+  if (superior && *superior)
+    organization.superior = OrganizationRef{call.who().principal.tenant, **superior};
+  return respond(
+      service::create_organization(call.connection, call.who(), organization), 201,
+      [&](const Organization& created) { return organization_json(created, call.language); });
+}
+
+Result<HttpResponse> patch_organization(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::OrganizationChanges changes;
+  std::optional<std::optional<OrganizationKind>> kind;
+  if (auto read = all_read({body->text("name", changes.name), body->text("code", changes.code),
+                            body->code("kind", kind), read_superior(*body, changes.superior_id),
+                            body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  if (kind && *kind) changes.kind = **kind;
+  return respond(
+      service::update_organization(call.connection, call.who(), *id, changes), 200,
+      [&](const Organization& updated) { return organization_json(updated, call.language); });
+}
+
+Result<HttpResponse> patch_partner_unit(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::PartnerUnitChanges changes;
+  if (auto read =
+          all_read({body->text("name", changes.name), body->text("address", changes.address),
+                    body->text("contact_name", changes.contact_name),
+                    body->text("contact_phone", changes.contact_phone),
+                    body->text("note", changes.note), body->finish()});
+      !read) {
+    return std::unexpected(read.error());
+  }
+  return respond(service::update_partner_unit(call.connection, call.who(), *id, changes), 200,
+                 partner_unit_json);
+}
+
+Result<HttpResponse> delete_partner_unit(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  if (auto done = service::delete_partner_unit(call.connection, call.who(), *id); !done)
+    return std::unexpected(done.error());
+  return no_content();
+}
+
+Result<HttpResponse> delete_committee_role(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  return respond(
+      service::end_committee_role(call.connection, call.who(), *id), 200,
+      [&](const CommitteeRole& ended) { return committee_role_json(ended, call.language); });
+}
+
 Result<HttpResponse> get_audit(ApiCall& call) {
   store::AuditQuery query;
   query.entity = query_value(call.request, "entity");
@@ -359,12 +479,19 @@ void add_registry_routes(std::vector<Route>& routes) {
   routes.insert(routes.end(),
                 {
                     {"GET", "/api/v1/agency", kSignedIn, get_agency},
+                    {"PATCH", "/api/v1/agency", kSignedIn, patch_agency},
                     {"GET", "/api/v1/units", kSignedIn, get_units},
                     {"POST", "/api/v1/units", kSignedIn, post_unit},
+                    {"PATCH", "/api/v1/units/:id", kSignedIn, patch_unit},
+                    {"DELETE", "/api/v1/units/:id", kSignedIn, delete_unit},
                     {"GET", "/api/v1/organizations", kSignedIn, get_organizations},
+                    {"POST", "/api/v1/organizations", kSignedIn, post_organization},
                     {"GET", "/api/v1/organizations/:id", kSignedIn, get_organization},
+                    {"PATCH", "/api/v1/organizations/:id", kSignedIn, patch_organization},
                     {"GET", "/api/v1/partner-units", kSignedIn, get_partner_units},
                     {"POST", "/api/v1/partner-units", kSignedIn, post_partner_unit},
+                    {"PATCH", "/api/v1/partner-units/:id", kSignedIn, patch_partner_unit},
+                    {"DELETE", "/api/v1/partner-units/:id", kSignedIn, delete_partner_unit},
                     {"GET", "/api/v1/people", kSignedIn, get_people},
                     {"POST", "/api/v1/people", kSignedIn, post_person},
                     {"GET", "/api/v1/people/:id", kSignedIn, get_person},
@@ -373,6 +500,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     {"POST", "/api/v1/memberships", kSignedIn, post_membership},
                     {"PATCH", "/api/v1/memberships/:id", kSignedIn, patch_membership},
                     {"POST", "/api/v1/committee-roles", kSignedIn, post_committee_role},
+                    {"DELETE", "/api/v1/committee-roles/:id", kSignedIn, delete_committee_role},
                     {"GET", "/api/v1/audit", kSignedIn, get_audit},
                 });
 }

@@ -256,4 +256,216 @@ Result<CommitteeRole> create_committee_role(store::SqlConnection& connection, co
   });
 }
 
+namespace {
+
+std::unexpected<Error> missing(std::string_view what_vi, std::string_view what_en, Id id) {
+  return fail(ErrorKind::not_found, "record.not_found",
+              fmt::format("Không có {} mang mã {}.", what_vi, id),
+              fmt::format("There is no {} with id {}.", what_en, id));
+}
+
+// Runs `change` in a transaction for an administrator and records it in the audit log.
+template <class Change>
+auto structural_change(store::SqlConnection& connection, const Actor& actor,
+                       std::string_view action, std::string_view entity, Id id, Change&& change)
+    -> decltype(change()) {
+  if (!may_manage_structure(actor.principal)) return refuse();
+  return store::in_transaction(connection, [&]() -> decltype(change()) {
+    auto result = change();
+    if (!result) return result;
+    if (auto audited = record_audit(connection, actor, action, entity, id, "{}"); !audited)
+      return std::unexpected(audited.error());
+    return result;
+  });
+}
+
+}  // namespace
+
+Result<Agency> update_agency(store::SqlConnection& connection, const Actor& actor,
+                             const AgencyChanges& changes) {
+  return structural_change(
+      connection, actor, "update", "agency", actor.principal.tenant, [&]() -> Result<Agency> {
+        auto agency = read_agency(connection, actor);
+        if (!agency) return agency;
+        if (changes.name) agency->name = *changes.name;
+        if (changes.province) agency->province = normalize_text(*changes.province);
+        if (auto ok = check_name(agency->name, "name"); !ok) return std::unexpected(ok.error());
+        if (auto written = store::RegistryStore(connection).update_agency(*agency); !written) {
+          return std::unexpected(written.error());
+        }
+        return agency;
+      });
+}
+
+Result<Unit> update_unit(store::SqlConnection& connection, const Actor& actor, Id id,
+                         const UnitChanges& changes) {
+  return structural_change(connection, actor, "update", "unit", id, [&]() -> Result<Unit> {
+    store::RegistryStore registry(connection);
+    auto unit = registry.find_unit_by_id(actor.principal.tenant, id);
+    if (!unit) return std::unexpected(unit.error());
+    if (!*unit) return missing("đơn vị", "unit", id);
+    Unit changed = **unit;
+    if (changes.name) changed.name = *changes.name;
+    if (changes.code) changed.code = normalize_text(*changes.code);
+    if (auto ok = check_name(changed.name, "name"); !ok) return std::unexpected(ok.error());
+    if (auto written = registry.update_unit(actor.principal.tenant, changed); !written)
+      return std::unexpected(written.error());
+    return changed;
+  });
+}
+
+Status delete_unit(store::SqlConnection& connection, const Actor& actor, Id id) {
+  return structural_change(connection, actor, "delete", "unit", id, [&]() -> Status {
+    store::RegistryStore registry(connection);
+    auto unit = registry.find_unit_by_id(actor.principal.tenant, id);
+    if (!unit) return std::unexpected(unit.error());
+    if (!*unit) return missing("đơn vị", "unit", id);
+    return registry.delete_unit(actor.principal.tenant, id);
+  });
+}
+
+// The superior named by id must be an organization recorded in this agency, and not the
+// organization itself or one below it.
+Status check_superior(store::RegistryStore& registry, Id tenant, Id organization, Id superior) {
+  for (Id current = superior, steps = 0; steps < 64; ++steps) {
+    if (current == organization) {
+      return fail(ErrorKind::invalid_input, "organization.superior_cycle",
+                  "Một tổ chức không thể là cấp trên của chính nó.",
+                  "An organization cannot be its own superior.", Location{0, "superior_id"});
+    }
+    auto found = registry.find_organization_by_id(tenant, current);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) {
+      return fail(ErrorKind::invalid_input, "organization.not_found",
+                  fmt::format("Không có tổ chức cấp trên mang mã {}.", current),
+                  fmt::format("There is no superior organization with id {}.", current),
+                  Location{0, "superior_id"});
+    }
+    if (!(*found)->superior || (*found)->superior->agency_id != tenant) return {};
+    current = (*found)->superior->organization_id;
+  }
+  return {};
+}
+
+Result<Organization> create_organization(store::SqlConnection& connection, const Actor& actor,
+                                         Organization organization) {
+  if (!may_manage_structure(actor.principal)) return refuse();
+  if (auto ok = check_name(organization.name, "name"); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_name(organization.code, "code"); !ok) return std::unexpected(ok.error());
+  store::RegistryStore registry(connection);
+  const Id tenant = actor.principal.tenant;
+  return store::in_transaction(connection, [&]() -> Result<Organization> {
+    if (organization.superior) {
+      if (auto ok = check_superior(registry, tenant, 0, organization.superior->organization_id);
+          !ok) {
+        return std::unexpected(ok.error());
+      }
+    }
+    auto existing = registry.find_organization(tenant, organization.code);
+    if (!existing) return std::unexpected(existing.error());
+    if (*existing) {
+      return fail(
+          ErrorKind::conflict, "organization.code_taken",
+          fmt::format("Đã có tổ chức mã “{}”.", organization.code),
+          fmt::format("There is already an organization with code “{}”.", organization.code),
+          Location{0, "code"});
+    }
+    auto created = registry.create_organization(tenant, organization);
+    if (!created) return created;
+    if (auto audited = record_audit(connection, actor, "create", "organization", created->id, "{}");
+        !audited) {
+      return std::unexpected(audited.error());
+    }
+    return created;
+  });
+}
+
+Result<Organization> update_organization(store::SqlConnection& connection, const Actor& actor,
+                                         Id id, const OrganizationChanges& changes) {
+  return structural_change(
+      connection, actor, "update", "organization", id, [&]() -> Result<Organization> {
+        store::RegistryStore registry(connection);
+        const Id tenant = actor.principal.tenant;
+        auto found = registry.find_organization_by_id(tenant, id);
+        if (!found) return std::unexpected(found.error());
+        if (!*found) return missing("tổ chức", "organization", id);
+        Organization organization = **found;
+        if (changes.name) organization.name = *changes.name;
+        if (changes.code) organization.code = *changes.code;
+        if (changes.kind) organization.kind = *changes.kind;
+        if (changes.superior_id) {
+          organization.superior.reset();
+          if (*changes.superior_id) {
+            if (auto ok = check_superior(registry, tenant, id, **changes.superior_id); !ok)
+              return std::unexpected(ok.error());
+            organization.superior = OrganizationRef{tenant, **changes.superior_id};
+          }
+        }
+        if (auto ok = check_name(organization.name, "name"); !ok)
+          return std::unexpected(ok.error());
+        if (auto ok = check_name(organization.code, "code"); !ok)
+          return std::unexpected(ok.error());
+        if (auto written = registry.update_organization(tenant, organization); !written)
+          return std::unexpected(written.error());
+        return organization;
+      });
+}
+
+Result<PartnerUnit> update_partner_unit(store::SqlConnection& connection, const Actor& actor, Id id,
+                                        const PartnerUnitChanges& changes) {
+  return structural_change(
+      connection, actor, "update", "partner_unit", id, [&]() -> Result<PartnerUnit> {
+        store::RegistryStore registry(connection);
+        auto found = registry.find_partner_unit(actor.principal.tenant, id);
+        if (!found) return std::unexpected(found.error());
+        if (!*found) return missing("đơn vị bạn", "partner unit", id);
+        PartnerUnit partner = **found;
+        if (changes.name) partner.name = *changes.name;
+        if (changes.address) partner.address = normalize_text(*changes.address);
+        if (changes.contact_name) partner.contact_name = normalize_text(*changes.contact_name);
+        if (changes.contact_phone) partner.contact_phone = normalize_text(*changes.contact_phone);
+        if (changes.note) partner.note = normalize_text(*changes.note);
+        if (auto ok = check_name(partner.name, "name"); !ok) return std::unexpected(ok.error());
+        if (auto written = registry.update_partner_unit(actor.principal.tenant, partner); !written)
+          return std::unexpected(written.error());
+        return partner;
+      });
+}
+
+Status delete_partner_unit(store::SqlConnection& connection, const Actor& actor, Id id) {
+  return structural_change(connection, actor, "delete", "partner_unit", id, [&]() -> Status {
+    store::RegistryStore registry(connection);
+    auto found = registry.find_partner_unit(actor.principal.tenant, id);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return missing("đơn vị bạn", "partner unit", id);
+    return registry.delete_partner_unit(actor.principal.tenant, id);
+  });
+}
+
+Result<CommitteeRole> end_committee_role(store::SqlConnection& connection, const Actor& actor,
+                                         Id id) {
+  store::RegistryStore registry(connection);
+  const Id tenant = actor.principal.tenant;
+  return store::in_transaction(connection, [&]() -> Result<CommitteeRole> {
+    auto found = registry.find_committee_role(tenant, id);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return missing("vị trí trong ban chấp hành", "committee seat", id);
+    CommitteeRole role = **found;
+    if (!may_manage_organization(actor.principal, role.organization_id)) return refuse();
+    const CivilDate today = vietnam_date(actor.clock());
+    if (!role.term_end || days_from_civil(*role.term_end) > days_from_civil(today)) {
+      role.term_end = today;
+      if (role.term_start && days_from_civil(*role.term_start) > days_from_civil(today))
+        role.term_start = today;
+      if (auto written = registry.update_committee_role(tenant, role); !written)
+        return std::unexpected(written.error());
+    }
+    if (auto audited = record_audit(connection, actor, "delete", "committee_role", id, "{}");
+        !audited) {
+      return std::unexpected(audited.error());
+    }
+    return role;
+  });
+}
+
 }  // namespace dk::service

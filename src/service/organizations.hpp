@@ -49,4 +49,48 @@ Result<Membership> update_membership(store::SqlConnection& connection, const Act
 Result<CommitteeRole> create_committee_role(store::SqlConnection& connection, const Actor& actor,
                                             CommitteeRole role);
 
+// Changes to the structure, by administrators: only the fields given change.
+struct AgencyChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> province;
+};
+Result<Agency> update_agency(store::SqlConnection& connection, const Actor& actor,
+                             const AgencyChanges& changes);
+
+struct UnitChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> code;
+};
+Result<Unit> update_unit(store::SqlConnection& connection, const Actor& actor, Id id,
+                         const UnitChanges& changes);
+// Refused while people belong to the unit.
+Status delete_unit(store::SqlConnection& connection, const Actor& actor, Id id);
+
+// A new organization of the agency, or an outside one (external) recorded as a superior.
+Result<Organization> create_organization(store::SqlConnection& connection, const Actor& actor,
+                                         Organization organization);
+struct OrganizationChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> code;
+  std::optional<OrganizationKind> kind;
+  std::optional<std::optional<Id>> superior_id;  // an organization recorded in this agency
+};
+Result<Organization> update_organization(store::SqlConnection& connection, const Actor& actor,
+                                         Id id, const OrganizationChanges& changes);
+
+struct PartnerUnitChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> address;
+  std::optional<std::string> contact_name;
+  std::optional<std::string> contact_phone;
+  std::optional<std::string> note;
+};
+Result<PartnerUnit> update_partner_unit(store::SqlConnection& connection, const Actor& actor, Id id,
+                                        const PartnerUnitChanges& changes);
+Status delete_partner_unit(store::SqlConnection& connection, const Actor& actor, Id id);
+
+// Ends a committee seat today (the term's end moves to today); the seat stays as history.
+Result<CommitteeRole> end_committee_role(store::SqlConnection& connection, const Actor& actor,
+                                         Id id);
+
 }  // namespace dk::service

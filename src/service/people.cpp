@@ -199,9 +199,13 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
     query.including_person = scope.self;
   }
   PeoplePage page;
+  // Counting every "Nguyễn" of a province costs more than the page itself; past a thousand
+  // matches a search is refined, not paged through.
+  if (!query.search.empty()) query.count_limit = kSearchCountLimit + 1;
   auto total = registry.count_members(tenant, query);
   if (!total) return std::unexpected(total.error());
-  page.total = *total;
+  page.total = std::min(*total, query.count_limit < 0 ? *total : kSearchCountLimit);
+  page.total_exact = query.count_limit < 0 || *total <= kSearchCountLimit;
   query.limit = request.limit;
   query.offset = request.offset;
   std::vector<Id> shown_personal;

@@ -33,9 +33,13 @@ struct PersonView {
   std::optional<Membership> membership;  // in the organization the list is filtered by
 };
 
+// A search counts its matches up to this many; a list without a search counts them all.
+inline constexpr std::int64_t kSearchCountLimit = 1000;
+
 struct PeoplePage {
   std::vector<PersonView> items;
   std::int64_t total = 0;
+  bool total_exact = true;  // false: a search found more than kSearchCountLimit, total says that
 };
 
 Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& actor,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/id_counter.hpp"
 
 namespace dk::store {
@@ -245,13 +247,14 @@ Status AccountStore::clear_failures(std::string_view scope, std::string_view sub
   return {};
 }
 
+// Sorted and without repeats here rather than in SQL: an ORDER BY on the organization would lead
+// the engine to walk the whole tenant's rows in that order instead of the person's few.
 Result<std::vector<Id>> AccountStore::ids(std::string_view sql, std::span<const SqlValue> params) {
-  std::vector<Id> found;
-  auto status = connection_.query(sql, params, [&](const SqlRow& row) -> Status {
-    found.push_back(row.integer(0));
-    return {};
-  });
-  if (!status) return std::unexpected(status.error());
+  auto found =
+      query_all(connection_, sql, params, [](const SqlRow& row) { return row.integer(0); });
+  if (!found) return found;
+  std::ranges::sort(*found);
+  found->erase(std::unique(found->begin(), found->end()), found->end());
   return found;
 }
 
@@ -259,17 +262,17 @@ Result<std::vector<Id>> AccountStore::officer_of(Id tenant, Id person_id,
                                                  const std::string& today) {
   const SqlValue params[] = {tenant, person_id, today};
   return ids(
-      "SELECT DISTINCT organization_id FROM committee_roles WHERE tenant_id = $1 AND person_id = "
+      "SELECT organization_id FROM committee_roles WHERE tenant_id = $1 AND person_id = "
       "$2 AND (term_start IS NULL OR term_start <= $3) AND (term_end IS NULL OR "
-      "term_end >= $3) ORDER BY organization_id",
+      "term_end >= $3)",
       params);
 }
 
 Result<std::vector<Id>> AccountStore::member_of(Id tenant, Id person_id) {
   const SqlValue params[] = {tenant, person_id};
   return ids(
-      "SELECT DISTINCT organization_id FROM memberships WHERE tenant_id = $1 AND person_id = $2 "
-      "AND status <> 'left' ORDER BY organization_id",
+      "SELECT organization_id FROM memberships WHERE tenant_id = $1 AND person_id = $2 "
+      "AND status <> 'left'",
       params);
 }
 

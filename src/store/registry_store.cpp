@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/vietnamese_text.hpp"
 #include "store/id_counter.hpp"
 
@@ -70,6 +72,19 @@ Organization read_organization(const SqlRow& row) {
   return organization;
 }
 
+// A write's outcome as a status: a clash with a unique code or name is the user's to fix.
+Status changed(const Result<std::int64_t>& written) {
+  if (!written) {
+    Error error = written.error();
+    if (error.code == "store.duplicate") {
+      error.message = {"Mã hoặc tên này đã được dùng.", "This code or name is already in use."};
+      error.where.field = "code";
+    }
+    return std::unexpected(error);
+  }
+  return {};
+}
+
 CommitteeRole read_committee_role(const SqlRow& row) {
   CommitteeRole role;
   role.id = row.integer(0);
@@ -111,30 +126,57 @@ struct MemberFilter {
   std::string joins;
   std::string where;
   std::vector<SqlValue> params;
+  // When set, the query reads its rows from person_words for the words that begin with this one,
+  // and `where` checks only the other words typed.
+  std::string driving_word;
+
+  std::string next(SqlValue value) {
+    params.push_back(std::move(value));
+    return fmt::format("${}", params.size());
+  }
 };
 
-MemberFilter member_filter(Id tenant, const MemberQuery& query) {
+// Where a search stands on a name's words: each word typed must begin a word of the name —
+// "nguyen thi" finds "Nguyễn Thị Đức", "duc" finds every Đức — in any order.
+constexpr std::size_t kMaxSearchWords = 8;
+
+// The end of the range of words that begin with `prefix`: U+10FFFF sorts after every character,
+// as bytes on both engines.
+std::string prefix_end(const std::string& prefix) {
+  return prefix + "\xf4\x8f\xbf\xbf";
+}
+
+// The words of a search by name, or none when it searches numbers or nothing.
+std::vector<std::string> name_search_words(const MemberQuery& query) {
+  const std::string folded = fold_for_search(query.search);
+  if (folded.find_first_not_of("0123456789 .+") == std::string::npos) return {};
+  std::vector<std::string> words = search_words(folded);
+  if (words.size() > kMaxSearchWords) words.resize(kMaxSearchWords);
+  return words;
+}
+
+// `driving`, when given, is the word whose index rows the query reads; the others are checked.
+MemberFilter member_filter(Id tenant, const MemberQuery& query,
+                           const std::optional<std::string>& driving = std::nullopt) {
   MemberFilter filter;
   filter.params.emplace_back(tenant);
-  auto next = [&](SqlValue value) {
-    filter.params.push_back(std::move(value));
-    return fmt::format("${}", filter.params.size());
-  };
   filter.where = "p.tenant_id = $1";
   if (query.organization_id) {
     filter.joins = fmt::format(
         " JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id AND "
         "m.organization_id = {}{}",
-        next(*query.organization_id), query.include_former ? "" : " AND m.status <> 'left'");
+        filter.next(*query.organization_id), query.include_former ? "" : " AND m.status <> 'left'");
   }
-  if (query.unit_id) filter.where += fmt::format(" AND p.unit_id = {}", next(*query.unit_id));
+  if (query.unit_id)
+    filter.where += fmt::format(" AND p.unit_id = {}", filter.next(*query.unit_id));
   if (query.within_organizations) {
     std::string within = "-1";  // no organization: only the person themselves
-    for (const Id organization : *query.within_organizations) within += ", " + next(organization);
+    for (const Id organization : *query.within_organizations)
+      within += ", " + filter.next(organization);
     filter.where += fmt::format(
         " AND (p.id = {} OR EXISTS (SELECT 1 FROM memberships mw WHERE mw.tenant_id = p.tenant_id "
         "AND mw.person_id = p.id AND mw.status <> 'left' AND mw.organization_id IN ({})))",
-        next(query.including_person), within);
+        filter.next(query.including_person), within);
   }
   const std::string folded = fold_for_search(query.search);
   const bool digits =
@@ -144,25 +186,20 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query) {
     for (const char c : folded) {
       if (c >= '0' && c <= '9') number.push_back(c);
     }
-    const std::string parameter = next("%" + like_escape(number) + "%");
+    const std::string parameter = filter.next("%" + like_escape(number) + "%");
     filter.where += fmt::format(
         " AND (p.id_number LIKE {0} ESCAPE '\\' OR p.phone LIKE {0} ESCAPE '\\')", parameter);
-  } else if (!folded.empty()) {
-    // Each word typed must begin a word of the name: "nguyen thi" finds "Nguyễn Thị Đức", "duc"
-    // finds every Đức, and the order of the words does not matter.
-    size_t start = 0;
-    int words = 0;
-    while (start < folded.size() && words < 8) {
-      size_t end = folded.find(' ', start);
-      if (end == std::string::npos) end = folded.size();
-      const std::string word = folded.substr(start, end - start);
-      if (!word.empty()) {
-        filter.where += fmt::format(" AND (' ' || p.search_key) LIKE {} ESCAPE '\\'",
-                                    next("% " + like_escape(word) + "%"));
-        ++words;
-      }
-      start = end + 1;
-    }
+    return filter;
+  }
+  std::vector<std::string> words = name_search_words(query);
+  if (words.empty()) return filter;
+  if (driving) {
+    filter.driving_word = *driving;
+    std::erase(words, *driving);
+  }
+  for (const std::string& word : words) {
+    filter.where += fmt::format(" AND (' ' || p.search_key) LIKE {} ESCAPE '\\'",
+                                filter.next("% " + like_escape(word) + "%"));
   }
   return filter;
 }
@@ -186,15 +223,10 @@ Result<Agency> RegistryStore::create_agency(const Agency& agency) {
 
 Result<std::optional<Agency>> RegistryStore::find_agency(std::string_view code) {
   const SqlValue params[] = {std::string(code)};
-  std::optional<Agency> found;
-  auto status =
-      connection_.query("SELECT id, code, name, province FROM agencies WHERE code = $1", params,
-                        [&](const SqlRow& row) -> Status {
-                          found = Agency{row.integer(0), row.text(1), row.text(2), row.text(3)};
-                          return {};
-                        });
-  if (!status) return std::unexpected(status.error());
-  return found;
+  return query_one(connection_, "SELECT id, code, name, province FROM agencies WHERE code = $1",
+                   params, [](const SqlRow& row) {
+                     return Agency{row.integer(0), row.text(1), row.text(2), row.text(3)};
+                   });
 }
 
 Result<std::vector<Agency>> RegistryStore::list_agencies() {
@@ -227,16 +259,13 @@ Result<Unit> RegistryStore::create_unit(Id tenant, const Unit& unit) {
 Result<std::optional<Unit>> RegistryStore::find_unit(Id tenant, std::string_view code_or_name) {
   const std::string text = normalize_text(code_or_name);
   const SqlValue params[] = {tenant, text, lower_case(text)};
-  std::optional<Unit> found;
-  auto status = connection_.query(
+  return query_one(
+      connection_,
       "SELECT id, code, name FROM units WHERE tenant_id = $1 AND (code = $2 OR name_key = $3) "
       "ORDER BY CASE WHEN code = $2 THEN 0 ELSE 1 END LIMIT 1",
-      params, [&](const SqlRow& row) -> Status {
-        found = Unit{row.integer(0), row.text(1), row.text(2)};
-        return {};
+      params, [](const SqlRow& row) {
+        return Unit{row.integer(0), row.text(1), row.text(2)};
       });
-  if (!status) return std::unexpected(status.error());
-  return found;
 }
 
 Result<std::pair<Id, bool>> RegistryStore::find_or_create_unit(Id tenant, const std::string& name) {
@@ -250,15 +279,11 @@ Result<std::pair<Id, bool>> RegistryStore::find_or_create_unit(Id tenant, const 
 
 Result<std::vector<Unit>> RegistryStore::list_units(Id tenant) {
   const SqlValue params[] = {tenant};
-  std::vector<Unit> units;
-  auto status = connection_.query(
-      "SELECT id, code, name FROM units WHERE tenant_id = $1 ORDER BY sort_key, id", params,
-      [&](const SqlRow& row) -> Status {
-        units.push_back({row.integer(0), row.text(1), row.text(2)});
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return units;
+  return query_all(connection_,
+                   "SELECT id, code, name FROM units WHERE tenant_id = $1 ORDER BY sort_key, id",
+                   params, [](const SqlRow& row) {
+                     return Unit{row.integer(0), row.text(1), row.text(2)};
+                   });
 }
 
 Result<Organization> RegistryStore::create_organization(Id tenant,
@@ -289,30 +314,20 @@ Result<Organization> RegistryStore::create_organization(Id tenant,
 Result<std::optional<Organization>> RegistryStore::find_organization(Id tenant,
                                                                      std::string_view code) {
   const SqlValue params[] = {tenant, std::string(code)};
-  std::optional<Organization> found;
-  auto status = connection_.query(
+  return query_one(
+      connection_,
       "SELECT id, code, name, kind, superior_tenant_id, superior_id, external FROM organizations "
       "WHERE tenant_id = $1 AND code = $2",
-      params, [&](const SqlRow& row) -> Status {
-        found = read_organization(row);
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return found;
+      params, [](const SqlRow& row) { return read_organization(row); });
 }
 
 Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
   const SqlValue params[] = {tenant};
-  std::vector<Organization> organizations;
-  auto status = connection_.query(
+  return query_all(
+      connection_,
       "SELECT id, code, name, kind, superior_tenant_id, superior_id, external FROM organizations "
       "WHERE tenant_id = $1 ORDER BY external, sort_key, id",
-      params, [&](const SqlRow& row) -> Status {
-        organizations.push_back(read_organization(row));
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return organizations;
+      params, [](const SqlRow& row) { return read_organization(row); });
 }
 
 Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys) {
@@ -338,6 +353,21 @@ Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, cons
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
       params);
   if (!inserted) return std::unexpected(inserted.error());
+  return write_person_words(tenant, id, keys, WordChange::add);
+}
+
+Status RegistryStore::write_person_words(Id tenant, Id person_id, const NameKeys& keys,
+                                         WordChange change) {
+  const std::string_view sql =
+      change == WordChange::add
+          ? "INSERT INTO person_words (tenant_id, word, sort_key, person_id) VALUES ($1, $2, $3, "
+            "$4) ON CONFLICT DO NOTHING"
+          : "DELETE FROM person_words WHERE tenant_id = $1 AND word = $2 AND sort_key = $3 AND "
+            "person_id = $4";
+  for (const std::string& word : search_words(keys.search)) {
+    const SqlValue params[] = {tenant, word, Bytes{keys.sort}, person_id};
+    if (auto done = connection_.execute(sql, params); !done) return std::unexpected(done.error());
+  }
   return {};
 }
 
@@ -362,30 +392,20 @@ Result<Person> RegistryStore::create_person(Id tenant, const Person& person) {
 
 Result<std::optional<Person>> RegistryStore::find_person(Id tenant, Id id) {
   const SqlValue params[] = {tenant, id};
-  std::optional<Person> found;
-  auto status = connection_.query(
+  return query_one(
+      connection_,
       fmt::format("SELECT {} FROM persons p WHERE p.tenant_id = $1 AND p.id = $2", kPersonColumns),
-      params, [&](const SqlRow& row) -> Status {
-        found = read_person(row);
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return found;
+      params, [](const SqlRow& row) { return read_person(row); });
 }
 
 Result<std::optional<Person>> RegistryStore::find_person_by_id_number(Id tenant,
                                                                       std::string_view id_number) {
   const SqlValue params[] = {tenant, std::string(id_number)};
-  std::optional<Person> found;
-  auto status = connection_.query(fmt::format("SELECT {} FROM persons p WHERE p.tenant_id = $1 AND "
-                                              "p.id_number = $2 AND p.id_number <> ''",
-                                              kPersonColumns),
-                                  params, [&](const SqlRow& row) -> Status {
-                                    found = read_person(row);
-                                    return {};
-                                  });
-  if (!status) return std::unexpected(status.error());
-  return found;
+  return query_one(connection_,
+                   fmt::format("SELECT {} FROM persons p WHERE p.tenant_id = $1 AND "
+                               "p.id_number = $2 AND p.id_number <> ''",
+                               kPersonColumns),
+                   params, [](const SqlRow& row) { return read_person(row); });
 }
 
 Result<Membership> RegistryStore::create_membership(Id tenant, const Membership& membership) {
@@ -420,19 +440,14 @@ Result<Membership> RegistryStore::create_membership(Id tenant, const Membership&
 
 Result<std::vector<Membership>> RegistryStore::memberships_of(Id tenant, Id person_id) {
   const SqlValue params[] = {tenant, person_id};
-  std::vector<Membership> memberships;
-  auto status = connection_.query(
+  return query_all(
+      connection_,
       fmt::format(
           "SELECT {} FROM memberships m JOIN organizations o ON o.tenant_id = m.tenant_id AND "
           "o.id = m.organization_id WHERE m.tenant_id = $1 AND m.person_id = $2 ORDER BY "
           "o.sort_key, m.id",
           kMembershipColumns),
-      params, [&](const SqlRow& row) -> Status {
-        memberships.push_back(read_membership(row, 0));
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return memberships;
+      params, [](const SqlRow& row) { return read_membership(row, 0); });
 }
 
 Result<CommitteeRole> RegistryStore::create_committee_role(Id tenant, const CommitteeRole& role) {
@@ -459,20 +474,15 @@ Result<CommitteeRole> RegistryStore::create_committee_role(Id tenant, const Comm
 
 Result<std::vector<CommitteeRole>> RegistryStore::committee_of(Id tenant, Id organization_id) {
   const SqlValue params[] = {tenant, organization_id};
-  std::vector<CommitteeRole> roles;
-  auto status = connection_.query(
+  return query_all(
+      connection_,
       "SELECT c.id, c.organization_id, c.person_id, c.role, c.term, c.term_start, c.term_end "
       "FROM committee_roles c JOIN persons p ON p.tenant_id = c.tenant_id AND p.id = c.person_id "
       "WHERE c.tenant_id = $1 AND c.organization_id = $2 "
       "ORDER BY CASE c.role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 WHEN 'secretary' THEN 2 "
       "ELSE 3 END, "
       "p.sort_key, c.id",
-      params, [&](const SqlRow& row) -> Status {
-        roles.push_back(read_committee_role(row));
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return roles;
+      params, [](const SqlRow& row) { return read_committee_role(row); });
 }
 
 Result<PartnerUnit> RegistryStore::create_partner_unit(Id tenant, const PartnerUnit& partner) {
@@ -499,18 +509,15 @@ Result<PartnerUnit> RegistryStore::create_partner_unit(Id tenant, const PartnerU
 
 Result<std::vector<PartnerUnit>> RegistryStore::list_partner_units(Id tenant) {
   const SqlValue params[] = {tenant};
-  std::vector<PartnerUnit> partners;
-  auto status = connection_.query(
+  return query_all(
+      connection_,
       "SELECT id, name, address, contact_name, contact_phone, note FROM partner_units WHERE "
       "tenant_id = $1 "
       "ORDER BY sort_key, id",
-      params, [&](const SqlRow& row) -> Status {
-        partners.push_back(
-            {row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)});
-        return {};
+      params, [](const SqlRow& row) {
+        return PartnerUnit{row.integer(0), row.text(1), row.text(2),
+                           row.text(3),    row.text(4), row.text(5)};
       });
-  if (!status) return std::unexpected(status.error());
-  return partners;
 }
 
 namespace {
@@ -546,46 +553,218 @@ std::vector<Id> parse_ids(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// The columns read_listing reads, then `extra`, from `source` filtered by `filter`.
+std::string member_select(Engine engine, const MemberQuery& query, const MemberFilter& filter,
+                          std::string_view source, std::string_view extra = "") {
+  return fmt::format(
+      "SELECT {}, u.name, {}, {}{}{} FROM {} LEFT JOIN units u ON u.tenant_id = p.tenant_id "
+      "AND u.id = p.unit_id{} WHERE {}",
+      kPersonColumns, organization_codes_sql(engine), organization_ids_sql(engine),
+      query.organization_id ? fmt::format(", {}", kMembershipColumns) : "", extra, source,
+      filter.joins, filter.where);
+}
+
+// The column after those read_listing reads.
+int listing_columns(const MemberQuery& query) {
+  return kPersonColumnCount + 3 + (query.organization_id ? 8 : 0);
+}
+
+MemberListing read_listing(const SqlRow& row, const MemberQuery& query) {
+  MemberListing listing;
+  listing.person = read_person(row);
+  listing.unit_name = row.text(kPersonColumnCount);
+  listing.organization_codes = row.text(kPersonColumnCount + 1);
+  listing.organization_ids = parse_ids(row.text(kPersonColumnCount + 2));
+  if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 3);
+  return listing;
+}
+
+// The distinct words of the agency's names that begin with `prefix`, at most `most` of them.
+Result<std::vector<std::string>> words_beginning(SqlConnection& connection, Id tenant,
+                                                 const std::string& prefix, std::size_t most) {
+  // One index seek per distinct word: the agency's vocabulary is small, its rows are not.
+  std::vector<std::string> words;
+  while (words.size() < most) {
+    // One lower bound only: given two, the engine may seek by the looser one and walk every row
+    // of the previous word.
+    const bool first = words.empty();
+    const SqlValue params[] = {tenant, first ? prefix : words.back(), prefix_end(prefix)};
+    std::optional<std::string> found;
+    auto status = connection.query(
+        first ? "SELECT word FROM person_words WHERE tenant_id = $1 AND word >= $2 AND word < $3 "
+                "ORDER BY word LIMIT 1"
+              : "SELECT word FROM person_words WHERE tenant_id = $1 AND word > $2 AND word < $3 "
+                "ORDER BY word LIMIT 1",
+        params, [&](const SqlRow& row) -> Status {
+          found = row.text(0);
+          return {};
+        });
+    if (!status) return std::unexpected(status.error());
+    if (!found) break;
+    words.push_back(std::move(*found));
+  }
+  return words;
+}
+
+// A page of a search: for each word, its first matches in name order straight from
+// person_words; the lists merged.
+Status list_by_words(SqlConnection& connection, const MemberQuery& query, MemberFilter& filter,
+                     const std::vector<std::string>& words,
+                     const std::function<Status(const MemberListing&)>& callback) {
+  const std::int64_t wanted = query.offset + query.limit;
+  const std::string word_parameter = filter.next(std::string());
+  const std::string sql = fmt::format(
+      "{} AND w.word = {} ORDER BY w.sort_key, w.person_id LIMIT {}",
+      member_select(connection.engine(), query, filter,
+                    "person_words w JOIN persons p ON p.tenant_id = w.tenant_id AND p.id = "
+                    "w.person_id",
+                    ", w.sort_key"),
+      word_parameter, filter.next(wanted));
+  // With the sort key first so that the lists merge in name order.
+  std::vector<std::pair<std::string, MemberListing>> found;
+  for (const std::string& word : words) {
+    filter.params[filter.params.size() - 2] = word;
+    auto status = connection.query(sql, filter.params, [&](const SqlRow& row) -> Status {
+      found.emplace_back(row.bytes(listing_columns(query)), read_listing(row, query));
+      return {};
+    });
+    if (!status) return status;
+  }
+  // A person whose name has two words that begin with the typed one is found twice.
+  std::ranges::sort(
+      found, [](const auto& a, const auto& b) { return a.second.person.id < b.second.person.id; });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& a, const auto& b) {
+                            return a.second.person.id == b.second.person.id;
+                          }),
+              found.end());
+  std::ranges::sort(found, [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.person.id < b.second.person.id;
+  });
+  for (std::size_t i = static_cast<std::size_t>(query.offset);
+       i < found.size() && i < static_cast<std::size_t>(wanted); ++i) {
+    if (auto done = callback(found[i].second); !done) return done;
+  }
+  return {};
+}
+
+}  // namespace
+
 Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
                                    const std::function<Status(const MemberListing&)>& callback) {
-  MemberFilter filter = member_filter(tenant, query);
-  std::string sql = fmt::format(
-      "SELECT {}, u.name, {}, {}{} FROM persons p LEFT JOIN units u ON u.tenant_id = p.tenant_id "
-      "AND u.id = p.unit_id"
-      "{} WHERE {} ORDER BY p.sort_key, p.id",
-      kPersonColumns, organization_codes_sql(connection_.engine()),
-      organization_ids_sql(connection_.engine()),
-      query.organization_id ? fmt::format(", {}", kMembershipColumns) : "", filter.joins,
-      filter.where);
+  // A page of a search reads, for each word that begins with the driving word, its first matches
+  // in name order straight from person_words, and merges them: no scan, no sort of all matches.
+  constexpr std::size_t kMostWords = 32;
   if (query.limit >= 0) {
-    filter.params.emplace_back(query.limit);
-    sql += fmt::format(" LIMIT ${}", filter.params.size());
-    filter.params.emplace_back(query.offset);
-    sql += fmt::format(" OFFSET ${}", filter.params.size());
+    auto driving = rarest_word(tenant, name_search_words(query));
+    if (!driving) return std::unexpected(driving.error());
+    MemberFilter filter = member_filter(tenant, query, *driving);
+    if (!filter.driving_word.empty()) {
+      auto words = words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1);
+      if (!words) return std::unexpected(words.error());
+      if (words->size() <= kMostWords) {
+        return list_by_words(connection_, query, filter, *words, callback);
+      }
+    }
+  }
+  MemberFilter filter = member_filter(tenant, query);
+  std::string sql = member_select(connection_.engine(), query, filter, "persons p") +
+                    " ORDER BY p.sort_key, p.id";
+  if (query.limit >= 0) {
+    sql += fmt::format(" LIMIT {} OFFSET {}", filter.next(query.limit), filter.next(query.offset));
   }
   return connection_.query(sql, filter.params, [&](const SqlRow& row) -> Status {
-    MemberListing listing;
-    listing.person = read_person(row);
-    listing.unit_name = row.text(kPersonColumnCount);
-    listing.organization_codes = row.text(kPersonColumnCount + 1);
-    listing.organization_ids = parse_ids(row.text(kPersonColumnCount + 2));
-    if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 3);
-    return callback(listing);
+    return callback(read_listing(row, query));
   });
 }
 
+Result<std::optional<std::string>> RegistryStore::rarest_word(
+    Id tenant, const std::vector<std::string>& words) {
+  if (words.size() <= 1) {
+    if (words.empty()) return std::nullopt;
+    return words.front();
+  }
+  // Family names are long and common ("nguyen"), given names short and rarer: so each word's
+  // matches are counted, up to a point, and the fewest win.
+  constexpr std::int64_t kEnough = 2000;
+  std::optional<std::string> rarest;
+  std::int64_t fewest = kEnough + 1;
+  for (const std::string& word : words) {
+    const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
+    auto count = query_integer(connection_,
+                               "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
+                               "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
+                               params);
+    if (!count) return std::unexpected(count.error());
+    // On a tie the later word wins: Vietnamese write the given name last.
+    if (!rarest || count->value_or(0) <= fewest) {
+      rarest = word;
+      fewest = count->value_or(0);
+    }
+  }
+  return rarest;
+}
+
 Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& query) {
-  const MemberFilter filter = member_filter(tenant, query);
-  auto count = query_integer(
-      connection_,
-      fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where),
-      filter.params);
+  auto driving = rarest_word(tenant, name_search_words(query));
+  if (!driving) return std::unexpected(driving.error());
+  MemberFilter filter = member_filter(tenant, query, *driving);
+  std::string sql;
+  if (filter.driving_word.empty()) {
+    sql = fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where);
+  } else if (filter.joins.empty() && filter.where == "p.tenant_id = $1") {
+    // Nothing to check but the word: the index alone answers, without reading any person; and
+    // when one word alone begins with what was typed, nobody is counted twice.
+    auto words = words_beginning(connection_, tenant, filter.driving_word, 2);
+    if (!words) return std::unexpected(words.error());
+    const std::string limit =
+        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "";
+    sql = words->size() == 1
+              ? fmt::format(
+                    "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = $1 "
+                    "AND word = {}{}) c",
+                    filter.next(words->front()), limit)
+              : fmt::format(
+                    "SELECT count(*) FROM (SELECT DISTINCT person_id FROM person_words "
+                    "WHERE tenant_id = $1 AND word >= {} AND word < {}{}) c",
+                    filter.next(filter.driving_word), filter.next(prefix_end(filter.driving_word)),
+                    limit);
+  } else {
+    sql = fmt::format(
+        "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w JOIN persons p ON "
+        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {} AND w.word >= {} AND w.word "
+        "< {}{}) c",
+        filter.joins, filter.where, filter.next(filter.driving_word),
+        filter.next(prefix_end(filter.driving_word)),
+        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "");
+  }
+  auto count = query_integer(connection_, sql, filter.params);
   if (!count) return std::unexpected(count.error());
   return count->value_or(0);
 }
 
 Status RegistryStore::update_person(Id tenant, const Person& person) {
   const NameKeys keys = person_name_keys(person.full_name);
+  // The search words follow the name: the old ones go, the new ones come.
+  const SqlValue key_params[] = {tenant, person.id};
+  std::optional<NameKeys> old_keys;
+  auto read =
+      connection_.query("SELECT search_key, sort_key FROM persons WHERE tenant_id = $1 AND id = $2",
+                        key_params, [&](const SqlRow& row) -> Status {
+                          old_keys = NameKeys{"", row.text(0), row.bytes(1)};
+                          return {};
+                        });
+  if (!read) return read;
+  if (old_keys) {
+    if (auto removed = write_person_words(tenant, person.id, *old_keys, WordChange::remove);
+        !removed) {
+      return removed;
+    }
+  }
+  if (auto added = write_person_words(tenant, person.id, keys, WordChange::add); !added)
+    return added;
   const SqlValue params[] = {
       tenant,
       person.id,
@@ -621,16 +800,10 @@ Status RegistryStore::update_person(Id tenant, const Person& person) {
 
 Result<std::optional<Membership>> RegistryStore::find_membership(Id tenant, Id id) {
   const SqlValue params[] = {tenant, id};
-  std::optional<Membership> found;
-  auto status = connection_.query(
-      fmt::format("SELECT {} FROM memberships m WHERE m.tenant_id = $1 AND m.id = $2",
-                  kMembershipColumns),
-      params, [&](const SqlRow& row) -> Status {
-        found = read_membership(row, 0);
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return found;
+  return query_one(connection_,
+                   fmt::format("SELECT {} FROM memberships m WHERE m.tenant_id = $1 AND m.id = $2",
+                               kMembershipColumns),
+                   params, [](const SqlRow& row) { return read_membership(row, 0); });
 }
 
 Status RegistryStore::update_membership(Id tenant, const Membership& membership) {
@@ -658,44 +831,133 @@ Status RegistryStore::update_membership(Id tenant, const Membership& membership)
 
 Result<std::optional<Organization>> RegistryStore::find_organization_by_id(Id tenant, Id id) {
   const SqlValue params[] = {tenant, id};
-  std::optional<Organization> found;
-  auto status = connection_.query(
+  return query_one(
+      connection_,
       "SELECT id, code, name, kind, superior_tenant_id, superior_id, external FROM organizations "
       "WHERE tenant_id = $1 AND id = $2",
-      params, [&](const SqlRow& row) -> Status {
-        found = read_organization(row);
-        return {};
-      });
-  if (!status) return std::unexpected(status.error());
-  return found;
+      params, [](const SqlRow& row) { return read_organization(row); });
 }
 
 Result<std::optional<Unit>> RegistryStore::find_unit_by_id(Id tenant, Id id) {
   const SqlValue params[] = {tenant, id};
-  std::optional<Unit> found;
-  auto status =
-      connection_.query("SELECT id, code, name FROM units WHERE tenant_id = $1 AND id = $2", params,
-                        [&](const SqlRow& row) -> Status {
-                          found = Unit{row.integer(0), row.text(1), row.text(2)};
-                          return {};
-                        });
-  if (!status) return std::unexpected(status.error());
-  return found;
+  return query_one(connection_, "SELECT id, code, name FROM units WHERE tenant_id = $1 AND id = $2",
+                   params, [](const SqlRow& row) {
+                     return Unit{row.integer(0), row.text(1), row.text(2)};
+                   });
 }
 
 Result<std::vector<CommitteeRole>> RegistryStore::committee_roles_of_person(Id tenant,
                                                                             Id person_id) {
   const SqlValue params[] = {tenant, person_id};
-  std::vector<CommitteeRole> roles;
-  auto status = connection_.query(
+  return query_all(
+      connection_,
       "SELECT id, organization_id, person_id, role, term, term_start, term_end FROM "
       "committee_roles WHERE tenant_id = $1 AND person_id = $2 ORDER BY term_start DESC, id",
-      params, [&](const SqlRow& row) -> Status {
-        roles.push_back(read_committee_role(row));
-        return {};
+      params, [](const SqlRow& row) { return read_committee_role(row); });
+}
+
+Result<std::optional<CommitteeRole>> RegistryStore::find_committee_role(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  return query_one(connection_,
+                   "SELECT id, organization_id, person_id, role, term, term_start, term_end FROM "
+                   "committee_roles WHERE tenant_id = $1 AND id = $2",
+                   params, [](const SqlRow& row) { return read_committee_role(row); });
+}
+
+Status RegistryStore::update_committee_role(Id tenant, const CommitteeRole& role) {
+  const SqlValue params[] = {tenant,
+                             role.id,
+                             std::string(code_of(role.role)),
+                             role.term,
+                             date_value(role.term_start),
+                             date_value(role.term_end)};
+  return changed(connection_.execute(
+      "UPDATE committee_roles SET role = $3, term = $4, term_start = $5, term_end = $6 WHERE "
+      "tenant_id = $1 AND id = $2",
+      params));
+}
+
+Status RegistryStore::update_agency(const Agency& agency) {
+  const SqlValue params[] = {agency.id, agency.name, agency.province};
+  return changed(
+      connection_.execute("UPDATE agencies SET name = $2, province = $3 WHERE id = $1", params));
+}
+
+Status RegistryStore::update_unit(Id tenant, const Unit& unit) {
+  const SqlValue params[] = {tenant,
+                             unit.id,
+                             unit.code,
+                             unit.name,
+                             lower_case(unit.name),
+                             Bytes{collation_key(unit.name)}};
+  return changed(connection_.execute(
+      "UPDATE units SET code = $3, name = $4, name_key = $5, sort_key = $6 WHERE tenant_id = $1 "
+      "AND id = $2",
+      params));
+}
+
+Status RegistryStore::delete_unit(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  auto people = query_integer(
+      connection_, "SELECT count(*) FROM persons WHERE tenant_id = $1 AND unit_id = $2", params);
+  if (!people) return std::unexpected(people.error());
+  if (people->value_or(0) > 0) {
+    return fail(ErrorKind::conflict, "unit.not_empty",
+                fmt::format("Đơn vị còn {} người; hãy chuyển họ sang đơn vị khác trước.",
+                            people->value_or(0)),
+                fmt::format("The unit still has {} people; move them to another unit first.",
+                            people->value_or(0)));
+  }
+  return changed(connection_.execute("DELETE FROM units WHERE tenant_id = $1 AND id = $2", params));
+}
+
+Status RegistryStore::update_organization(Id tenant, const Organization& organization) {
+  const SqlValue params[] = {
+      tenant,
+      organization.id,
+      organization.code,
+      organization.name,
+      std::string(code_of(organization.kind)),
+      organization.superior ? SqlValue(organization.superior->agency_id) : SqlValue(),
+      organization.superior ? SqlValue(organization.superior->organization_id) : SqlValue(),
+      Bytes{collation_key(organization.name)}};
+  return changed(connection_.execute(
+      "UPDATE organizations SET code = $3, name = $4, kind = $5, superior_tenant_id = $6, "
+      "superior_id = $7, sort_key = $8 WHERE tenant_id = $1 AND id = $2",
+      params));
+}
+
+Result<std::optional<PartnerUnit>> RegistryStore::find_partner_unit(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  return query_one(
+      connection_,
+      "SELECT id, name, address, contact_name, contact_phone, note FROM partner_units WHERE "
+      "tenant_id = $1 AND id = $2",
+      params, [](const SqlRow& row) {
+        return PartnerUnit{row.integer(0), row.text(1), row.text(2),
+                           row.text(3),    row.text(4), row.text(5)};
       });
-  if (!status) return std::unexpected(status.error());
-  return roles;
+}
+
+Status RegistryStore::update_partner_unit(Id tenant, const PartnerUnit& partner) {
+  const SqlValue params[] = {tenant,
+                             partner.id,
+                             partner.name,
+                             partner.address,
+                             partner.contact_name,
+                             partner.contact_phone,
+                             partner.note,
+                             Bytes{collation_key(partner.name)}};
+  return changed(connection_.execute(
+      "UPDATE partner_units SET name = $3, address = $4, contact_name = $5, contact_phone = $6, "
+      "note = $7, sort_key = $8 WHERE tenant_id = $1 AND id = $2",
+      params));
+}
+
+Status RegistryStore::delete_partner_unit(Id tenant, Id id) {
+  const SqlValue params[] = {tenant, id};
+  return changed(
+      connection_.execute("DELETE FROM partner_units WHERE tenant_id = $1 AND id = $2", params));
 }
 
 }  // namespace dk::store

@@ -24,7 +24,8 @@ struct MemberQuery {
   // person `including_person`, are listed: what a plain member may see.
   std::optional<std::vector<Id>> within_organizations;
   Id including_person = 0;
-  std::int64_t limit = -1;  // -1: no limit
+  std::int64_t limit = -1;        // -1: no limit
+  std::int64_t count_limit = -1;  // count_members stops there when searching; -1: exact
   std::int64_t offset = 0;
 };
 
@@ -89,6 +90,18 @@ class RegistryStore {
   Result<std::optional<Organization>> find_organization_by_id(Id tenant, Id id);
   Result<std::optional<Unit>> find_unit_by_id(Id tenant, Id id);
   Result<std::vector<CommitteeRole>> committee_roles_of_person(Id tenant, Id person_id);
+  Result<std::optional<CommitteeRole>> find_committee_role(Id tenant, Id id);
+  Status update_committee_role(Id tenant, const CommitteeRole& role);
+
+  // Changes to the structure; each rewrites the record and the keys derived from its name.
+  Status update_agency(const Agency& agency);
+  Status update_unit(Id tenant, const Unit& unit);
+  // Refused with "unit.not_empty" while people belong to the unit.
+  Status delete_unit(Id tenant, Id id);
+  Status update_organization(Id tenant, const Organization& organization);
+  Result<std::optional<PartnerUnit>> find_partner_unit(Id tenant, Id id);
+  Status update_partner_unit(Id tenant, const PartnerUnit& partner);
+  Status delete_partner_unit(Id tenant, Id id);
 
   Result<CommitteeRole> create_committee_role(Id tenant, const CommitteeRole& role);
   Result<std::vector<CommitteeRole>> committee_of(Id tenant, Id organization_id);
@@ -123,6 +136,12 @@ class RegistryStore {
   Result<Id> reserve_ids(Id tenant, std::string_view table, std::int64_t count);
   // Finds or creates the units that staged import rows name; returns how many were created.
   Result<std::int64_t> resolve_units(Id tenant);
+
+  // Of the words of a search, the one with the fewest people, whose index rows a query reads.
+  Result<std::optional<std::string>> rarest_word(Id tenant, const std::vector<std::string>& words);
+  enum class WordChange { add, remove };
+  // Keeps person_words, the search index of names, in step with a person's keys.
+  Status write_person_words(Id tenant, Id person_id, const NameKeys& keys, WordChange change);
 
   SqlConnection& connection_;
 };

@@ -95,6 +95,33 @@ auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) 
   return result;
 }
 
+// The first row a query returns, read by `read`, or nothing when it returns none.
+template <class Read>
+auto query_one(SqlConnection& connection, std::string_view sql, std::span<const SqlValue> params,
+               Read&& read)
+    -> Result<std::optional<decltype(read(std::declval<const SqlRow&>()))>> {
+  std::optional<decltype(read(std::declval<const SqlRow&>()))> found;
+  auto status = connection.query(sql, params, [&](const SqlRow& row) -> Status {
+    if (!found) found = read(row);
+    return {};
+  });
+  if (!status) return std::unexpected(status.error());
+  return found;
+}
+
+// Every row a query returns, read by `read`.
+template <class Read>
+auto query_all(SqlConnection& connection, std::string_view sql, std::span<const SqlValue> params,
+               Read&& read) -> Result<std::vector<decltype(read(std::declval<const SqlRow&>()))>> {
+  std::vector<decltype(read(std::declval<const SqlRow&>()))> rows;
+  auto status = connection.query(sql, params, [&](const SqlRow& row) -> Status {
+    rows.push_back(read(row));
+    return {};
+  });
+  if (!status) return std::unexpected(status.error());
+  return rows;
+}
+
 // Convenience readers for a single value or a single row.
 Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std::string_view sql,
                                                   std::span<const SqlValue> params = {});

@@ -283,6 +283,74 @@ TEST_P(Api, TheOpenApiDocumentDescribesEveryRoute) {
   EXPECT_EQ(unknown.code(), "route.not_found");
 }
 
+TEST_P(Api, TheAdministratorShapesTheStructureAndTheRulesHold) {
+  Client& admin = as("quantri");
+  const Reply unit = admin.post("/api/v1/units", R"({"name":"Phòng Mới","code":"PM"})");
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  const auto unit_id = unit.json().at("id").as_int64();
+  const Reply renamed =
+      admin.patch(fmt::format("/api/v1/units/{}", unit_id), R"({"name":"Phòng Đổi Tên"})");
+  EXPECT_EQ(text_of(renamed.json(), "name"), "Phòng Đổi Tên");
+  // A unit with people in it cannot go; an empty one can.
+  const Reply person = admin.post(
+      "/api/v1/people", fmt::format(R"({{"full_name":"Trương Văn Đơn","unit_id":{}}})", unit_id));
+  ASSERT_EQ(person.status, 201) << person.body;
+  const Reply busy = admin.remove(fmt::format("/api/v1/units/{}", unit_id));
+  EXPECT_EQ(busy.status, 409);
+  EXPECT_EQ(busy.code(), "unit.not_empty");
+  ASSERT_EQ(admin
+                .patch(fmt::format("/api/v1/people/{}", person.json().at("id").as_int64()),
+                       R"({"unit_id":null})")
+                .status,
+            200);
+  EXPECT_EQ(admin.remove(fmt::format("/api/v1/units/{}", unit_id)).status, 204);
+
+  // Organizations form a tree without cycles.
+  const Reply parent =
+      admin.post("/api/v1/organizations",
+                 R"({"code":"CDN","name":"Công đoàn ngành","kind":"trade-union","external":true})");
+  ASSERT_EQ(parent.status, 201) << parent.body;
+  const auto parent_id = parent.json().at("id").as_int64();
+  const Reply child = admin.post(
+      "/api/v1/organizations",
+      fmt::format(
+          R"({{"code":"CLB","name":"Câu lạc bộ Cầu lông","kind":"other","superior_id":{}}})",
+          parent_id));
+  ASSERT_EQ(child.status, 201) << child.body;
+  const auto child_id = child.json().at("id").as_int64();
+  const Reply cycle = admin.patch(fmt::format("/api/v1/organizations/{}", parent_id),
+                                  fmt::format(R"({{"superior_id":{}}})", child_id));
+  EXPECT_EQ(cycle.status, 422);
+  EXPECT_EQ(cycle.code(), "organization.superior_cycle");
+  EXPECT_EQ(admin.post("/api/v1/organizations", R"({"code":"CDN","name":"Trùng mã"})").code(),
+            "organization.code_taken");
+
+  const Reply partner = admin.post("/api/v1/partner-units", R"({"name":"Sở Tài chính"})");
+  ASSERT_EQ(partner.status, 201);
+  const auto partner_id = partner.json().at("id").as_int64();
+  EXPECT_EQ(text_of(admin
+                        .patch(fmt::format("/api/v1/partner-units/{}", partner_id),
+                               R"({"contact_name":"Chị Lan"})")
+                        .json(),
+                    "contact_name"),
+            "Chị Lan");
+  EXPECT_EQ(admin.remove(fmt::format("/api/v1/partner-units/{}", partner_id)).status, 204);
+  EXPECT_EQ(admin.remove(fmt::format("/api/v1/partner-units/{}", partner_id)).status, 404);
+
+  const Reply agency = admin.patch("/api/v1/agency", R"({"province":"Tỉnh Hà Tĩnh"})");
+  EXPECT_EQ(text_of(agency.json(), "province"), "Tỉnh Hà Tĩnh");
+  EXPECT_EQ(as("chutichcd").patch("/api/v1/agency", R"({"name":"Khác"})").status, 403);
+
+  // The chair ends a seat of their committee; it stays, with its end date.
+  const std::int64_t cd = organization_id("CD");
+  const auto committee =
+      as("chutichcd").get(fmt::format("/api/v1/organizations/{}", cd)).json().at("committee");
+  const auto seat = committee.as_array().back().at("id").as_int64();
+  const Reply ended = as("chutichcd").remove(fmt::format("/api/v1/committee-roles/{}", seat));
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_FALSE(text_of(ended.json(), "term_end").empty());
+}
+
 TEST_P(Api, TheServerStopsCleanlyOnSigterm) {
   EXPECT_EQ(as("quantri").get("/api/v1/people").status, 200);
   EXPECT_EQ(stop_server(), 0);

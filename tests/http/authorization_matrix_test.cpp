@@ -57,7 +57,18 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
   }
   ASSERT_TRUE(trade_unionist && stranger && not_in_youth_union);
 
-  const long ok = 200, created = 201, refused = 403;
+  // Records the structural changes below act on, made beforehand by the administrator.
+  const auto spare_unit =
+      admin.post("/api/v1/units", R"({"name":"Phòng Dự phòng"})").json().at("id").as_int64();
+  const auto spare_partner = admin.post("/api/v1/partner-units", R"({"name":"Đơn vị Dự phòng"})")
+                                 .json()
+                                 .at("id")
+                                 .as_int64();
+  const auto cd_committee =
+      admin.get(fmt::format("/api/v1/organizations/{}", cd)).json().at("committee");
+  const auto cd_seat = cd_committee.as_array().back().at("id").as_int64();
+
+  const long ok = 200, created = 201, gone = 204, refused = 403;
   auto all = [](long status) {
     return std::map<std::string, long>{
         {"doanvien", status}, {"lanhdao", status}, {"chutichcd", status}, {"quantri", status}};
@@ -116,6 +127,20 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
                    cd),
        {{"doanvien", refused}, {"lanhdao", refused}, {"chutichcd", created}, {"quantri", created}}},
       {"GET", "/api/v1/audit", "", only_admin(ok)},
+      {"PATCH", "/api/v1/agency", R"({"province":"Tỉnh Hà Tĩnh"})", only_admin(ok)},
+      {"PATCH", fmt::format("/api/v1/units/{}", spare_unit), R"({"code":"DP"})", only_admin(ok)},
+      {"DELETE", fmt::format("/api/v1/units/{}", spare_unit), "", only_admin(gone)},
+      {"POST", "/api/v1/organizations", R"({"code":"CLB","name":"Câu lạc bộ Thể thao"})",
+       only_admin(created)},
+      {"PATCH", fmt::format("/api/v1/organizations/{}", cd), R"({"name":"Công đoàn Sở Tư pháp"})",
+       only_admin(ok)},
+      {"PATCH", fmt::format("/api/v1/partner-units/{}", spare_partner), R"({"note":"Dự phòng"})",
+       only_admin(ok)},
+      {"DELETE", fmt::format("/api/v1/partner-units/{}", spare_partner), "", only_admin(gone)},
+      {"DELETE",
+       fmt::format("/api/v1/committee-roles/{}", cd_seat),
+       "",
+       {{"doanvien", refused}, {"lanhdao", refused}, {"chutichcd", ok}, {"quantri", ok}}},
       {"DELETE", fmt::format("/api/v1/people/{}", stranger), "", only_admin(ok)},
   };
   // The administrator goes last, so that what it creates does not change the others' answers.

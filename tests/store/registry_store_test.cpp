@@ -372,6 +372,59 @@ TEST_P(RegistryStoreTest, AFailedImportLeavesNothingBehind) {
   EXPECT_EQ(count("persons"), 1);
 }
 
+// A page of a search is read from the word index; the whole list by a scan. Both must agree, for
+// prefixes that several words share, for several words, and after a name changes.
+TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
+  const Organization union_ = add_organization("CD");
+  const char* const kNames[] = {"Nguyễn Văn An",   "Trần Thị Anh",   "Lê An Khánh",
+                                "Phạm Anh An",     "Đỗ Đức Anh",     "Nguyễn Thị Đức",
+                                "Hoàng Ánh Dương", "Vũ Thị Thu Ánh", "Ngô Văn Bình",
+                                "Nguyễn Ân",       "Bùi Đức Nguyên", "Lý Thị An"};
+  std::vector<Id> ids;
+  for (const char* name : kNames) ids.push_back(add_person(name));
+  for (size_t i = 0; i < ids.size(); i += 2) enrol(ids[i], union_.id);
+  auto whole = [&](MemberQuery query) {
+    query.limit = -1;
+    return names(query);
+  };
+  auto paged = [&](MemberQuery query, std::int64_t limit) {
+    std::vector<std::string> all;
+    for (std::int64_t offset = 0;; offset += limit) {
+      query.limit = limit;
+      query.offset = offset;
+      auto page = names(query);
+      all.insert(all.end(), page.begin(), page.end());
+      if (static_cast<std::int64_t>(page.size()) < limit) return all;
+    }
+  };
+  for (const std::string search : {"an", "anh", "duc", "nguyen thi", "an nguyen", "d", "ngu"}) {
+    MemberQuery query;
+    query.search = search;
+    const auto expected = whole(query);
+    EXPECT_EQ(paged(query, 2), expected) << search;
+    EXPECT_EQ(paged(query, 50), expected) << search;
+    auto count = registry_->count_members(tenant_, query);
+    ASSERT_TRUE(count);
+    EXPECT_EQ(*count, static_cast<std::int64_t>(expected.size())) << search;
+    query.organization_id = union_.id;
+    EXPECT_EQ(paged(query, 3), whole(query)) << search << " in CD";
+  }
+  MemberQuery an;
+  an.search = "an";
+  EXPECT_EQ(whole(an).size(), 9u);  // An, Anh, Ánh, Ân: not Bình, not Đức, not Khánh alone
+  // A new name is found by its new words and no longer by its old ones.
+  Person renamed = *registry_->find_person(tenant_, ids[8]).value();
+  renamed.full_name = "Ngô Văn Cường";
+  ASSERT_TRUE(registry_->update_person(tenant_, renamed));
+  MemberQuery old_name, new_name;
+  old_name.search = "binh";
+  old_name.limit = 10;
+  new_name.search = "cuong";
+  new_name.limit = 10;
+  EXPECT_TRUE(names(old_name).empty());
+  EXPECT_EQ(names(new_name), (std::vector<std::string>{"Ngô Văn Cường"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegistryStoreTest, ::testing::ValuesIn(testing::engines()));
 
 }  // namespace

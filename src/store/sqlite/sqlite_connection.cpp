@@ -237,9 +237,11 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::filesystem::path& 
   auto connection = std::make_unique<SqliteConnection>(db);
   // WAL lets readers go on while one writer writes. synchronous=FULL because an acknowledged
   // write (a check-in, a donation) must survive a power cut; NORMAL could lose the last commits.
+  // Reads go through a memory map: the server's connections then share the operating system's
+  // page cache instead of each copying pages in with a system call.
   const auto configured = connection->execute_script(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;");
+      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296;");
   if (!configured) {
     return fail(ErrorKind::unavailable, "store.not_a_database",
                 fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết (SQLite).", path.string()),
