@@ -15,7 +15,9 @@ Status record_audit(store::SqlConnection& connection, const Actor& actor, std::s
   entry.entity_id = entity_id;
   entry.detail = std::move(detail);
   entry.address = actor.address;
-  return audit.append(actor.principal.tenant, entry);
+  // Its own transaction when it is not part of a change: one commit (and one sync) per entry.
+  return store::in_transaction(connection,
+                               [&] { return audit.append(actor.principal.tenant, entry); });
 }
 
 Result<AuditPage> read_audit_log(store::SqlConnection& connection, const Actor& actor,

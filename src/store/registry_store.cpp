@@ -126,9 +126,10 @@ struct MemberFilter {
   std::string joins;
   std::string where;
   std::vector<SqlValue> params;
-  // When set, the query reads its rows from person_words for the words that begin with this one,
-  // and `where` checks only the other words typed.
+  // When set, the query reads its rows from person_words (alias w) for the words that begin with
+  // this one; `word_where` checks the other words typed on the index, `where` on the person.
   std::string driving_word;
+  std::string word_where;
 
   std::string next(SqlValue value) {
     params.push_back(std::move(value));
@@ -155,9 +156,8 @@ std::vector<std::string> name_search_words(const MemberQuery& query) {
   return words;
 }
 
-// `driving`, when given, is the word whose index rows the query reads; the others are checked.
-MemberFilter member_filter(Id tenant, const MemberQuery& query,
-                           const std::optional<std::string>& driving = std::nullopt) {
+// `plan`, when given, says how the query reads the word index; without it names are scanned.
+MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan* plan = nullptr) {
   MemberFilter filter;
   filter.params.emplace_back(tenant);
   filter.where = "p.tenant_id = $1";
@@ -193,13 +193,28 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query,
   }
   std::vector<std::string> words = name_search_words(query);
   if (words.empty()) return filter;
-  if (driving) {
-    filter.driving_word = *driving;
-    std::erase(words, *driving);
-  }
-  for (const std::string& word : words) {
+  auto check_on_name = [&](const std::string& word) {
     filter.where += fmt::format(" AND (' ' || p.search_key) LIKE {} ESCAPE '\\'",
                                 filter.next("% " + like_escape(word) + "%"));
+  };
+  if (!plan) {
+    for (const std::string& word : words) check_on_name(word);
+    return filter;
+  }
+  filter.driving_word = plan->driving;
+  for (const auto& [typed, begun] : plan->others) {
+    if (begun.empty()) {
+      check_on_name(typed);
+      continue;
+    }
+    // One index probe per word it begins: the driving row's sort key and person are known.
+    std::string listed;
+    for (const std::string& word : begun)
+      listed += (listed.empty() ? "" : ", ") + filter.next(word);
+    filter.word_where += fmt::format(
+        " AND EXISTS (SELECT 1 FROM person_words w2 WHERE w2.tenant_id = w.tenant_id AND w2.word "
+        "IN ({}) AND w2.sort_key = w.sort_key AND w2.person_id = w.person_id)",
+        listed);
   }
   return filter;
 }
@@ -616,12 +631,12 @@ Status list_by_words(SqlConnection& connection, const MemberQuery& query, Member
   const std::int64_t wanted = query.offset + query.limit;
   const std::string word_parameter = filter.next(std::string());
   const std::string sql = fmt::format(
-      "{} AND w.word = {} ORDER BY w.sort_key, w.person_id LIMIT {}",
+      "{}{} AND w.word = {} ORDER BY w.sort_key, w.person_id LIMIT {}",
       member_select(connection.engine(), query, filter,
                     "person_words w JOIN persons p ON p.tenant_id = w.tenant_id AND p.id = "
                     "w.person_id",
                     ", w.sort_key"),
-      word_parameter, filter.next(wanted));
+      filter.word_where, word_parameter, filter.next(wanted));
   // With the sort key first so that the lists merge in name order.
   std::vector<std::pair<std::string, MemberListing>> found;
   for (const std::string& word : words) {
@@ -658,10 +673,10 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // in name order straight from person_words, and merges them: no scan, no sort of all matches.
   constexpr std::size_t kMostWords = 32;
   if (query.limit >= 0) {
-    auto driving = rarest_word(tenant, name_search_words(query));
-    if (!driving) return std::unexpected(driving.error());
-    MemberFilter filter = member_filter(tenant, query, *driving);
-    if (!filter.driving_word.empty()) {
+    auto plan = plan_search(tenant, name_search_words(query));
+    if (!plan) return std::unexpected(plan.error());
+    if (*plan) {
+      MemberFilter filter = member_filter(tenant, query, &**plan);
       auto words = words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1);
       if (!words) return std::unexpected(words.error());
       if (words->size() <= kMostWords) {
@@ -680,37 +695,48 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   });
 }
 
-Result<std::optional<std::string>> RegistryStore::rarest_word(
+Result<std::optional<SearchPlan>> RegistryStore::plan_search(
     Id tenant, const std::vector<std::string>& words) {
-  if (words.size() <= 1) {
-    if (words.empty()) return std::nullopt;
-    return words.front();
-  }
-  // Family names are long and common ("nguyen"), given names short and rarer: so each word's
-  // matches are counted, up to a point, and the fewest win.
-  constexpr std::int64_t kEnough = 2000;
-  std::optional<std::string> rarest;
-  std::int64_t fewest = kEnough + 1;
-  for (const std::string& word : words) {
-    const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
-    auto count = query_integer(connection_,
-                               "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
-                               "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
-                               params);
-    if (!count) return std::unexpected(count.error());
-    // On a tie the later word wins: Vietnamese write the given name last.
-    if (!rarest || count->value_or(0) <= fewest) {
-      rarest = word;
-      fewest = count->value_or(0);
+  if (words.empty()) return std::nullopt;
+  SearchPlan plan;
+  plan.driving = words.front();
+  if (words.size() > 1) {
+    // Family names are long and common ("nguyen"), given names short and rarer: so each word's
+    // matches are counted, up to a point, and the fewest win.
+    constexpr std::int64_t kEnough = 2000;
+    std::int64_t fewest = kEnough + 1;
+    for (const std::string& word : words) {
+      const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
+      auto count =
+          query_integer(connection_,
+                        "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
+                        "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
+                        params);
+      if (!count) return std::unexpected(count.error());
+      // On a tie the later word wins: Vietnamese write the given name last.
+      if (count->value_or(0) <= fewest) {
+        plan.driving = word;
+        fewest = count->value_or(0);
+      }
     }
   }
-  return rarest;
+  constexpr std::size_t kMostWords = 32;
+  for (const std::string& word : words) {
+    if (word == plan.driving) continue;
+    auto begun = words_beginning(connection_, tenant, word, kMostWords + 1);
+    if (!begun) return std::unexpected(begun.error());
+    if (begun->size() > kMostWords) begun->clear();
+    // A word that begins no word of any name: nobody matches, which the empty IN list would not
+    // say, so it is checked on the name (and fails there).
+    plan.others.emplace_back(word, std::move(*begun));
+  }
+  return plan;
 }
 
 Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& query) {
-  auto driving = rarest_word(tenant, name_search_words(query));
-  if (!driving) return std::unexpected(driving.error());
-  MemberFilter filter = member_filter(tenant, query, *driving);
+  auto plan = plan_search(tenant, name_search_words(query));
+  if (!plan) return std::unexpected(plan.error());
+  MemberFilter filter = member_filter(tenant, query, *plan ? &**plan : nullptr);
   std::string sql;
   if (filter.driving_word.empty()) {
     sql = fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where);
@@ -723,20 +749,20 @@ Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& 
         query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "";
     sql = words->size() == 1
               ? fmt::format(
-                    "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = $1 "
-                    "AND word = {}{}) c",
-                    filter.next(words->front()), limit)
+                    "SELECT count(*) FROM (SELECT 1 FROM person_words w WHERE w.tenant_id = $1 "
+                    "AND w.word = {}{}{}) c",
+                    filter.next(words->front()), filter.word_where, limit)
               : fmt::format(
-                    "SELECT count(*) FROM (SELECT DISTINCT person_id FROM person_words "
-                    "WHERE tenant_id = $1 AND word >= {} AND word < {}{}) c",
+                    "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w "
+                    "WHERE w.tenant_id = $1 AND w.word >= {} AND w.word < {}{}{}) c",
                     filter.next(filter.driving_word), filter.next(prefix_end(filter.driving_word)),
-                    limit);
+                    filter.word_where, limit);
   } else {
     sql = fmt::format(
         "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w JOIN persons p ON "
-        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {} AND w.word >= {} AND w.word "
-        "< {}{}) c",
-        filter.joins, filter.where, filter.next(filter.driving_word),
+        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {}{} AND w.word >= {} AND "
+        "w.word < {}{}) c",
+        filter.joins, filter.where, filter.word_where, filter.next(filter.driving_word),
         filter.next(prefix_end(filter.driving_word)),
         query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "");
   }

@@ -60,6 +60,14 @@ struct ImportCounts {
   std::int64_t units_created = 0;
 };
 
+// How a search by name reads the word index: the typed word with the fewest people drives (its
+// index rows are read in name order); every other typed word is checked against the index through
+// the words it begins, or against the name when it begins too many.
+struct SearchPlan {
+  std::string driving;
+  std::vector<std::pair<std::string, std::vector<std::string>>> others;
+};
+
 class RegistryStore {
  public:
   explicit RegistryStore(SqlConnection& connection) : connection_(connection) {}
@@ -137,8 +145,7 @@ class RegistryStore {
   // Finds or creates the units that staged import rows name; returns how many were created.
   Result<std::int64_t> resolve_units(Id tenant);
 
-  // Of the words of a search, the one with the fewest people, whose index rows a query reads.
-  Result<std::optional<std::string>> rarest_word(Id tenant, const std::vector<std::string>& words);
+  Result<std::optional<SearchPlan>> plan_search(Id tenant, const std::vector<std::string>& words);
   enum class WordChange { add, remove };
   // Keeps person_words, the search index of names, in step with a person's keys.
   Status write_person_words(Id tenant, Id person_id, const NameKeys& keys, WordChange change);

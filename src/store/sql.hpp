@@ -72,6 +72,7 @@ class SqlConnection {
                                            std::span<const std::string_view> columns,
                                            const RowProducer& producer) = 0;
 
+  virtual bool in_transaction() const = 0;
   virtual Status begin() = 0;  // takes the write lock up front on SQLite (BEGIN IMMEDIATE)
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
@@ -82,9 +83,10 @@ class SqlConnection {
 Result<std::unique_ptr<SqlConnection>> open_database(const std::string& target);
 
 // Runs `work` in a transaction: commits if it succeeds, rolls back if it fails, so that nothing
-// is half-written.
+// is half-written. Inside a transaction already, `work` joins it: the outer one decides.
 template <class Work>
 auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) {
+  if (connection.in_transaction()) return work();
   if (auto begun = connection.begin(); !begun) return std::unexpected(begun.error());
   auto result = work();
   if (!result) {

@@ -434,6 +434,8 @@ class PostgresConnection final : public SqlConnection {
     return loaded;
   }
 
+  bool in_transaction() const override { return PQtransactionStatus(raw()) != PQTRANS_IDLE; }
+
   Status begin() override { return execute_script("BEGIN"); }
 
   Status commit() override {
