@@ -15,7 +15,7 @@ packages=(
   libboost-json1.81-dev libboost1.81-dev
   librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 wrk time
+  python3 wrk time curl
 )
 missing=()
 for package in "${packages[@]}"; do
