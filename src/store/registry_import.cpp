@@ -70,13 +70,6 @@ constexpr std::string_view kInsertPeople =
     "FROM import_new n JOIN import_rows r ON r.line = n.first_line "
     "LEFT JOIN import_units u ON u.unit_key = r.unit_key ORDER BY n.rank";
 
-// The search words of the people just created (see 0003_person_words.sql).
-constexpr std::string_view kInsertPeopleWords =
-    "INSERT INTO person_words (tenant_id, word, sort_key, person_id) "
-    "SELECT DISTINCT p.tenant_id, w.word, p.sort_key, p.id FROM persons p, "
-    "string_to_table(p.search_key, ' ') AS w (word) "
-    "WHERE p.tenant_id = $1 AND p.id >= $2 AND w.word <> ''";
-
 // People already there keep what they have; what they lacked is filled from their first row.
 // Those who lack nothing are not written at all: PostgreSQL would write a new version of each.
 constexpr std::string_view kFillIn =
@@ -252,7 +245,7 @@ Result<ImportCounts> RegistryStore::import_members_set_based(Id tenant,
     if (auto inserted = connection_.execute(kInsertPeople, params); !inserted) {
       return std::unexpected(inserted.error());
     }
-    if (auto indexed = connection_.execute(kInsertPeopleWords, params); !indexed) {
+    if (auto indexed = index_words_of_new_people(tenant, first_person); !indexed) {
       return std::unexpected(indexed.error());
     }
   }

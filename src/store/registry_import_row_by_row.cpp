@@ -150,7 +150,8 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
     if (person_id == 0) {
       person_id = person_counter++;
       first_row_of_person = true;
-      if (auto inserted = insert_person(tenant, person_id, person, row.keys); !inserted) {
+      if (auto inserted = insert_person(tenant, person_id, person, row.keys, WordIndexing::later);
+          !inserted) {
         return std::unexpected(inserted.error());
       }
       ++counts.people_created;
@@ -200,6 +201,11 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
   };
   if (auto done = reserve("persons", *first_person, person_counter); !done) {
     return std::unexpected(done.error());
+  }
+  if (person_counter > *first_person) {
+    if (auto indexed = index_words_of_new_people(tenant, *first_person); !indexed) {
+      return std::unexpected(indexed.error());
+    }
   }
   if (auto done = reserve("memberships", *first_membership, membership_counter); !done) {
     return std::unexpected(done.error());

@@ -345,7 +345,8 @@ Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
       params, [](const SqlRow& row) { return read_organization(row); });
 }
 
-Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys) {
+Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys,
+                                    WordIndexing indexing) {
   const SqlValue params[] = {
       tenant,
       id,
@@ -368,7 +369,39 @@ Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, cons
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
       params);
   if (!inserted) return std::unexpected(inserted.error());
+  if (indexing == WordIndexing::later) return {};
   return write_person_words(tenant, id, keys, WordChange::add);
+}
+
+Status RegistryStore::index_words_of_new_people(Id tenant, Id first_id) {
+  // search_key's words, split in SQL: SQLite by a recursive query, PostgreSQL by string_to_table.
+  constexpr std::string_view kSqlite =
+      "WITH RECURSIVE split (person_id, sort_key, word, rest) AS ("
+      "SELECT id, sort_key, '', search_key || ' ' FROM persons WHERE tenant_id = $1 AND id >= $2 "
+      "UNION ALL SELECT person_id, sort_key, substr(rest, 1, instr(rest, ' ') - 1), "
+      "substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> '') "
+      "INSERT OR IGNORE INTO person_words (tenant_id, word, sort_key, person_id) "
+      "SELECT $1, word, sort_key, person_id FROM split WHERE word <> '' "
+      "ORDER BY word, sort_key, person_id";
+  constexpr std::string_view kPostgres =
+      "INSERT INTO person_words (tenant_id, word, sort_key, person_id) "
+      "SELECT DISTINCT p.tenant_id, w.word, p.sort_key, p.id FROM persons p, "
+      "string_to_table(p.search_key, ' ') AS w (word) "
+      "WHERE p.tenant_id = $1 AND p.id >= $2 AND w.word <> '' ORDER BY 2, 3, 4 "
+      "ON CONFLICT DO NOTHING";
+  const SqlValue params[] = {tenant, first_id};
+  if (connection_.engine() == Engine::postgres) {
+    auto indexed = connection_.execute(kPostgres, params);
+    if (!indexed) return std::unexpected(indexed.error());
+    return {};
+  }
+  // SQLite's sorter keeps up to a page cache's worth of rows in memory before it spills sorted
+  // runs to disk: a small cache for this statement keeps the import's memory flat.
+  if (auto small = connection_.execute_script("PRAGMA cache_size = -8192"); !small) return small;
+  auto indexed = connection_.execute(kSqlite, params);
+  auto restored = connection_.execute_script("PRAGMA cache_size = -65536");
+  if (!indexed) return std::unexpected(indexed.error());
+  return restored;
 }
 
 Status RegistryStore::write_person_words(Id tenant, Id person_id, const NameKeys& keys,

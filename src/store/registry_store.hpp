@@ -136,7 +136,13 @@ class RegistryStore {
   Result<ImportCounts> import_members_set_based(Id tenant, std::optional<Id> organization_id,
                                                 const StagedMemberProducer& rows);
   // Inserts a person under an id already handed out.
-  Status insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys);
+  enum class WordIndexing { now, later };
+  // `later`: the caller indexes the names in bulk with index_words_of_new_people.
+  Status insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys,
+                       WordIndexing indexing = WordIndexing::now);
+  // Indexes the words of the names of the people with ids from `first_id` on, in one sorted
+  // insert: far cheaper than a random index insert per word.
+  Status index_words_of_new_people(Id tenant, Id first_id);
   // The unit a file names (by code, or by name ignoring case and spacing), created if missing;
   // the flag says whether it was.
   Result<std::pair<Id, bool>> find_or_create_unit(Id tenant, const std::string& name);
