@@ -72,17 +72,27 @@ Organization read_organization(const SqlRow& row) {
   return organization;
 }
 
-// A write's outcome as a status: a clash with a unique code or name is the user's to fix.
-Status changed(const Result<std::int64_t>& written) {
-  if (!written) {
-    Error error = written.error();
-    if (error.code == "store.duplicate") {
-      error.message = {"Mã hoặc tên này đã được dùng.", "This code or name is already in use."};
-      error.where.field = "code";
-    }
-    return std::unexpected(error);
+// A write's outcome as a status. A clash with a unique key is the user's to fix: it gets a message
+// that says which value is taken, and the field it sits in.
+template <class Written>
+Status unless_duplicate(const Result<Written>& written, Text message, std::string field) {
+  if (written) return {};
+  Error error = written.error();
+  if (error.code == "store.duplicate") {
+    error.message = std::move(message);
+    error.where.field = std::move(field);
   }
-  return {};
+  return std::unexpected(error);
+}
+
+Status changed(const Result<std::int64_t>& written) {
+  return unless_duplicate(
+      written, {"Mã hoặc tên này đã được dùng.", "This code or name is already in use."}, "code");
+}
+
+Text id_number_taken(const std::string& id_number) {
+  return {fmt::format("Đã có người mang số CCCD {}.", id_number),
+          fmt::format("Someone with ID number {} is already registered.", id_number)};
 }
 
 CommitteeRole read_committee_role(const SqlRow& row) {
@@ -422,16 +432,11 @@ Status RegistryStore::write_person_words(Id tenant, Id person_id, const NameKeys
 Result<Person> RegistryStore::create_person(Id tenant, const Person& person) {
   auto id = reserve_ids(tenant, "persons", 1);
   if (!id) return std::unexpected(id.error());
-  auto inserted = insert_person(tenant, *id, person, person_name_keys(person.full_name));
-  if (!inserted) {
-    Error error = inserted.error();
-    if (error.code == "store.duplicate") {
-      error.message = {
-          fmt::format("Đã có người mang số CCCD {}.", person.id_number),
-          fmt::format("Someone with ID number {} is already registered.", person.id_number)};
-      error.where.field = "id_number";
-    }
-    return std::unexpected(error);
+  if (auto inserted =
+          unless_duplicate(insert_person(tenant, *id, person, person_name_keys(person.full_name)),
+                           id_number_taken(person.id_number), "id_number");
+      !inserted) {
+    return std::unexpected(inserted.error());
   }
   Person created = person;
   created.id = *id;
@@ -468,18 +473,17 @@ Result<Membership> RegistryStore::create_membership(Id tenant, const Membership&
                              membership.card_number,
                              date_value(membership.left_on),
                              membership.leave_reason};
-  auto inserted = connection_.execute(
-      "INSERT INTO memberships (tenant_id, id, person_id, organization_id, joined_on, status, "
-      "card_number, "
-      "left_on, leave_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      params);
-  if (!inserted) {
-    Error error = inserted.error();
-    if (error.code == "store.duplicate") {
-      error.message = {"Người này đã là thành viên của tổ chức.",
-                       "This person is already a member of the organization."};
-    }
-    return std::unexpected(error);
+  if (auto inserted = unless_duplicate(
+          connection_.execute(
+              "INSERT INTO memberships (tenant_id, id, person_id, organization_id, joined_on, "
+              "status, card_number, left_on, leave_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+              "$8, $9)",
+              params),
+          {"Người này đã là thành viên của tổ chức.",
+           "This person is already a member of the organization."},
+          "person_id");
+      !inserted) {
+    return std::unexpected(inserted.error());
   }
   Membership created = membership;
   created.id = *id;
@@ -839,22 +843,13 @@ Status RegistryStore::update_person(Id tenant, const Person& person) {
       person.address,
       nullable(person.unit_id),
       person.position};
-  auto updated = connection_.execute(
-      "UPDATE persons SET full_name = $3, name_key = $4, search_key = $5, sort_key = $6, gender = "
-      "$7, birth_date = $8, id_number = $9, phone = $10, email = $11, address = $12, unit_id = "
-      "$13, position = $14 WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) {
-    Error error = updated.error();
-    if (error.code == "store.duplicate") {
-      error.message = {
-          fmt::format("Đã có người mang số CCCD {}.", person.id_number),
-          fmt::format("Someone with ID number {} is already registered.", person.id_number)};
-      error.where.field = "id_number";
-    }
-    return std::unexpected(error);
-  }
-  return {};
+  return unless_duplicate(
+      connection_.execute(
+          "UPDATE persons SET full_name = $3, name_key = $4, search_key = $5, sort_key = $6, "
+          "gender = $7, birth_date = $8, id_number = $9, phone = $10, email = $11, address = $12, "
+          "unit_id = $13, position = $14 WHERE tenant_id = $1 AND id = $2",
+          params),
+      id_number_taken(person.id_number), "id_number");
 }
 
 Result<std::optional<Membership>> RegistryStore::find_membership(Id tenant, Id id) {
@@ -873,19 +868,14 @@ Status RegistryStore::update_membership(Id tenant, const Membership& membership)
                              membership.card_number,
                              date_value(membership.left_on),
                              membership.leave_reason};
-  auto updated = connection_.execute(
-      "UPDATE memberships SET joined_on = $3, status = $4, card_number = $5, left_on = $6, "
-      "leave_reason = $7 WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) {
-    Error error = updated.error();
-    if (error.code == "store.duplicate") {
-      error.message = {"Người này đang là thành viên của tổ chức theo một hồ sơ khác.",
-                       "This person is a current member of the organization in another record."};
-    }
-    return std::unexpected(error);
-  }
-  return {};
+  return unless_duplicate(
+      connection_.execute(
+          "UPDATE memberships SET joined_on = $3, status = $4, card_number = $5, left_on = $6, "
+          "leave_reason = $7 WHERE tenant_id = $1 AND id = $2",
+          params),
+      {"Người này đang là thành viên của tổ chức theo một hồ sơ khác.",
+       "This person is a current member of the organization in another record."},
+      "status");
 }
 
 Result<std::optional<Organization>> RegistryStore::find_organization_by_id(Id tenant, Id id) {
