@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/test_database.hpp"
 
 namespace dk::store {
@@ -409,6 +411,25 @@ TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
     query.organization_id = union_.id;
     EXPECT_EQ(paged(query, 3), whole(query)) << search << " in CD";
   }
+  // A page from the index names each person's organizations as the whole list does.
+  auto codes = [&](MemberQuery query) {
+    std::vector<std::string> found;
+    auto listed =
+        registry_->list_members(tenant_, query, [&](const MemberListing& listing) -> Status {
+          found.push_back(listing.person.full_name + ": " + listing.organization_codes + " " +
+                          std::to_string(listing.organization_ids.size()));
+          return {};
+        });
+    EXPECT_TRUE(listed);
+    return found;
+  };
+  MemberQuery page_of_an, all_of_an;
+  page_of_an.search = all_of_an.search = "an";
+  page_of_an.limit = 50;
+  EXPECT_EQ(codes(page_of_an), codes(all_of_an));
+  const auto page_codes = codes(page_of_an);
+  EXPECT_TRUE(std::ranges::any_of(
+      page_codes, [](const std::string& line) { return line.ends_with(": CD 1"); }));
   MemberQuery an;
   an.search = "an";
   EXPECT_EQ(whole(an).size(), 9u);  // An, Anh, Ánh, Ân: not Bình, not Đức, not Khánh alone
