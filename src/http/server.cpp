@@ -10,6 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <restinio/all.hpp>
 #include <thread>
@@ -29,6 +30,37 @@ struct Traits : restinio::default_traits_t {
 // Limits on what a client may send; a body over the parser's limit closes the connection, one over
 // the API's own limit (smaller) gets a 413 problem that says so.
 constexpr std::size_t kParserBodyLimit = 2 * kMaxJsonBody;
+// The same for the address and the headers: past ours (8 KiB) a clear 414 or 431; past the
+// parser's (64 KiB) the connection is closed.
+constexpr std::size_t kMaxTarget = 8 * 1024;
+constexpr std::size_t kMaxHeaderValue = 8 * 1024;
+constexpr std::size_t kParserHeaderLimit = 64 * 1024;
+
+// A request over our limits on the address or a header, as the problem to answer it with.
+std::optional<HttpResponse> over_limits(const restinio::request_handle_t& request) {
+  auto too_large = [](int status, std::string code, Text text) {
+    HttpResponse response =
+        problem(Error{ErrorKind::invalid_input, std::move(code), std::move(text), {}}, "vi");
+    response.status = status;
+    return response;
+  };
+  if (request->header().request_target().size() > kMaxTarget) {
+    return too_large(414, "request.target_too_long",
+                     Text{fmt::format("Địa chỉ yêu cầu dài quá {} byte.", kMaxTarget),
+                          fmt::format("The request address is longer than {} bytes.", kMaxTarget)});
+  }
+  std::optional<HttpResponse> refused;
+  request->header().for_each_field([&](const auto& field) {
+    if (!refused && field.value().size() > kMaxHeaderValue) {
+      refused = too_large(
+          431, "request.header_too_large",
+          Text{fmt::format("Trường đầu “{}” dài quá {} byte.", field.name(), kMaxHeaderValue),
+               fmt::format("The header “{}” is longer than {} bytes.", field.name(),
+                           kMaxHeaderValue)});
+    }
+  });
+  return refused;
+}
 
 restinio::http_method_id_t method_id(std::string_view method) {
   if (method == "POST") return restinio::http_method_post();
@@ -113,7 +145,9 @@ class Server {
     const auto started = std::chrono::steady_clock::now();
     HttpResponse response;
     auto converted = convert(request, params);
-    if (!converted) {
+    if (auto refused = over_limits(request)) {
+      response = std::move(*refused);
+    } else if (!converted) {
       response = problem(converted.error(), "vi");
     } else if (!route) {
       response = not_found(*converted);
@@ -183,6 +217,10 @@ class Server {
         return "Conflict";
       case 413:
         return "Content Too Large";
+      case 414:
+        return "URI Too Long";
+      case 431:
+        return "Request Header Fields Too Large";
       case 422:
         return "Unprocessable Content";
       case 429:
@@ -227,9 +265,9 @@ Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log)
           .write_http_response_timelimit(std::chrono::seconds(30))
           .handle_request_timeout(std::chrono::seconds(30))
           .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                        .max_url_size(8 * 1024)
+                                        .max_url_size(kParserHeaderLimit)
                                         .max_field_name_size(256)
-                                        .max_field_value_size(8 * 1024)
+                                        .max_field_value_size(kParserHeaderLimit)
                                         .max_field_count(100)
                                         .max_body_size(kParserBodyLimit))
           .acceptor_post_bind_hook([&](restinio::asio_ns::ip::tcp::acceptor& acceptor) {

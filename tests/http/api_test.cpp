@@ -186,6 +186,17 @@ TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
   EXPECT_EQ(big.code(), "body.too_large");
   // A body far past every limit is cut off without being read.
   EXPECT_NE(post(R"({"full_name":")" + std::string(8 << 20, 'a') + "\"}").status, 201);
+  // An address or a header past 8 KiB gets a problem that says which; past 64 KiB the connection
+  // is closed.
+  const Reply long_header =
+      admin.send({"GET", "/api/v1/people", "", "", {"X-Note: " + std::string(10 * 1024, 'a')}});
+  EXPECT_EQ(long_header.status, 431);
+  EXPECT_EQ(long_header.code(), "request.header_too_large");
+  const Reply long_address = admin.get("/api/v1/people?search=" + std::string(10 * 1024, 'a'));
+  EXPECT_EQ(long_address.status, 414);
+  EXPECT_EQ(long_address.code(), "request.target_too_long");
+  EXPECT_EQ(admin.get("/api/v1/people?search=%ff%fe").code(), "query.malformed");
+  EXPECT_EQ(admin.get("/api/v1/people/99999999999999999999").status, 404);
   const Reply english = admin.send({"POST",
                                     "/api/v1/people",
                                     R"({"full_name": 42})",
