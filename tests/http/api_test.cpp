@@ -258,36 +258,12 @@ TEST_P(Api, TheAuditLogCannotBeRewritten) {
   EXPECT_FALSE(connection->execute_script("DELETE FROM audit_log"));
 }
 
-TEST_P(Api, TheOpenApiDocumentDescribesEveryRoute) {
+// The document itself is checked against the route table in openapi_test.cpp; here, that the
+// server serves it and answers an unknown path with a problem.
+TEST_P(Api, TheServerServesItsOpenApiDocument) {
   const auto document = anonymous().get("/api/v1/openapi.json").json();
   EXPECT_EQ(text_of(document, "openapi"), "3.1.0");
-  const auto& paths = document.at("paths").as_object();
-  const std::vector<std::pair<std::string, std::string>> routes{
-      {"/healthz", "get"},
-      {"/api/v1/session", "post"},
-      {"/api/v1/session", "get"},
-      {"/api/v1/session", "delete"},
-      {"/api/v1/session/password", "put"},
-      {"/api/v1/agency", "get"},
-      {"/api/v1/units", "get"},
-      {"/api/v1/units", "post"},
-      {"/api/v1/organizations", "get"},
-      {"/api/v1/organizations/{id}", "get"},
-      {"/api/v1/partner-units", "get"},
-      {"/api/v1/partner-units", "post"},
-      {"/api/v1/people", "get"},
-      {"/api/v1/people", "post"},
-      {"/api/v1/people/{id}", "get"},
-      {"/api/v1/people/{id}", "patch"},
-      {"/api/v1/people/{id}", "delete"},
-      {"/api/v1/memberships", "post"},
-      {"/api/v1/memberships/{id}", "patch"},
-      {"/api/v1/committee-roles", "post"},
-      {"/api/v1/audit", "get"}};
-  for (const auto& [path, method] : routes) {
-    ASSERT_TRUE(paths.contains(path)) << path;
-    EXPECT_TRUE(paths.at(path).as_object().contains(method)) << method << " " << path;
-  }
+  EXPECT_TRUE(document.at("paths").as_object().contains("/api/v1/people/{id}"));
   // And nothing the server does not answer: an unknown path is a 404 problem.
   const Reply unknown = anonymous().get("/api/v1/nothing-here");
   EXPECT_EQ(unknown.status, 404);
