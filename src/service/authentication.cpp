@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "core/password_policy.hpp"
 #include "core/sign_in_throttle.hpp"
 #include "service/audit.hpp"
@@ -72,8 +74,10 @@ Result<store::Account> add_account(store::SqlConnection& connection, const NewAc
   return accounts.create_account(record, unix_seconds(clock()));
 }
 
-Result<SignedIn> sign_in(store::SqlConnection& connection, const SignInRequest& request,
+Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request,
                          const Clock& clock, std::chrono::seconds lifetime) {
+  // Logins are lower case; a phone's keyboard capitalises the first letter.
+  for (char& c : request.login) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   store::AccountStore accounts(connection);
   const std::int64_t now = unix_seconds(clock());
   if (auto allowed = check_throttle(accounts, kLoginScope, request.login, kLoginThrottle, now);

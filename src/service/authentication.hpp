@@ -40,7 +40,7 @@ struct SignedIn {
   Actor actor;
 };
 
-Result<SignedIn> sign_in(store::SqlConnection& connection, const SignInRequest& request,
+Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request,
                          const Clock& clock, std::chrono::seconds lifetime);
 
 // The actor behind a session token; "session.expired" when the token is unknown or has expired.

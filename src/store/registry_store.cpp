@@ -749,7 +749,9 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // A page of a search reads, for each word that begins with the driving word, its first matches
   // in name order straight from person_words, and merges them: no scan, no sort of all matches.
   constexpr std::size_t kMostWords = 32;
-  if (query.limit >= 0) {
+  // Deep pages would hold every earlier row of every word in memory: they scan instead.
+  constexpr std::int64_t kDeepestIndexedRow = 2000;
+  if (query.limit >= 0 && query.offset + query.limit <= kDeepestIndexedRow) {
     auto plan = plan_search(tenant, name_search_words(query));
     if (!plan) return std::unexpected(plan.error());
     if (*plan) {

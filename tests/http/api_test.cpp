@@ -21,7 +21,7 @@ TEST_P(Api, SignInGivesAPrivateCookieAndSignOutEndsTheSession) {
   EXPECT_EQ(wrong.code(), "session.wrong_credentials");
   EXPECT_EQ(wrong.headers.at("content-type"), "application/problem+json");
 
-  const Reply signed_in = client.sign_in("chutichcd", kDemoPassword);
+  const Reply signed_in = client.sign_in("ChuTichCD", kDemoPassword);  // as a phone types it
   ASSERT_EQ(signed_in.status, 201) << signed_in.body;
   const std::string cookie = signed_in.headers.at("set-cookie");
   EXPECT_NE(cookie.find("dk_session="), std::string::npos);

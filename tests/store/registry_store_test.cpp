@@ -430,6 +430,16 @@ TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
   const auto page_codes = codes(page_of_an);
   EXPECT_TRUE(std::ranges::any_of(
       page_codes, [](const std::string& line) { return line.ends_with(": CD 1"); }));
+  // A page past the index's depth is read by a scan, with the same result.
+  MemberQuery deep;
+  deep.search = "an";
+  deep.limit = 5;
+  deep.offset = 1998;
+  EXPECT_TRUE(names(deep).empty());
+  deep.offset = 5;
+  deep.limit = 2000;
+  const auto everyone_an = whole(all_of_an);
+  EXPECT_EQ(names(deep), std::vector<std::string>(everyone_an.begin() + 5, everyone_an.end()));
   MemberQuery an;
   an.search = "an";
   EXPECT_EQ(whole(an).size(), 9u);  // An, Anh, Ánh, Ân: not Bình, not Đức, not Khánh alone
