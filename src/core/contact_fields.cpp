@@ -66,4 +66,9 @@ std::optional<std::string> canonical_email(std::string_view text) {
   return email;
 }
 
+bool is_number_search(std::string_view text) {
+  const bool digit = text.find_first_of("0123456789") != std::string_view::npos;
+  return digit && text.find_first_not_of("0123456789 .+") == std::string_view::npos;
+}
+
 }  // namespace dk

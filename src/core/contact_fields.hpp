@@ -17,6 +17,10 @@ std::optional<std::string> canonical_id_number(std::string_view text);
 // that Excel dropped is restored. Mobile numbers have 10 digits, landlines (02xx) 11.
 std::optional<std::string> canonical_phone(std::string_view text);
 
+// Whether what someone typed in a search box is a phone or CCCD number (or part of one) rather
+// than a name: digits, with the spaces, dots and plus people type in numbers.
+bool is_number_search(std::string_view text);
+
 // An e-mail address with its domain in lower case.
 std::optional<std::string> canonical_email(std::string_view text);
 

@@ -182,7 +182,8 @@ class Server {
     for (const auto& [name, value] : response.headers) reply.append_header(name, value);
     reply.append_header("X-Content-Type-Options", "nosniff");
     reply.set_body(std::move(response.body));
-    const auto status = reply.done();
+    // In flight until the answer is written, so that shutdown does not cut it off.
+    const auto status = reply.done([this](const auto&) { --in_flight_; });
     const double milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -195,7 +196,6 @@ class Server {
         response.status, milliseconds,
         json_escape(request->remote_endpoint().address().to_string()),
         json_escape(response.account)));
-    --in_flight_;
     return status;
   }
 
@@ -286,10 +286,13 @@ Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log)
   // On SIGINT or SIGTERM: stop accepting, wait for the requests in flight, then stop.
   restinio::asio_ns::signal_set signals(context, SIGINT, SIGTERM);
   restinio::asio_ns::steady_timer drain(context);
+  // A client that stops reading cannot hold the shutdown for more than the write time limit.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   std::function<void()> wait_for_requests = [&] {
     drain.expires_after(std::chrono::milliseconds(20));
     drain.async_wait([&](const auto&) {
-      if (server_state.in_flight() > 0) return wait_for_requests();
+      if (server_state.in_flight() > 0 && std::chrono::steady_clock::now() < give_up)
+        return wait_for_requests();
       context.stop();
     });
   };

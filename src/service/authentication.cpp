@@ -97,8 +97,13 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
   const bool valid = *account ? verify_password((*account)->password_hash, request.password)
                               : (verify_password(kDecoy, request.password), false);
   if (!valid || (*account)->disabled) {
+    // A login that could not be one (a megabyte of text, say) is not stored: its address pays.
+    const bool shaped = check_login(request.login).has_value();
     auto recorded = store::in_transaction(connection, [&]() -> Status {
-      if (auto done = accounts.record_failure(kLoginScope, request.login, now); !done) return done;
+      if (shaped) {
+        if (auto done = accounts.record_failure(kLoginScope, request.login, now); !done)
+          return done;
+      }
       return accounts.record_failure(kAddressScope, request.address, now);
     });
     if (!recorded) return std::unexpected(recorded.error());
@@ -172,9 +177,20 @@ Status sign_out(store::SqlConnection& connection, const Actor& actor) {
 Status change_password(store::SqlConnection& connection, const Actor& actor,
                        std::string_view current_password, std::string_view new_password) {
   store::AccountStore accounts(connection);
+  const std::int64_t now = unix_seconds(actor.clock());
+  // Guessing the current password from a stolen session is throttled like signing in.
+  if (auto allowed = check_throttle(accounts, kLoginScope, actor.login, kLoginThrottle, now);
+      !allowed) {
+    return allowed;
+  }
   auto account = accounts.find_by_login(actor.login);
   if (!account) return std::unexpected(account.error());
   if (!*account || !verify_password((*account)->password_hash, current_password)) {
+    if (auto recorded = store::in_transaction(
+            connection, [&] { return accounts.record_failure(kLoginScope, actor.login, now); });
+        !recorded) {
+      return recorded;
+    }
     return fail(ErrorKind::invalid_input, "password.current_wrong", "Mật khẩu hiện tại không đúng.",
                 "The current password is wrong.", Location{0, "current_password"});
   }

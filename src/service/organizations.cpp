@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/access.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
@@ -166,6 +168,18 @@ Result<Membership> create_membership(store::SqlConnection& connection, const Act
     if (!organization) return std::unexpected(organization.error());
     if (auto ok = person_exists(registry, tenant, membership.person_id); !ok)
       return std::unexpected(ok.error());
+    // Enrolling someone opens their personal data to the organization's officers: an officer may
+    // enrol only people already in one of their organizations (new people come with
+    // POST /people); anyone else is enrolled by an administrator.
+    if (!actor.principal.administrator) {
+      auto current = registry.memberships_of(tenant, membership.person_id);
+      if (!current) return std::unexpected(current.error());
+      const bool shares = std::ranges::any_of(*current, [&](const Membership& held) {
+        return held.status != MembershipStatus::left &&
+               actor.principal.is_officer_of(held.organization_id);
+      });
+      if (!shares) return refuse();
+    }
     membership.card_number = normalize_text(membership.card_number);
     membership.leave_reason = normalize_text(membership.leave_reason);
     if (!membership.joined_on) membership.joined_on = vietnam_date(actor.clock());

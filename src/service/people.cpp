@@ -4,16 +4,19 @@
 #include <fmt/ranges.h>
 
 #include "core/access.hpp"
+#include "core/clock.hpp"
 #include "core/contact_fields.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
+#include "store/account_store.hpp"
 
 namespace dk::service {
 namespace {
 
 constexpr std::size_t kLongestText = 500;
 constexpr std::int64_t kLargestPage = 500;
+constexpr std::int64_t kLargestOffset = 10'000'000;
 
 void hide_personal_data(Person& person) {
   person.birth_date.reset();
@@ -36,7 +39,8 @@ std::unexpected<Error> person_not_found(Id id) {
 }
 
 // Brings every field of a person to its canonical form, or says which field is wrong and why.
-Status canonicalize(store::RegistryStore& registry, Id tenant, Person& person) {
+Status canonicalize(store::RegistryStore& registry, Id tenant, const CivilDate& today,
+                    Person& person) {
   person.full_name = title_case_name(normalize_text(person.full_name));
   if (person.full_name.empty()) {
     return invalid("full_name", "person.name_missing", "Họ và tên không được để trống.",
@@ -86,9 +90,11 @@ Status canonicalize(store::RegistryStore& registry, Id tenant, Person& person) {
   }
   if (person.birth_date) {
     const CivilDate earliest{1900, 1, 1};
-    if (days_from_civil(*person.birth_date) < days_from_civil(earliest)) {
-      return invalid("birth_date", "person.birth_date_invalid", "Ngày sinh phải sau 01/01/1900.",
-                     "The date of birth must be after 01/01/1900.");
+    if (days_from_civil(*person.birth_date) < days_from_civil(earliest) ||
+        days_from_civil(*person.birth_date) > days_from_civil(today)) {
+      return invalid("birth_date", "person.birth_date_invalid",
+                     "Ngày sinh phải từ 01/01/1900 đến hôm nay.",
+                     "The date of birth must be between 01/01/1900 and today.");
     }
   }
   if (person.unit_id) {
@@ -182,9 +188,10 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
                    fmt::format("Số dòng mỗi trang phải từ 1 đến {}.", kLargestPage),
                    fmt::format("The page size must be between 1 and {}.", kLargestPage));
   }
-  if (request.offset < 0) {
-    return invalid("offset", "list.offset_invalid", "Vị trí bắt đầu không được âm.",
-                   "The offset must not be negative.");
+  if (request.offset < 0 || request.offset > kLargestOffset) {
+    return invalid("offset", "list.offset_invalid",
+                   fmt::format("Vị trí bắt đầu phải từ 0 đến {}.", kLargestOffset),
+                   fmt::format("The offset must be between 0 and {}.", kLargestOffset));
   }
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
@@ -197,6 +204,12 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
   if (!scope.everyone) {
     query.within_organizations = scope.organizations;
     query.including_person = scope.self;
+  }
+  // Whether someone matches a number tells the number: a search by phone or CCCD looks only among
+  // the people whose personal data the caller may see.
+  if (is_number_search(query.search) && !actor.principal.administrator) {
+    query.within_organizations = actor.principal.officer_of;
+    query.including_person = actor.principal.person_id;
   }
   PeoplePage page;
   // Counting every "Nguyễn" of a province costs more than the page itself; past a thousand
@@ -256,7 +269,7 @@ Result<PersonRecord> create_person(store::SqlConnection& connection, const Actor
   store::RegistryStore registry(connection);
   const Id tenant = principal.tenant;
   auto created = store::in_transaction(connection, [&]() -> Result<Id> {
-    if (auto ok = canonicalize(registry, tenant, request.person); !ok)
+    if (auto ok = canonicalize(registry, tenant, vietnam_date(actor.clock()), request.person); !ok)
       return std::unexpected(ok.error());
     if (request.organization_id) {
       auto organization = registry.find_organization_by_id(tenant, *request.organization_id);
@@ -327,7 +340,8 @@ Result<PersonRecord> update_person(store::SqlConnection& connection, const Actor
     apply(person.unit_id, changes.unit_id, "unit_id");
     apply(person.position, changes.position, "position");
     if (fields.empty()) return {};
-    if (auto ok = canonicalize(registry, tenant, person); !ok) return ok;
+    if (auto ok = canonicalize(registry, tenant, vietnam_date(actor.clock()), person); !ok)
+      return ok;
     if (auto written = registry.update_person(tenant, person); !written) return written;
     return record_audit(connection, actor, "update", "person", id, fields_detail(fields));
   });
@@ -348,12 +362,27 @@ Result<PersonRecord> remove_person(store::SqlConnection& connection, const Actor
     if (!*found) return person_not_found(id);
     auto memberships = registry.memberships_of(tenant, id);
     if (!memberships) return std::unexpected(memberships.error());
+    const CivilDate today = vietnam_date(actor.clock());
     for (Membership membership : *memberships) {
       if (membership.status == MembershipStatus::left) continue;
       membership.status = MembershipStatus::left;
-      membership.left_on = vietnam_date(actor.clock());
+      membership.left_on = today;
       membership.leave_reason = reason;
       if (auto written = registry.update_membership(tenant, membership); !written) return written;
+    }
+    // Whoever leaves the agency leaves its committees and can no longer sign in.
+    auto seats = registry.committee_roles_of_person(tenant, id);
+    if (!seats) return std::unexpected(seats.error());
+    for (CommitteeRole seat : *seats) {
+      if (seat.term_end && days_from_civil(*seat.term_end) <= days_from_civil(today)) continue;
+      seat.term_end = today;
+      if (seat.term_start && days_from_civil(*seat.term_start) > days_from_civil(today))
+        seat.term_start = today;
+      if (auto written = registry.update_committee_role(tenant, seat); !written) return written;
+    }
+    if (auto disabled = store::AccountStore(connection).disable_person_account(tenant, id);
+        !disabled) {
+      return disabled;
     }
     return record_audit(connection, actor, "delete", "person", id, "{}");
   });

@@ -148,6 +148,21 @@ Status AccountStore::set_password_hash(Id tenant, Id account_id, const std::stri
   return {};
 }
 
+Status AccountStore::disable_person_account(Id tenant, Id person_id) {
+  const SqlValue params[] = {tenant, person_id};
+  if (auto ended = connection_.execute(
+          "DELETE FROM sessions WHERE tenant_id = $1 AND account_id IN (SELECT id FROM accounts "
+          "WHERE tenant_id = $1 AND person_id = $2)",
+          params);
+      !ended) {
+    return std::unexpected(ended.error());
+  }
+  auto disabled = connection_.execute(
+      "UPDATE accounts SET disabled = 1 WHERE tenant_id = $1 AND person_id = $2", params);
+  if (!disabled) return std::unexpected(disabled.error());
+  return {};
+}
+
 Status AccountStore::create_session(const SessionRecord& session) {
   const SqlValue params[] = {session.token_hash, session.tenant,     session.account_id,
                              session.csrf_token, session.created_at, session.expires_at,
@@ -262,9 +277,11 @@ Result<std::vector<Id>> AccountStore::officer_of(Id tenant, Id person_id,
                                                  const std::string& today) {
   const SqlValue params[] = {tenant, person_id, today};
   return ids(
-      "SELECT organization_id FROM committee_roles WHERE tenant_id = $1 AND person_id = "
-      "$2 AND (term_start IS NULL OR term_start <= $3) AND (term_end IS NULL OR "
-      "term_end >= $3)",
+      "SELECT c.organization_id FROM committee_roles c WHERE c.tenant_id = $1 AND c.person_id = "
+      "$2 AND (c.term_start IS NULL OR c.term_start <= $3) AND (c.term_end IS NULL OR "
+      "c.term_end >= $3) AND EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = c.tenant_id "
+      "AND m.person_id = c.person_id AND m.organization_id = c.organization_id AND m.status <> "
+      "'left')",
       params);
 }
 

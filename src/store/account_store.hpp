@@ -56,6 +56,8 @@ class AccountStore {
   Result<std::optional<Account>> find_by_person(Id tenant, Id person_id);
   Result<std::vector<Account>> list_accounts(Id tenant);
   Status set_password_hash(Id tenant, Id account_id, const std::string& password_hash);
+  // The person's account, if any, can no longer sign in, and its sessions end.
+  Status disable_person_account(Id tenant, Id person_id);
 
   Status create_session(const SessionRecord& session);
   // The session with this token hash if it has not expired at `now`, with its account.
@@ -72,7 +74,8 @@ class AccountStore {
   Status record_failure(std::string_view scope, std::string_view subject, std::int64_t now);
   Status clear_failures(std::string_view scope, std::string_view subject);
 
-  // Current committee seats (organizations) and current memberships of a person at `today`.
+  // Current committee seats (organizations where the person is also a current member) and current
+  // memberships of a person at `today`.
   Result<std::vector<Id>> officer_of(Id tenant, Id person_id, const std::string& today);
   Result<std::vector<Id>> member_of(Id tenant, Id person_id);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/contact_fields.hpp"
 #include "core/vietnamese_text.hpp"
 #include "store/id_counter.hpp"
 
@@ -161,7 +162,7 @@ std::string prefix_end(const std::string& prefix) {
 // The words of a search by name, or none when it searches numbers or nothing.
 std::vector<std::string> name_search_words(const MemberQuery& query) {
   const std::string folded = fold_for_search(query.search);
-  if (folded.find_first_not_of("0123456789 .+") == std::string::npos) return {};
+  if (folded.empty() || is_number_search(folded)) return {};
   std::vector<std::string> words = search_words(folded);
   if (words.size() > kMaxSearchWords) words.resize(kMaxSearchWords);
   return words;
@@ -190,9 +191,7 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan
         filter.next(query.including_person), within);
   }
   const std::string folded = fold_for_search(query.search);
-  const bool digits =
-      !folded.empty() && folded.find_first_not_of("0123456789 .+") == std::string::npos;
-  if (digits) {
+  if (is_number_search(folded)) {
     std::string number;
     for (const char c : folded) {
       if (c >= '0' && c <= '9') number.push_back(c);
@@ -749,9 +748,12 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // A page of a search reads, for each word that begins with the driving word, its first matches
   // in name order straight from person_words, and merges them: no scan, no sort of all matches.
   constexpr std::size_t kMostWords = 32;
-  // Deep pages would hold every earlier row of every word in memory: they scan instead.
+  // Deep pages would hold every earlier row of every word in memory: they scan instead. So do
+  // lists with former members, where one person may have several memberships in the
+  // organization and the index's per-word LIMIT would count memberships, not people.
   constexpr std::int64_t kDeepestIndexedRow = 2000;
-  if (query.limit >= 0 && query.offset + query.limit <= kDeepestIndexedRow) {
+  if (query.limit >= 0 && query.offset <= kDeepestIndexedRow - query.limit &&
+      !query.include_former) {
     auto plan = plan_search(tenant, name_search_words(query));
     if (!plan) return std::unexpected(plan.error());
     if (*plan) {

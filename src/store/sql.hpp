@@ -88,7 +88,16 @@ template <class Work>
 auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) {
   if (connection.in_transaction()) return work();
   if (auto begun = connection.begin(); !begun) return std::unexpected(begun.error());
-  auto result = work();
+  // Nothing is meant to throw across a layer, but a bad_alloc may: the transaction (and SQLite's
+  // writer lock) must not outlive it on a pooled connection.
+  auto result = [&] {
+    try {
+      return work();
+    } catch (...) {
+      (void)connection.rollback();
+      throw;
+    }
+  }();
   if (!result) {
     (void)connection.rollback();
     return result;

@@ -250,6 +250,93 @@ TEST_P(Api, AnOfficerAddsAMemberAndTheChangeIsAudited) {
   EXPECT_EQ(actions, (std::vector<std::string>{"update", "create"}));
 }
 
+TEST_P(Api, ANumberSearchFindsOnlyNumbersTheCallerMaySee) {
+  Client& member = as("doanvien");
+  const auto self = member.get("/api/v1/session").json().at("person_id").as_int64();
+  const auto mates = member.get("/api/v1/people?limit=500").json();
+  std::int64_t mate = 0;
+  for (const auto& person : mates.at("items").as_array()) {
+    if (person.at("id").as_int64() != self) mate = person.at("id").as_int64();
+  }
+  ASSERT_NE(mate, 0);
+  const auto numbers = as("quantri").get(fmt::format("/api/v1/people/{}", mate)).json();
+  const std::string cccd = text_of(numbers, "id_number");
+  ASSERT_EQ(cccd.size(), 12u);
+  // Matching would tell the member a fellow member's CCCD, a few digits at a time.
+  EXPECT_EQ(member.get("/api/v1/people?search=" + cccd.substr(0, 8)).json().at("total").as_int64(),
+            0);
+  const auto own = as("quantri").get(fmt::format("/api/v1/people/{}", self)).json();
+  const auto found = member.get("/api/v1/people?search=" + text_of(own, "phone")).json();
+  ASSERT_EQ(found.at("total").as_int64(), 1);
+  EXPECT_EQ(found.at("items").as_array()[0].at("id").as_int64(), self);
+  // The administrator finds anyone by number.
+  EXPECT_EQ(as("quantri").get("/api/v1/people?search=" + cccd).json().at("total").as_int64(), 1);
+}
+
+TEST_P(Api, WhoLeavesTheAgencyLosesTheirSeatsAndTheirSignIn) {
+  Client& chair = as("chutichcd");
+  const auto chair_person = chair.get("/api/v1/session").json().at("person_id").as_int64();
+  const Reply removed = as("quantri").remove(fmt::format("/api/v1/people/{}", chair_person));
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  const auto record = removed.json();
+  for (const auto& membership : record.at("memberships").as_array())
+    EXPECT_EQ(text_of(membership, "status"), "left");
+  ASSERT_FALSE(record.at("committee_roles").as_array().empty());
+  for (const auto& seat : record.at("committee_roles").as_array())
+    EXPECT_FALSE(text_of(seat, "term_end").empty());
+  EXPECT_EQ(chair.get("/api/v1/session").status, 401);
+  EXPECT_EQ(anonymous().sign_in("chutichcd", kDemoPassword).status, 401);
+}
+
+TEST_P(Api, AnOfficerCannotEnrolAStrangerToReadTheirData) {
+  const std::int64_t cd = organization_id("CD");
+  const auto people = as("quantri").get("/api/v1/people?limit=500").json();
+  std::int64_t stranger = 0;
+  for (const auto& person : people.at("items").as_array()) {
+    if (text_of(person, "organizations").find("CD") == std::string::npos)
+      stranger = person.at("id").as_int64();
+  }
+  ASSERT_NE(stranger, 0);
+  const Reply enrol =
+      as("chutichcd")
+          .post("/api/v1/memberships",
+                fmt::format(R"({{"person_id":{},"organization_id":{}}})", stranger, cd));
+  EXPECT_EQ(enrol.status, 403);
+  EXPECT_EQ(enrol.code(), "access.forbidden");
+}
+
+TEST_P(Api, OutOfRangeValuesAreRefusedNotObeyed) {
+  Client& admin = as("quantri");
+  const Reply far = admin.get("/api/v1/people?search=dung&offset=9223372036854775807");
+  EXPECT_EQ(far.status, 422);
+  EXPECT_EQ(far.code(), "list.offset_invalid");
+  const Reply future =
+      admin.post("/api/v1/people", R"({"full_name":"Lê Văn Sau","birth_date":"9999-12-31"})");
+  EXPECT_EQ(future.code(), "person.birth_date_invalid");
+  // Guessing the current password through a session is throttled too.
+  Client& member = as("doanvien");
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(
+        member
+            .send(
+                {"PUT",
+                 "/api/v1/session/password",
+                 R"({"current_password":"guess guess guess","new_password":"một mật khẩu dài hơn"})",
+                 "application/json",
+                 {member.csrf_header()}})
+            .code(),
+        "password.current_wrong");
+  }
+  const Reply throttled = member.send(
+      {"PUT",
+       "/api/v1/session/password",
+       fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
+                   kDemoPassword),
+       "application/json",
+       {member.csrf_header()}});
+  EXPECT_EQ(throttled.status, 429);
+}
+
 TEST_P(Api, TheAuditLogCannotBeRewritten) {
   as("quantri");  // signing in is itself on record
   auto connection = database_->open();
