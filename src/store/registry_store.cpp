@@ -177,7 +177,14 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan
     filter.joins = fmt::format(
         " JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id AND "
         "m.organization_id = {}{}",
-        filter.next(*query.organization_id), query.include_former ? "" : " AND m.status <> 'left'");
+        filter.next(*query.organization_id),
+        // With former members, someone who left and came back has several memberships: the
+        // list shows them once, with the latest.
+        query.include_former
+            ? " AND m.id = (SELECT max(ml.id) FROM memberships ml WHERE ml.tenant_id = "
+              "m.tenant_id AND ml.person_id = m.person_id AND ml.organization_id = "
+              "m.organization_id)"
+            : " AND m.status <> 'left'");
   }
   if (query.unit_id)
     filter.where += fmt::format(" AND p.unit_id = {}", filter.next(*query.unit_id));

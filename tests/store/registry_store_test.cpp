@@ -456,6 +456,29 @@ TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
   EXPECT_EQ(names(new_name), (std::vector<std::string>{"Ngô Văn Cường"}));
 }
 
+TEST_P(RegistryStoreTest, WhoLeftAndCameBackIsListedOnceWithTheLatestMembership) {
+  const Organization union_ = add_organization("CD");
+  const Id returner = add_person("Trần Văn Trở");
+  add_person("Lê Thị Khác");
+  enrol(returner, union_.id, MembershipStatus::left);
+  enrol(returner, union_.id);
+  MemberQuery query;
+  query.organization_id = union_.id;
+  query.include_former = true;
+  std::vector<MembershipStatus> statuses;
+  auto listed =
+      registry_->list_members(tenant_, query, [&](const MemberListing& listing) -> Status {
+        statuses.push_back(listing.membership->status);
+        return {};
+      });
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(statuses, (std::vector<MembershipStatus>{MembershipStatus::active}));
+  EXPECT_EQ(registry_->count_members(tenant_, query).value_or(-1), 1);
+  query.search = "tro";
+  query.limit = 10;
+  EXPECT_EQ(names(query), (std::vector<std::string>{"Trần Văn Trở"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegistryStoreTest, ::testing::ValuesIn(testing::engines()));
 
 }  // namespace
