@@ -68,6 +68,10 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
       admin.get(fmt::format("/api/v1/organizations/{}", cd)).json().at("committee");
   const auto cd_seat = cd_committee.as_array().back().at("id").as_int64();
 
+  const auto unionist_record = admin.get(fmt::format("/api/v1/people/{}", trade_unionist)).json();
+  const auto unionist_membership =
+      unionist_record.at("memberships").as_array().front().at("id").as_int64();
+
   const long ok = 200, created = 201, gone = 204, refused = 403;
   auto all = [](long status) {
     return std::map<std::string, long>{
@@ -118,6 +122,10 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
         {"lanhdao", refused},
         {"chutichcd", member_codes.find("CD") != std::string::npos ? ok : refused},
         {"quantri", ok}}},
+      {"PATCH",
+       fmt::format("/api/v1/memberships/{}", unionist_membership),
+       R"({"card_number":"CD-9999"})",
+       {{"doanvien", refused}, {"lanhdao", refused}, {"chutichcd", ok}, {"quantri", ok}}},
       {"POST", "/api/v1/memberships",
        fmt::format(R"({{"person_id":{},"organization_id":{}}})", not_in_youth_union, dtn),
        only_admin(created)},
