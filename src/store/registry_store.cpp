@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/contact_fields.hpp"
@@ -72,6 +73,25 @@ Organization read_organization(const SqlRow& row) {
     organization.superior = OrganizationRef{row.integer(4), row.integer(5)};
   organization.external = row.integer(6) != 0;
   return organization;
+}
+
+// A person's columns in the order INSERT and UPDATE of persons bind them ($1 … $14).
+std::array<SqlValue, 14> person_values(Id tenant, Id id, const Person& person,
+                                       const NameKeys& keys) {
+  return {tenant,
+          id,
+          person.full_name,
+          keys.match,
+          keys.search,
+          Bytes{keys.sort},
+          person.gender ? SqlValue(std::string(code_of(*person.gender))) : SqlValue(),
+          date_value(person.birth_date),
+          person.id_number,
+          person.phone,
+          person.email,
+          person.address,
+          nullable(person.unit_id),
+          person.position};
 }
 
 // A write's outcome as a status. A clash with a unique key is the user's to fix: it gets a message
@@ -364,21 +384,7 @@ Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
 
 Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys,
                                     WordIndexing indexing) {
-  const SqlValue params[] = {
-      tenant,
-      id,
-      person.full_name,
-      keys.match,
-      keys.search,
-      Bytes{keys.sort},
-      person.gender ? SqlValue(std::string(code_of(*person.gender))) : SqlValue(),
-      date_value(person.birth_date),
-      person.id_number,
-      person.phone,
-      person.email,
-      person.address,
-      nullable(person.unit_id),
-      person.position};
+  const auto params = person_values(tenant, id, person, keys);
   auto inserted = connection_.execute(
       "INSERT INTO persons (tenant_id, id, full_name, name_key, search_key, sort_key, gender, "
       "birth_date, "
@@ -881,21 +887,7 @@ Status RegistryStore::update_person(Id tenant, const Person& person) {
   }
   if (auto added = write_person_words(tenant, person.id, keys, WordChange::add); !added)
     return added;
-  const SqlValue params[] = {
-      tenant,
-      person.id,
-      person.full_name,
-      keys.match,
-      keys.search,
-      Bytes{keys.sort},
-      person.gender ? SqlValue(std::string(code_of(*person.gender))) : SqlValue(),
-      date_value(person.birth_date),
-      person.id_number,
-      person.phone,
-      person.email,
-      person.address,
-      nullable(person.unit_id),
-      person.position};
+  const auto params = person_values(tenant, person.id, person, keys);
   return unless_duplicate(
       connection_.execute(
           "UPDATE persons SET full_name = $3, name_key = $4, search_key = $5, sort_key = $6, "
