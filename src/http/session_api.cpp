@@ -6,6 +6,7 @@
 
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "service/account_admin.hpp"
 #include "service/authentication.hpp"
 
 namespace dk::http {
@@ -80,6 +81,60 @@ Result<HttpResponse> change_password(ApiCall& call) {
   return HttpResponse{204, "", "", {}, ""};
 }
 
+boost::json::object account_json(const service::AccountView& account) {
+  boost::json::array grants;
+  for (const Grant grant : account.grants)
+    grants.emplace_back(grant == Grant::administrator ? "administrator" : "leadership");
+  return {{"id", account.id},
+          {"person_id", account.person_id},
+          {"login", account.login},
+          {"full_name", account.full_name},
+          {"disabled", account.disabled},
+          {"grants", std::move(grants)}};
+}
+
+Result<HttpResponse> get_accounts(ApiCall& call) {
+  auto accounts = service::list_accounts(call.connection, call.who());
+  if (!accounts) return std::unexpected(accounts.error());
+  boost::json::array items;
+  for (const auto& account : *accounts) items.push_back(account_json(account));
+  const auto total = static_cast<std::int64_t>(items.size());
+  return json_response(200, boost::json::serialize(boost::json::object{{"items", std::move(items)},
+                                                                       {"total", total}}));
+}
+
+Result<HttpResponse> post_account(ApiCall& call) {
+  auto body = JsonBody::parse(call.request);
+  if (!body) return std::unexpected(body.error());
+  service::NewAccount account;
+  std::optional<std::int64_t> person;
+  std::optional<bool> administrator, leadership;
+  for (auto read : {body->integer("person_id", person), body->required_text("login", account.login),
+                    body->required_text("password", account.password),
+                    body->boolean("administrator", administrator),
+                    body->boolean("leadership", leadership), body->finish()}) {
+    if (!read) return std::unexpected(read.error());
+  }
+  if (!person) {
+    return fail(ErrorKind::invalid_input, "field.required", "Thiếu trường “person_id”.",
+                "The field “person_id” is required.", Location{0, "person_id"});
+  }
+  account.person_id = *person;
+  if (administrator.value_or(false)) account.grants.push_back(Grant::administrator);
+  if (leadership.value_or(false)) account.grants.push_back(Grant::leadership);
+  auto created = service::create_account(call.connection, call.who(), std::move(account));
+  if (!created) return std::unexpected(created.error());
+  return json_response(201, boost::json::serialize(account_json(*created)));
+}
+
+Result<HttpResponse> delete_account(ApiCall& call) {
+  auto id = route_id(call.request);
+  if (!id) return std::unexpected(id.error());
+  auto disabled = service::disable_account(call.connection, call.who(), *id);
+  if (!disabled) return std::unexpected(disabled.error());
+  return json_response(200, boost::json::serialize(account_json(*disabled)));
+}
+
 }  // namespace
 
 void add_session_routes(std::vector<Route>& routes) {
@@ -89,6 +144,9 @@ void add_session_routes(std::vector<Route>& routes) {
                     {"GET", "/api/v1/session", Guard::signed_in, current_session},
                     {"DELETE", "/api/v1/session", Guard::signed_in, sign_out},
                     {"PUT", "/api/v1/session/password", Guard::signed_in, change_password},
+                    {"GET", "/api/v1/accounts", Guard::signed_in, get_accounts},
+                    {"POST", "/api/v1/accounts", Guard::signed_in, post_account},
+                    {"DELETE", "/api/v1/accounts/:id", Guard::signed_in, delete_account},
                 });
 }
 

@@ -337,6 +337,54 @@ TEST_P(Api, OutOfRangeValuesAreRefusedNotObeyed) {
   EXPECT_EQ(throttled.status, 429);
 }
 
+TEST_P(Api, TheAdministratorAddsAndDisablesAccounts) {
+  Client& admin = as("quantri");
+  const auto people = admin.get("/api/v1/people?limit=500").json();
+  const auto accounts = admin.get("/api/v1/accounts").json();
+  EXPECT_EQ(accounts.at("total").as_int64(), 4);
+  std::int64_t person = 0;
+  for (const auto& item : people.at("items").as_array()) {
+    bool has = false;
+    for (const auto& account : accounts.at("items").as_array())
+      has = has || account.at("person_id") == item.at("id");
+    if (!has) person = item.at("id").as_int64();
+  }
+  ASSERT_NE(person, 0);
+  const Reply weak =
+      admin.post("/api/v1/accounts",
+                 fmt::format(R"({{"person_id":{},"login":"can.bo","password":"ngắn"}})", person));
+  EXPECT_EQ(weak.code(), "password.too_short");
+  const Reply bad_login = admin.post(
+      "/api/v1/accounts",
+      fmt::format(R"({{"person_id":{},"login":"Cán Bộ","password":"một mật khẩu đủ dài"}})",
+                  person));
+  EXPECT_EQ(bad_login.code(), "account.login_invalid");
+  const Reply added = admin.post(
+      "/api/v1/accounts",
+      fmt::format(
+          R"({{"person_id":{},"login":"can.bo","password":"một mật khẩu đủ dài","leadership":true}})",
+          person));
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.json().at("grants").as_array().front().as_string(), "leadership");
+  EXPECT_EQ(
+      admin
+          .post("/api/v1/accounts",
+                fmt::format(R"({{"person_id":{},"login":"khac","password":"một mật khẩu đủ dài"}})",
+                            person))
+          .code(),
+      "account.person_has_account");
+  Client newcomer = anonymous();
+  ASSERT_EQ(newcomer.sign_in("can.bo", "một mật khẩu đủ dài").status, 201);
+  const auto id = added.json().at("id").as_int64();
+  EXPECT_EQ(admin.remove(fmt::format("/api/v1/accounts/{}", id)).status, 200);
+  EXPECT_EQ(newcomer.get("/api/v1/session").status, 401);
+  EXPECT_EQ(anonymous().sign_in("can.bo", "một mật khẩu đủ dài").status, 401);
+  const auto self = admin.get("/api/v1/session").json().at("account_id").as_int64();
+  EXPECT_EQ(admin.remove(fmt::format("/api/v1/accounts/{}", self)).code(), "account.self_disable");
+  const auto audit = admin.get("/api/v1/audit?entity=account&action=create").json();
+  EXPECT_GE(audit.at("total").as_int64(), 1);
+}
+
 TEST_P(Api, TheAuditLogCannotBeRewritten) {
   as("quantri");  // signing in is itself on record
   auto connection = database_->open();

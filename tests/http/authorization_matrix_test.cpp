@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "http/api_support.hpp"
 
 namespace dk::http::testing {
@@ -72,6 +74,20 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
   const auto unionist_membership =
       unionist_record.at("memberships").as_array().front().at("id").as_int64();
 
+  // Someone without an account, and the leader's account (disabled by the administrator last).
+  const auto accounts = admin.get("/api/v1/accounts").json();
+  std::set<std::int64_t> with_account;
+  std::int64_t leader_account = 0;
+  for (const auto& account : accounts.at("items").as_array()) {
+    with_account.insert(account.at("person_id").as_int64());
+    if (account.at("login").as_string() == "lanhdao") leader_account = account.at("id").as_int64();
+  }
+  std::int64_t no_account = 0;
+  for (const auto& [id, codes] : people) {
+    if (!with_account.contains(id) && id != stranger) no_account = id;
+  }
+  ASSERT_TRUE(no_account && leader_account);
+
   const long ok = 200, created = 201, gone = 204, refused = 403;
   auto all = [](long status) {
     return std::map<std::string, long>{
@@ -135,6 +151,12 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
                    cd),
        {{"doanvien", refused}, {"lanhdao", refused}, {"chutichcd", created}, {"quantri", created}}},
       {"GET", "/api/v1/audit", "", only_admin(ok)},
+      {"GET", "/api/v1/accounts", "", only_admin(ok)},
+      {"POST", "/api/v1/accounts",
+       fmt::format(R"({{"person_id":{},"login":"moi","password":"một mật khẩu đủ dài"}})",
+                   no_account),
+       only_admin(created)},
+      {"DELETE", fmt::format("/api/v1/accounts/{}", leader_account), "", only_admin(ok)},
       {"PATCH", "/api/v1/agency", R"({"province":"Tỉnh Hà Tĩnh"})", only_admin(ok)},
       {"PATCH", fmt::format("/api/v1/units/{}", spare_unit), R"({"code":"DP"})", only_admin(ok)},
       {"DELETE", fmt::format("/api/v1/units/{}", spare_unit), "", only_admin(gone)},

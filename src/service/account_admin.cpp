@@ -1,0 +1,90 @@
+#include "service/account_admin.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/access.hpp"
+#include "service/audit.hpp"
+#include "service/refusal.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+namespace {
+
+Result<AccountView> view_of(store::SqlConnection& connection, const store::Account& account) {
+  auto person = store::RegistryStore(connection).find_person(account.tenant, account.person_id);
+  if (!person) return std::unexpected(person.error());
+  return AccountView{account.id,       account.person_id,
+                     account.login,    *person ? (*person)->full_name : "",
+                     account.disabled, account.grants};
+}
+
+}  // namespace
+
+Result<std::vector<AccountView>> list_accounts(store::SqlConnection& connection,
+                                               const Actor& actor) {
+  if (!may_manage_structure(actor.principal)) return refuse();
+  auto accounts = store::AccountStore(connection).list_accounts(actor.principal.tenant);
+  if (!accounts) return std::unexpected(accounts.error());
+  std::vector<AccountView> views;
+  for (const store::Account& account : *accounts) {
+    auto view = view_of(connection, account);
+    if (!view) return std::unexpected(view.error());
+    views.push_back(std::move(*view));
+  }
+  return views;
+}
+
+Result<AccountView> create_account(store::SqlConnection& connection, const Actor& actor,
+                                   NewAccount account) {
+  if (!may_manage_structure(actor.principal)) return refuse();
+  account.tenant = actor.principal.tenant;
+  return store::in_transaction(connection, [&]() -> Result<AccountView> {
+    auto person = store::RegistryStore(connection).find_person(account.tenant, account.person_id);
+    if (!person) return std::unexpected(person.error());
+    if (!*person) {
+      return fail(ErrorKind::invalid_input, "person.not_found",
+                  fmt::format("Không có người mang mã {}.", account.person_id),
+                  fmt::format("There is no person with id {}.", account.person_id),
+                  Location{0, "person_id"});
+    }
+    auto created = add_account(connection, account, actor.clock);
+    if (!created) return std::unexpected(created.error());
+    if (auto audited = record_audit(connection, actor, "create", "account", created->id,
+                                    fmt::format("{{\"person\":{}}}", created->person_id));
+        !audited) {
+      return std::unexpected(audited.error());
+    }
+    return view_of(connection, *created);
+  });
+}
+
+Result<AccountView> disable_account(store::SqlConnection& connection, const Actor& actor, Id id) {
+  if (!may_manage_structure(actor.principal)) return refuse();
+  if (id == actor.principal.account_id) {
+    return fail(ErrorKind::conflict, "account.self_disable",
+                "Không thể tự khoá tài khoản của mình.", "You cannot disable your own account.");
+  }
+  store::AccountStore accounts(connection);
+  return store::in_transaction(connection, [&]() -> Result<AccountView> {
+    auto all = accounts.list_accounts(actor.principal.tenant);
+    if (!all) return std::unexpected(all.error());
+    auto found = std::ranges::find(*all, id, &store::Account::id);
+    if (found == all->end()) {
+      return fail(ErrorKind::not_found, "account.not_found",
+                  fmt::format("Không có tài khoản mang mã {}.", id),
+                  fmt::format("There is no account with id {}.", id));
+    }
+    if (auto disabled = accounts.disable_person_account(actor.principal.tenant, found->person_id);
+        !disabled) {
+      return std::unexpected(disabled.error());
+    }
+    if (auto audited = record_audit(connection, actor, "delete", "account", id, "{}"); !audited)
+      return std::unexpected(audited.error());
+    found->disabled = true;
+    return view_of(connection, *found);
+  });
+}
+
+}  // namespace dk::service
