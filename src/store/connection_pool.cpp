@@ -5,6 +5,7 @@ namespace dk::store {
 Result<std::unique_ptr<ConnectionPool>> ConnectionPool::open(const std::string& target,
                                                              std::size_t size) {
   auto pool = std::make_unique<ConnectionPool>();
+  pool->target_ = target;
   for (std::size_t i = 0; i < size; ++i) {
     auto connection = open_database(target);
     if (!connection) return std::unexpected(connection.error());
@@ -22,6 +23,10 @@ ConnectionPool::Lease ConnectionPool::borrow() {
 }
 
 void ConnectionPool::give_back(std::unique_ptr<SqlConnection> connection) {
+  if (connection->broken()) {
+    // If the server is still away, the broken one goes back and the next request says so.
+    if (auto reopened = open_database(target_)) connection = std::move(*reopened);
+  }
   {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));

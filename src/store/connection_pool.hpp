@@ -1,6 +1,8 @@
 #pragma once
 // A fixed set of open connections shared by the server's threads: each request borrows one for
-// its duration, so that no connection is used by two threads at once.
+// its duration, so that no connection is used by two threads at once. A connection that lost its
+// server is replaced when it comes back, so that the service recovers from a database restart
+// without being restarted itself.
 
 #include <condition_variable>
 #include <memory>
@@ -37,6 +39,7 @@ class ConnectionPool {
  private:
   void give_back(std::unique_ptr<SqlConnection> connection);
 
+  std::string target_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<SqlConnection>> idle_;

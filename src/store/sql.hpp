@@ -73,6 +73,8 @@ class SqlConnection {
                                            const RowProducer& producer) = 0;
 
   virtual bool in_transaction() const = 0;
+  // True once the link to the server is lost (PostgreSQL restarted, say): a pool replaces it.
+  virtual bool broken() const { return false; }
   virtual Status begin() = 0;  // takes the write lock up front on SQLite (BEGIN IMMEDIATE)
   virtual Status commit() = 0;
   virtual Status rollback() = 0;

@@ -385,6 +385,30 @@ TEST_P(Api, TheAdministratorAddsAndDisablesAccounts) {
   EXPECT_GE(audit.at("total").as_int64(), 1);
 }
 
+TEST_P(Api, TheServiceRecoversWhenTheDatabaseDropsItsConnections) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "an SQLite file has no connection to lose";
+  Client& admin = as("quantri");
+  ASSERT_EQ(admin.get("/api/v1/units").status, 200);
+  // As a PostgreSQL restart does: every connection of the server is cut.
+  execute_sql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+      "AND pid <> pg_backend_pid()");
+  // Each pooled connection may fail one request with a clear 503, then it is replaced.
+  long status = 0;
+  int failures = 0;
+  for (int attempt = 0; attempt < 8 && status != 200; ++attempt) {
+    const Reply reply = admin.get("/api/v1/units");
+    status = reply.status;
+    if (status != 200) {
+      ++failures;
+      EXPECT_EQ(status, 503) << reply.body;
+      EXPECT_EQ(reply.headers.at("content-type"), "application/problem+json");
+    }
+  }
+  EXPECT_EQ(status, 200);
+  EXPECT_LE(failures, 4);
+}
+
 TEST_P(Api, TheAuditLogCannotBeRewritten) {
   as("quantri");  // signing in is itself on record
   auto connection = database_->open();

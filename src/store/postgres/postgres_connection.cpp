@@ -435,6 +435,7 @@ class PostgresConnection final : public SqlConnection {
   }
 
   bool in_transaction() const override { return PQtransactionStatus(raw()) != PQTRANS_IDLE; }
+  bool broken() const override { return PQstatus(raw()) == CONNECTION_BAD; }
 
   Status begin() override { return execute_script("BEGIN"); }
 
