@@ -13,5 +13,5 @@ DOANKET_TEST_POSTGRES="$(scripts/postgres_sandbox.sh start "$sandbox")"
 export DOANKET_TEST_POSTGRES
 echo "== PostgreSQL for the tests: $DOANKET_TEST_POSTGRES"
 
-cd build/debug
-ctest --output-on-failure -j "$(nproc)" --timeout 600
+# From the top of the tree, so that the EXIT trap still finds scripts/ and stops the server.
+ctest --test-dir build/debug --output-on-failure -j "$(nproc)" --timeout 600
