@@ -42,6 +42,9 @@ class Client {
   Reply post(const std::string& path, const std::string& body) {
     return send({"POST", path, body, "application/json", {csrf_header()}});
   }
+  Reply put(const std::string& path, const std::string& body) {
+    return send({"PUT", path, body, "application/json", {csrf_header()}});
+  }
   Reply patch(const std::string& path, const std::string& body) {
     return send({"PATCH", path, body, "application/json", {csrf_header()}});
   }

@@ -68,22 +68,16 @@ TEST_P(Api, ChangingThePasswordChecksItAndEndsOtherSessions) {
   Client& first = as("doanvien");
   Client second = anonymous();
   ASSERT_EQ(second.sign_in("doanvien", kDemoPassword).status, 201);
-  const Reply too_short = first.send(
-      {"PUT",
-       "/api/v1/session/password",
-       fmt::format(R"({{"current_password":"{}","new_password":"short"}})", kDemoPassword),
-       "application/json",
-       {first.csrf_header()}});
+  const Reply too_short = first.put(
+      "/api/v1/session/password",
+      fmt::format(R"({{"current_password":"{}","new_password":"short"}})", kDemoPassword));
   EXPECT_EQ(too_short.status, 422);
   EXPECT_EQ(too_short.code(), "password.too_short");
   EXPECT_EQ(text_of(too_short.json(), "field"), "new_password");
-  const Reply changed = first.send(
-      {"PUT",
-       "/api/v1/session/password",
-       fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
-                   kDemoPassword),
-       "application/json",
-       {first.csrf_header()}});
+  const Reply changed =
+      first.put("/api/v1/session/password",
+                fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
+                            kDemoPassword));
   EXPECT_EQ(changed.status, 204) << changed.body;
   EXPECT_EQ(first.get("/api/v1/session").status, 200);
   EXPECT_EQ(second.get("/api/v1/session").status, 401);
@@ -318,22 +312,16 @@ TEST_P(Api, OutOfRangeValuesAreRefusedNotObeyed) {
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(
         member
-            .send(
-                {"PUT",
-                 "/api/v1/session/password",
-                 R"({"current_password":"guess guess guess","new_password":"một mật khẩu dài hơn"})",
-                 "application/json",
-                 {member.csrf_header()}})
+            .put(
+                "/api/v1/session/password",
+                R"({"current_password":"guess guess guess","new_password":"một mật khẩu dài hơn"})")
             .code(),
         "password.current_wrong");
   }
-  const Reply throttled = member.send(
-      {"PUT",
-       "/api/v1/session/password",
-       fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
-                   kDemoPassword),
-       "application/json",
-       {member.csrf_header()}});
+  const Reply throttled =
+      member.put("/api/v1/session/password",
+                 fmt::format(R"({{"current_password":"{}","new_password":"một mật khẩu dài hơn"}})",
+                             kDemoPassword));
   EXPECT_EQ(throttled.status, 429);
 }
 
