@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;
   long session_hours = 12;
+  std::string web_root;
 };
 
 int serve(const Context& context, const ServeOptions& options) {
@@ -45,6 +46,7 @@ int serve(const Context& context, const ServeOptions& options) {
   server.port = static_cast<std::uint16_t>(port);
   server.threads = options.threads;
   server.session_lifetime = std::chrono::hours(options.session_hours);
+  server.web_root = options.web_root;
   // The access log goes to standard error, one JSON object per line.
   if (auto served = http::serve(server, *context.out, std::cerr); !served)
     return context.report(served.error());
@@ -120,8 +122,8 @@ int list_users(const Context& context) {
 
 void add_server_commands(CLI::App& app, Context& context, int& result) {
   auto options = std::make_shared<ServeOptions>();
-  auto* serve_command =
-      app.add_subcommand("serve", "Chạy dịch vụ web / serve the web API until SIGINT or SIGTERM");
+  auto* serve_command = app.add_subcommand(
+      "serve", "Chạy dịch vụ web / serve the web API and app until SIGINT or SIGTERM");
   serve_command
       ->add_option("--listen", options->listen,
                    "ĐỊA_CHỈ:CỔNG / ADDRESS:PORT (default 127.0.0.1:8080; port 0: any free port)")
@@ -131,6 +133,9 @@ void add_server_commands(CLI::App& app, Context& context, int& result) {
       ->add_option("--session-hours", options->session_hours,
                    "Thời hạn phiên đăng nhập (giờ) / session lifetime in hours")
       ->check(CLI::Range(1, 24 * 30));
+  serve_command->add_option("--web-root", options->web_root,
+                            "Thư mục ứng dụng web đã dựng / the built web app (web/dist), "
+                            "served at /");
   serve_command->callback([&, options] { result = serve(context, *options); });
 
   auto* user = app.add_subcommand("user", "Tài khoản / accounts")->require_subcommand(1);

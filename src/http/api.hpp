@@ -44,6 +44,7 @@ struct Route {
   std::string_view pattern;  // express-style: "/api/v1/people/:id(\\d+)"
   Guard guard;
   Handler handler;
+  std::size_t max_body = kMaxJsonBody;  // larger for the routes that take a file
 };
 
 std::vector<Route> api_routes();

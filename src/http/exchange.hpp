@@ -10,6 +10,8 @@
 namespace dk::http {
 
 inline constexpr std::size_t kMaxJsonBody = 1 << 20;  // 1 MiB: far more than any record needs
+// An uploaded file (a member list): an office's list of thousands of people is a few MiB.
+inline constexpr std::size_t kMaxUploadBody = 20 << 20;
 
 struct HttpRequest {
   std::string method;  // "GET", "POST", …

@@ -17,6 +17,7 @@
 
 #include "http/api.hpp"
 #include "http/problem.hpp"
+#include "http/static_files.hpp"
 #include "store/connection_pool.hpp"
 
 namespace dk::http {
@@ -29,7 +30,7 @@ struct Traits : restinio::default_traits_t {
 
 // Limits on what a client may send; a body over the parser's limit closes the connection, one over
 // the API's own limit (smaller) gets a 413 problem that says so.
-constexpr std::size_t kParserBodyLimit = 2 * kMaxJsonBody;
+constexpr std::size_t kParserBodyLimit = kMaxUploadBody + kMaxJsonBody;
 // The same for the address and the headers: past ours (8 KiB) a clear 414 or 431; past the
 // parser's (64 KiB) the connection is closed.
 constexpr std::size_t kMaxTarget = 8 * 1024;
@@ -116,8 +117,8 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
 class Server {
  public:
   Server(const ServerOptions& options, std::unique_ptr<store::ConnectionPool> pool,
-         std::ostream& log)
-      : pool_(std::move(pool)), log_(log) {
+         std::optional<StaticFiles> web_app, std::ostream& log)
+      : pool_(std::move(pool)), web_app_(std::move(web_app)), log_(log) {
     settings_.session_lifetime = options.session_lifetime;
   }
 
@@ -151,12 +152,13 @@ class Server {
       response = problem(converted.error(), "vi");
     } else if (!route) {
       response = not_found(*converted);
-    } else if (converted->body.size() > kMaxJsonBody) {
+      if (auto page = web_page(*converted)) response = std::move(*page);
+    } else if (converted->body.size() > route->max_body) {
       response = problem(
           Error{ErrorKind::invalid_input,
                 "body.too_large",
-                Text{fmt::format("Nội dung yêu cầu lớn quá {} byte.", kMaxJsonBody),
-                     fmt::format("The request body is larger than {} bytes.", kMaxJsonBody)},
+                Text{fmt::format("Nội dung yêu cầu lớn quá {} byte.", route->max_body),
+                     fmt::format("The request body is larger than {} bytes.", route->max_body)},
                 {}},
           language_of(*converted));
       response.status = 413;
@@ -199,8 +201,16 @@ class Server {
     return status;
   }
 
+  // The web app's file for a GET outside the API, when the server has one.
+  std::optional<HttpResponse> web_page(const HttpRequest& request) const {
+    if (!web_app_ || request.method != "GET" || request.path.starts_with("/api/")) return {};
+    return web_app_->answer(request);
+  }
+
   static std::string_view reason(int status) {
     switch (status) {
+      case 304:
+        return "Not Modified";
       case 200:
         return "OK";
       case 201:
@@ -238,6 +248,7 @@ class Server {
   }
 
   std::unique_ptr<store::ConnectionPool> pool_;
+  std::optional<StaticFiles> web_app_;
   ApiSettings settings_;
   std::ostream& log_;
   std::mutex log_mutex_;
@@ -249,9 +260,15 @@ class Server {
 Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log) {
   const unsigned threads =
       options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  std::optional<StaticFiles> web_app;
+  if (!options.web_root.empty()) {
+    auto loaded = StaticFiles::load(options.web_root);
+    if (!loaded) return std::unexpected(loaded.error());
+    web_app = std::move(*loaded);
+  }
   auto pool = store::ConnectionPool::open(options.database, threads);
   if (!pool) return std::unexpected(pool.error());
-  Server server_state(options, std::move(*pool), log);
+  Server server_state(options, std::move(*pool), std::move(web_app), log);
 
   restinio::asio_ns::io_context context;
   std::uint16_t bound_port = 0;

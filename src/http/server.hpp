@@ -1,5 +1,5 @@
 #pragma once
-// `doanket serve`: the API (and, later, the web app) over HTTP from the same binary.
+// `doanket serve`: the API and the web app over HTTP from the same binary.
 
 #include <chrono>
 #include <cstdint>
@@ -16,6 +16,7 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port; the one chosen is printed
   unsigned threads = 0;       // 0: one per core
   std::chrono::seconds session_lifetime{std::chrono::hours(12)};
+  std::string web_root;  // the built web app served at `/`; empty: the API alone
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets the requests in flight finish and
