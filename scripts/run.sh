@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: set up, build, load the demo agency if there is no database yet,
-# show its registry and its logins, and serve the web API on http://127.0.0.1:8080 until Ctrl-C.
+# show its registry and its logins, and serve the web app and its API on http://127.0.0.1:8080
+# until Ctrl-C. (setup.sh builds the web app into web/dist.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh release
@@ -19,5 +20,6 @@ echo "Tài khoản / accounts (mật khẩu thử / demo password: doanket-demo-
 "$doanket" --db "$database" user list
 echo
 echo "Cơ sở dữ liệu / database: $database — try: $doanket --db $database members list --search duc"
-echo "API: http://$listen/api/v1/openapi.json — Ctrl-C dừng / stops"
-exec "$doanket" --db "$database" serve --listen "$listen"
+echo "Ứng dụng web / web app: http://$listen/ — API: http://$listen/api/v1/openapi.json"
+echo "Ctrl-C dừng / stops"
+exec "$doanket" --db "$database" serve --listen "$listen" --web-root web/dist
