@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command (and CI's): set up, build with ASan+UBSan, start a throwaway
 # PostgreSQL server on a loopback port, run every test against SQLite and PostgreSQL, stop it.
+# The browser tests (e2e.*) run in headless Chromium; screenshots in build/debug/e2e-artifacts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh debug

@@ -53,6 +53,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.kill(process.pid, signal);  // the handler was once(): now die of the signal itself
   });
 }
+// `node --test` runs each spec in a child process; if the runner itself is killed outright, the
+// spec would go on alone. Its parent changing means that: stop, taking the servers along.
+const runner = process.ppid;
+setInterval(() => {
+  if (process.ppid !== runner) process.kill(process.pid, 'SIGTERM');
+}, 1000).unref();
 
 // A name for the server's log: the spec's file name and a counter.
 const specName = path.basename(process.argv[1] || 'e2e').replace(/\.spec\.mjs$|\.mjs$/, '');
