@@ -50,4 +50,12 @@ bool may_read_audit_log(const Principal& principal) {
   return principal.administrator;
 }
 
+bool may_read_statistics(const Principal& principal) {
+  return principal.administrator || principal.leadership || principal.is_officer();
+}
+
+bool may_import_members(const Principal& principal) {
+  return principal.administrator;
+}
+
 }  // namespace dk

@@ -59,5 +59,11 @@ bool may_update_person(const Principal& principal, Id person_id,
 // Name, birth date, CCCD, unit and position are the organization's to change, not the person's.
 bool may_change_identity(const Principal& principal, const std::vector<Id>& person_organizations);
 bool may_read_audit_log(const Principal& principal);
+// Counts of members by organization and department: not personal data, but the agency's
+// overview belongs to those who run it — administrators, leadership and officers.
+bool may_read_statistics(const Principal& principal);
+// A member list sent from the office: rows are matched to people anywhere in the agency and
+// enrolled, which would open strangers' records to an officer, so administrators only.
+bool may_import_members(const Principal& principal);
 
 }  // namespace dk

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <charconv>
+
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "service/authentication.hpp"
@@ -39,6 +41,23 @@ std::optional<std::string> query_value(const HttpRequest& request, std::string_v
     if (key == name) return value;
   }
   return std::nullopt;
+}
+
+std::unexpected<Error> bad_parameter(std::string_view name) {
+  return fail(
+      ErrorKind::invalid_input, "query.invalid", fmt::format("Tham số “{}” không hợp lệ.", name),
+      fmt::format("The query parameter “{}” is not valid.", name), Location{0, std::string(name)});
+}
+
+Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
+                                                        std::string_view name) {
+  auto text = query_value(request, name);
+  if (!text) return std::nullopt;
+  std::int64_t value = 0;
+  const char* end = text->data() + text->size();
+  auto [last, error] = std::from_chars(text->data(), end, value);
+  if (error != std::errc() || last != end) return bad_parameter(name);
+  return value;
 }
 
 Result<Id> route_id(const HttpRequest& request, const std::string& name) {
@@ -119,6 +138,8 @@ std::vector<Route> api_routes() {
   };
   add_session_routes(routes);
   add_registry_routes(routes);
+  add_import_routes(routes);
+  add_dashboard_routes(routes);
   return routes;
 }
 

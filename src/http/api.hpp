@@ -56,11 +56,18 @@ HttpResponse not_found(const HttpRequest& request);
 // Shared by the handlers.
 HttpResponse json_response(int status, const std::string& body);
 std::optional<std::string> query_value(const HttpRequest& request, std::string_view name);
+// An integer query parameter, absent or well formed.
+Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
+                                                        std::string_view name);
+// The 422 problem for a query parameter that is not valid.
+std::unexpected<Error> bad_parameter(std::string_view name);
 Result<Id> route_id(const HttpRequest& request, const std::string& name = "id");
 std::string session_token(const HttpRequest& request);
 
 // Routes of each part of the API, registered by api_routes().
 void add_session_routes(std::vector<Route>& routes);
 void add_registry_routes(std::vector<Route>& routes);
+void add_import_routes(std::vector<Route>& routes);
+void add_dashboard_routes(std::vector<Route>& routes);
 
 }  // namespace dk::http

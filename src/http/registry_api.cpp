@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "http/api.hpp"
 #include "http/json_body.hpp"
@@ -12,30 +11,13 @@
 #include "service/audit.hpp"
 #include "service/organizations.hpp"
 #include "service/people.hpp"
+#include "service/people_export.hpp"
 
 namespace dk::http {
 namespace {
 
 HttpResponse ok(int status, const boost::json::value& json) {
   return json_response(status, boost::json::serialize(json));
-}
-
-std::unexpected<Error> bad_parameter(std::string_view name) {
-  return fail(
-      ErrorKind::invalid_input, "query.invalid", fmt::format("Tham số “{}” không hợp lệ.", name),
-      fmt::format("The query parameter “{}” is not valid.", name), Location{0, std::string(name)});
-}
-
-// An integer query parameter, absent or well formed.
-Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
-                                                        std::string_view name) {
-  auto text = query_value(request, name);
-  if (!text) return std::nullopt;
-  std::int64_t value = 0;
-  const char* end = text->data() + text->size();
-  auto [last, error] = std::from_chars(text->data(), end, value);
-  if (error != std::errc() || last != end) return bad_parameter(name);
-  return value;
 }
 
 template <class Item, class ToJson>
@@ -127,13 +109,15 @@ Result<HttpResponse> post_partner_unit(ApiCall& call) {
                  partner_unit_json);
 }
 
-Result<HttpResponse> get_people(ApiCall& call) {
+// The filters of a list of people: search, organization_id, unit_id, include_former, and the
+// page (limit, offset).
+Result<service::PeopleRequest> people_request(const HttpRequest& http) {
   service::PeopleRequest request;
-  request.search = query_value(call.request, "search").value_or("");
-  auto organization = query_integer_value(call.request, "organization_id");
-  auto unit = query_integer_value(call.request, "unit_id");
-  auto limit = query_integer_value(call.request, "limit");
-  auto offset = query_integer_value(call.request, "offset");
+  request.search = query_value(http, "search").value_or("");
+  auto organization = query_integer_value(http, "organization_id");
+  auto unit = query_integer_value(http, "unit_id");
+  auto limit = query_integer_value(http, "limit");
+  auto offset = query_integer_value(http, "offset");
   for (const auto* read : {&organization, &unit, &limit, &offset}) {
     if (!*read) return std::unexpected(read->error());
   }
@@ -141,10 +125,16 @@ Result<HttpResponse> get_people(ApiCall& call) {
   request.unit_id = *unit;
   request.limit = limit->value_or(50);
   request.offset = offset->value_or(0);
-  const auto former = query_value(call.request, "include_former");
+  const auto former = query_value(http, "include_former");
   if (former && *former != "true" && *former != "false") return bad_parameter("include_former");
   request.include_former = former == "true";
-  auto page = service::list_people(call.connection, call.who(), request);
+  return request;
+}
+
+Result<HttpResponse> get_people(ApiCall& call) {
+  auto request = people_request(call.request);
+  if (!request) return std::unexpected(request.error());
+  auto page = service::list_people(call.connection, call.who(), *request);
   if (!page) return std::unexpected(page.error());
   boost::json::array items;
   for (const service::PersonView& view : page->items)
@@ -152,8 +142,25 @@ Result<HttpResponse> get_people(ApiCall& call) {
   return ok(200, boost::json::object{{"items", std::move(items)},
                                      {"total", page->total},
                                      {"total_exact", page->total_exact},
-                                     {"limit", request.limit},
-                                     {"offset", request.offset}});
+                                     {"limit", request->limit},
+                                     {"offset", request->offset}});
+}
+
+Result<HttpResponse> export_people(ApiCall& call) {
+  auto request = people_request(call.request);
+  if (!request) return std::unexpected(request.error());
+  const std::string format = query_value(call.request, "format").value_or("xlsx");
+  if (format != "csv" && format != "xlsx") return bad_parameter("format");
+  auto file = service::export_people(
+      call.connection, call.who(), *request,
+      format == "csv" ? service::ExportFormat::csv : service::ExportFormat::xlsx, call.language);
+  if (!file) return std::unexpected(file.error());
+  HttpResponse response{200, file->content_type, std::move(file->content), {}, ""};
+  // The name is ASCII by construction, so it needs no RFC 5987 encoding.
+  response.headers.emplace_back("Content-Disposition",
+                                fmt::format("attachment; filename=\"{}\"", file->file_name));
+  response.headers.emplace_back("X-Row-Count", std::to_string(file->rows));
+  return response;
 }
 
 Result<HttpResponse> get_person(ApiCall& call) {
@@ -493,6 +500,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     {"PATCH", "/api/v1/partner-units/:id", kSignedIn, patch_partner_unit},
                     {"DELETE", "/api/v1/partner-units/:id", kSignedIn, delete_partner_unit},
                     {"GET", "/api/v1/people", kSignedIn, get_people},
+                    {"GET", "/api/v1/people/export", kSignedIn, export_people},
                     {"POST", "/api/v1/people", kSignedIn, post_person},
                     {"GET", "/api/v1/people/:id", kSignedIn, get_person},
                     {"PATCH", "/api/v1/people/:id", kSignedIn, patch_person},

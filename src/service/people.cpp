@@ -18,14 +18,6 @@ constexpr std::size_t kLongestText = 500;
 constexpr std::int64_t kLargestPage = 500;
 constexpr std::int64_t kLargestOffset = 10'000'000;
 
-void hide_personal_data(Person& person) {
-  person.birth_date.reset();
-  person.id_number.clear();
-  person.phone.clear();
-  person.email.clear();
-  person.address.clear();
-}
-
 std::unexpected<Error> invalid(std::string_view field, std::string code, std::string vi,
                                std::string en) {
   return fail(ErrorKind::invalid_input, std::move(code), std::move(vi), std::move(en),
@@ -181,20 +173,15 @@ std::string fields_detail(const std::vector<std::string_view>& fields) {
 
 }  // namespace
 
-Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& actor,
-                               const PeopleRequest& request) {
-  if (request.limit < 1 || request.limit > kLargestPage) {
-    return invalid("limit", "list.limit_invalid",
-                   fmt::format("Số dòng mỗi trang phải từ 1 đến {}.", kLargestPage),
-                   fmt::format("The page size must be between 1 and {}.", kLargestPage));
-  }
-  if (request.offset < 0 || request.offset > kLargestOffset) {
-    return invalid("offset", "list.offset_invalid",
-                   fmt::format("Vị trí bắt đầu phải từ 0 đến {}.", kLargestOffset),
-                   fmt::format("The offset must be between 0 and {}.", kLargestOffset));
-  }
-  store::RegistryStore registry(connection);
-  const Id tenant = actor.principal.tenant;
+void hide_personal_data(Person& person) {
+  person.birth_date.reset();
+  person.id_number.clear();
+  person.phone.clear();
+  person.email.clear();
+  person.address.clear();
+}
+
+store::MemberQuery visible_people(const Actor& actor, const PeopleRequest& request) {
   store::MemberQuery query;
   query.search = normalize_text(request.search);
   query.organization_id = request.organization_id;
@@ -211,6 +198,24 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
     query.within_organizations = actor.principal.officer_of;
     query.including_person = actor.principal.person_id;
   }
+  return query;
+}
+
+Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& actor,
+                               const PeopleRequest& request) {
+  if (request.limit < 1 || request.limit > kLargestPage) {
+    return invalid("limit", "list.limit_invalid",
+                   fmt::format("Số dòng mỗi trang phải từ 1 đến {}.", kLargestPage),
+                   fmt::format("The page size must be between 1 and {}.", kLargestPage));
+  }
+  if (request.offset < 0 || request.offset > kLargestOffset) {
+    return invalid("offset", "list.offset_invalid",
+                   fmt::format("Vị trí bắt đầu phải từ 0 đến {}.", kLargestOffset),
+                   fmt::format("The offset must be between 0 and {}.", kLargestOffset));
+  }
+  store::RegistryStore registry(connection);
+  const Id tenant = actor.principal.tenant;
+  store::MemberQuery query = visible_people(actor, request);
   PeoplePage page;
   // Counting every "Nguyễn" of a province costs more than the page itself; past a thousand
   // matches a search is refined, not paged through.

@@ -42,6 +42,13 @@ struct PeoplePage {
   bool total_exact = true;  // false: a search found more than kSearchCountLimit, total says that
 };
 
+// Clears the date of birth, CCCD, phone, email and address.
+void hide_personal_data(Person& person);
+
+// The store query for the people the actor may see among those the request filters: a member's
+// own organizations and themselves, and a search by number only where they may see numbers.
+store::MemberQuery visible_people(const Actor& actor, const PeopleRequest& request);
+
 Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& actor,
                                const PeopleRequest& request);
 

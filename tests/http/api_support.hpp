@@ -60,6 +60,12 @@ class Client {
   std::string csrf_token_;
 };
 
+// A string field of a JSON object, or "" when it is absent or not a string.
+inline std::string text_of(const boost::json::value& value, const char* field) {
+  const auto* found = value.as_object().if_contains(field);
+  return found && found->is_string() ? std::string(found->as_string()) : "";
+}
+
 inline constexpr const char* kDemoPassword = "doanket-demo-2026";
 
 // One test: its database (parameter: "sqlite" or "postgres") with the demo agency, and the server.

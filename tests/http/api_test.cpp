@@ -9,11 +9,6 @@ namespace {
 
 class Api : public ApiTest {};
 
-std::string text_of(const boost::json::value& value, const char* field) {
-  const auto* found = value.as_object().if_contains(field);
-  return found && found->is_string() ? std::string(found->as_string()) : "";
-}
-
 TEST_P(Api, SignInGivesAPrivateCookieAndSignOutEndsTheSession) {
   Client client = anonymous();
   const Reply wrong = client.sign_in("chutichcd", "not the password");
