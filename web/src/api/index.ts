@@ -1,0 +1,93 @@
+// The resources of /api/v1, one function each, so that views never spell a path.
+import { api, buildUrl, request } from './client'
+import type {
+  Agency,
+  AuditEntry,
+  Dashboard,
+  ImportMode,
+  ImportResult,
+  List,
+  Membership,
+  MembershipChanges,
+  Organization,
+  OrganizationRecord,
+  Page,
+  PeopleFilter,
+  Person,
+  PersonChanges,
+  PersonInput,
+  PersonRecord,
+  Session,
+  Unit,
+} from './types'
+
+export { ApiError, configureClient } from './client'
+export type * from './types'
+
+export const sessionApi = {
+  current: () => request<Session>('GET', '/session', { quietUnauthorized: true }),
+  signIn: (login: string, password: string) =>
+    request<Session>('POST', '/session', { body: { login, password }, quietUnauthorized: true }),
+  signOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
+  changePassword: (current_password: string, new_password: string) =>
+    api.put<void>('/session/password', { current_password, new_password }),
+}
+
+export const agencyApi = {
+  get: () => api.get<Agency>('/agency'),
+}
+
+export const unitsApi = {
+  list: () => api.get<List<Unit>>('/units'),
+  create: (name: string, code?: string) => api.post<Unit>('/units', code ? { name, code } : { name }),
+  update: (id: number, changes: { name?: string; code?: string }) => api.patch<Unit>(`/units/${id}`, changes),
+  remove: (id: number) => api.delete<void>(`/units/${id}`),
+}
+
+export const organizationsApi = {
+  list: () => api.get<List<Organization>>('/organizations'),
+  get: (id: number) => api.get<OrganizationRecord>(`/organizations/${id}`),
+}
+
+function filterQuery(filter: PeopleFilter) {
+  return {
+    search: filter.search?.trim(),
+    organization_id: filter.organization_id,
+    unit_id: filter.unit_id,
+    include_former: filter.include_former,
+  }
+}
+
+export const peopleApi = {
+  list: (filter: PeopleFilter, limit: number, offset: number) =>
+    api.get<Page<Person>>('/people', { ...filterQuery(filter), limit, offset }),
+  get: (id: number) => api.get<PersonRecord>(`/people/${id}`),
+  create: (input: PersonInput) => api.post<PersonRecord>('/people', input),
+  update: (id: number, changes: PersonChanges) => api.patch<PersonRecord>(`/people/${id}`, changes),
+  /** A plain link: the browser downloads with the session cookie; a GET needs no CSRF token. */
+  exportUrl: (filter: PeopleFilter, format: 'csv' | 'xlsx') =>
+    buildUrl('/people/export', { ...filterQuery(filter), format }),
+}
+
+export const membershipsApi = {
+  create: (input: { person_id: number; organization_id: number; joined_on?: string | null; card_number?: string }) =>
+    api.post<Membership>('/memberships', input),
+  update: (id: number, changes: MembershipChanges) => api.patch<Membership>(`/memberships/${id}`, changes),
+}
+
+export const auditApi = {
+  list: (query: { limit?: number; offset?: number; entity?: string; entity_id?: number }) =>
+    api.get<List<AuditEntry>>('/audit', query),
+}
+
+export const dashboardApi = {
+  get: () => api.get<Dashboard>('/dashboard'),
+}
+
+export const importsApi = {
+  members: (file: Blob, filename: string, mode: ImportMode, organizationId?: number) =>
+    request<ImportResult>('POST', '/imports/members', {
+      bytes: file,
+      query: { filename, mode, organization_id: organizationId },
+    }),
+}

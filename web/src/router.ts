@@ -1,0 +1,84 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { can, loadSession, onSessionExpired, state } from './session'
+import AppLayout from './components/AppLayout.vue'
+import SignInView from './views/SignInView.vue'
+
+type Ability = keyof typeof can
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Pages anyone may open, signed in or not. */
+    public?: boolean
+    /** The ability from session.ts the page needs; without it the user sees "not allowed". */
+    ability?: Ability
+  }
+}
+
+export const router = createRouter({
+  // The binary serves index.html for any unknown path, so real paths work on reload.
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/signin', name: 'signin', component: SignInView, meta: { public: true } },
+    {
+      path: '/session-expired',
+      name: 'session-expired',
+      component: () => import('./views/SessionExpiredView.vue'),
+      meta: { public: true },
+    },
+    {
+      path: '/',
+      component: AppLayout,
+      children: [
+        { path: '', name: 'home', redirect: () => ({ name: can.seeDashboard ? 'dashboard' : 'people' }) },
+        {
+          path: 'dashboard',
+          name: 'dashboard',
+          component: () => import('./views/DashboardView.vue'),
+          meta: { ability: 'seeDashboard' },
+        },
+        { path: 'organizations', name: 'organizations', component: () => import('./views/OrganizationsView.vue') },
+        { path: 'people', name: 'people', component: () => import('./views/PeopleView.vue') },
+        {
+          path: 'people/new',
+          name: 'person-new',
+          component: () => import('./views/PersonFormView.vue'),
+          meta: { ability: 'addPeople' },
+        },
+        { path: 'people/:id(\\d+)', name: 'person', component: () => import('./views/PersonView.vue'), props: true },
+        {
+          path: 'people/:id(\\d+)/edit',
+          name: 'person-edit',
+          component: () => import('./views/PersonFormView.vue'),
+          props: true,
+        },
+        {
+          path: 'import',
+          name: 'import',
+          component: () => import('./views/ImportView.vue'),
+          meta: { ability: 'importMembers' },
+        },
+        { path: 'agency', name: 'agency', component: () => import('./views/AgencyView.vue') },
+        { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') },
+        { path: 'not-allowed', name: 'not-allowed', component: () => import('./views/NotAllowedView.vue') },
+        { path: ':unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+      ],
+    },
+  ],
+})
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  await loadSession()
+  if (to.meta.public) return true
+  if (!state.session) {
+    return { name: 'signin', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  const ability = to.matched.map((record) => record.meta.ability).find(Boolean)
+  if (ability && !can[ability]) return { name: 'not-allowed' }
+  return true
+})
+
+onSessionExpired(() => {
+  const current = router.currentRoute.value
+  if (current.name === 'session-expired' || current.name === 'signin') return
+  void router.push({ name: 'session-expired', query: { redirect: current.fullPath } })
+})
