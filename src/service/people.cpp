@@ -187,6 +187,7 @@ store::MemberQuery visible_people(const Actor& actor, const PeopleRequest& reque
   query.organization_id = request.organization_id;
   query.unit_id = request.unit_id;
   query.include_former = request.include_former;
+  query.order = request.order;
   const PeopleScope scope = people_scope(actor.principal);
   if (!scope.everyone) {
     query.within_organizations = scope.organizations;

@@ -767,8 +767,9 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // lists with former members, where one person may have several memberships in the
   // organization and the index's per-word LIMIT would count memberships, not people.
   constexpr std::int64_t kDeepestIndexedRow = 2000;
+  // The index is read in name order: another order scans.
   if (query.limit >= 0 && query.offset <= kDeepestIndexedRow - query.limit &&
-      !query.include_former) {
+      !query.include_former && query.order == PeopleOrder::name) {
     auto plan = plan_search(tenant, name_search_words(query));
     if (!plan) return std::unexpected(plan.error());
     if (*plan) {
@@ -781,8 +782,21 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
     }
   }
   MemberFilter filter = member_filter(tenant, query);
-  std::string sql = member_select(connection_.engine(), query, filter, "persons p") +
-                    " ORDER BY p.sort_key, p.id";
+  std::string sql = member_select(connection_.engine(), query, filter, "persons p");
+  switch (query.order) {
+    case PeopleOrder::name:
+      sql += " ORDER BY p.sort_key, p.id";
+      break;
+    case PeopleOrder::name_descending:
+      sql += " ORDER BY p.sort_key DESC, p.id DESC";
+      break;
+    case PeopleOrder::unit:
+      // People in no department come last, on both engines.
+      sql +=
+          " ORDER BY (SELECT u.sort_key FROM units u WHERE u.tenant_id = p.tenant_id AND u.id = "
+          "p.unit_id) NULLS LAST, p.sort_key, p.id";
+      break;
+  }
   if (query.limit >= 0) {
     sql += fmt::format(" LIMIT {} OFFSET {}", filter.next(query.limit), filter.next(query.offset));
   }

@@ -15,11 +15,16 @@
 namespace dk::store {
 
 // Which people a list shows. Empty optionals do not filter.
+// The order of a list of people: Vietnamese name order (given name, middle, family), its reverse,
+// or by department (in the departments' name order) and then by name.
+enum class PeopleOrder { name, name_descending, unit };
+
 struct MemberQuery {
   std::optional<Id> organization_id;
   std::optional<Id> unit_id;
   std::string search;  // as typed; folded here, each word matched as the start of a name's word
   bool include_former = false;  // people whose membership in the organization has ended
+  PeopleOrder order = PeopleOrder::name;
   // When set, only people with a current membership in one of these organizations, and the
   // person `including_person`, are listed: what a plain member may see.
   std::optional<std::vector<Id>> within_organizations;

@@ -147,6 +147,35 @@ TEST_P(Api, SearchIgnoresDiacriticsAndPagesInVietnameseOrder) {
   EXPECT_EQ(admin.get("/api/v1/people?limit=abc").code(), "query.invalid");
 }
 
+TEST_P(Api, PeopleAreOrderedByNameEitherWayOrByDepartment) {
+  Client& leadership = as("lanhdao");
+  auto ids = [&](const std::string& sort) {
+    std::vector<std::int64_t> listed;
+    const auto page = leadership.get("/api/v1/people?limit=500&sort=" + sort).json();
+    for (const auto& item : page.at("items").as_array()) listed.push_back(item.at("id").as_int64());
+    return listed;
+  };
+  auto by_name = ids("name");
+  auto reversed = ids("-name");
+  ASSERT_GT(by_name.size(), 10u);
+  std::reverse(reversed.begin(), reversed.end());
+  EXPECT_EQ(reversed, by_name);
+  // By department: the departments come in their own (Vietnamese) order, people without one last.
+  std::vector<std::string> unit_order;
+  const auto units = leadership.get("/api/v1/units").json();
+  for (const auto& unit : units.at("items").as_array()) unit_order.push_back(text_of(unit, "name"));
+  const auto page = leadership.get("/api/v1/people?limit=500&sort=unit").json();
+  std::size_t last = 0;
+  for (const auto& item : page.at("items").as_array()) {
+    const std::string unit = text_of(item, "unit_name");
+    const auto found = std::find(unit_order.begin(), unit_order.end(), unit);
+    const std::size_t position = unit.empty() ? unit_order.size() : found - unit_order.begin();
+    EXPECT_GE(position, last) << text_of(item, "full_name") << " in " << unit;
+    last = position;
+  }
+  EXPECT_EQ(leadership.get("/api/v1/people?sort=birth_date").code(), "query.invalid");
+}
+
 TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
   Client& admin = as("quantri");
   const long before = admin.get("/api/v1/people").json().at("total").as_int64();
