@@ -171,13 +171,17 @@ export interface ImportProblem {
   line: number
   field: string
   code: string
+  /** In the request's Accept-Language; message_vi and message_en let a language switch follow. */
   message: string
+  message_vi?: string
+  message_en?: string
 }
 
 export interface ImportResult {
   mode: ImportMode
   written: boolean
   counts: {
+    /** Rows that are valid (and, unless previewing, written); bad rows are rows_rejected. */
     rows: number
     people_created: number
     people_matched: number

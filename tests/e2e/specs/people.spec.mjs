@@ -1,0 +1,151 @@
+// The registry as an administrator and an officer use it: search, add a member, their record.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { apiNames, byTest, open, shownNames, until } from './ui.mjs';
+
+describe('people', () => {
+  let app;
+  let browser;
+  let admin;  // the API as quantri sees it, to compare the page with
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    admin = await apiSession(app.url, 'quantri');
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('the list shows the API\'s people in its order, with the total', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    await open(page, app.url, '/people');
+    const page1 = await admin.get('/api/v1/people?limit=50');
+    const names = await shownNames(page, page1.body.items.length);
+    assert.deepEqual(names, page1.body.items.map((p) => p.full_name), 'the page keeps the API\'s Vietnamese name order');
+    assert.match(await byTest(page, 'people-total').innerText(), new RegExp(`^${page1.body.total} người`));
+    await screenshot(page, 'people-list');
+    await page.close();
+  });
+
+  test('typing "duc" finds every Đức, as the API does', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    await open(page, app.url, '/people');
+    await byTest(page, 'person-link').first().waitFor();
+    const expected = await apiNames(admin, 'search=duc');
+    assert.ok(expected.length > 0, 'the demo has people named Đức');
+
+    await byTest(page, 'people-search').fill('duc');
+    await until(() => new URL(page.url()).searchParams.get('search') === 'duc', 'the search goes into the address');
+    const names = await shownNames(page, expected.length);
+    assert.deepEqual(names, expected);
+    for (const name of names) assert.match(name, /Đức/, `${name} should contain Đức`);
+    await page.close();
+  });
+
+  test('an organization in the tree leads to its members', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    await open(page, app.url, '/organizations');
+    await byTest(page, 'organization-people-CHLG').waitFor();
+    await screenshot(page, 'organizations-tree');
+    const organizations = (await admin.get('/api/v1/organizations')).body.items;
+    const lawyers = organizations.find((o) => o.code === 'CHLG');
+    const expected = await apiNames(admin, `organization_id=${lawyers.id}`);
+    await byTest(page, 'organization-people-CHLG').click();
+    assert.match(await byTest(page, 'people-heading').innerText(), /Chi hội Luật gia/);
+    assert.deepEqual(await shownNames(page, expected.length), expected);
+    await page.close();
+  });
+
+  test('an officer adds a member: an empty name is refused beside the field, then the member is in the list', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'chutichcd');
+    await open(page, app.url, '/people');
+    await byTest(page, 'person-add').click();
+    await byTest(page, 'person-form').waitFor();
+
+    await byTest(page, 'person-save').click();
+    const nameError = page.locator('[data-test="field-full_name"] .el-form-item__error');
+    await nameError.waitFor();
+    assert.match(await nameError.innerText(), /Hãy nhập họ và tên/);
+
+    await byTest(page, 'person-full-name').fill('Lê Thị Thử Nghiệm');
+    await page.locator('#person-birth-date').fill('15/03/1990');
+    await page.locator('#person-birth-date').press('Enter');
+    // A CCCD of 5 digits: the server refuses it, and says so beside the field.
+    await byTest(page, 'person-id-number').fill('12345');
+    await screenshot(page, 'person-form');
+    await byTest(page, 'person-save').click();
+    const idError = page.locator('[data-test="field-id_number"] .el-form-item__error');
+    await idError.waitFor();
+    assert.match(await idError.innerText(), /12/);
+
+    await byTest(page, 'person-id-number').fill('');
+    await byTest(page, 'person-save').click();
+    await until(() => /\/people\/\d+$/.test(new URL(page.url()).pathname), 'saving opens the new record');
+    assert.equal(await byTest(page, 'person-name').innerText(), 'Lê Thị Thử Nghiệm');
+    assert.equal(await byTest(page, 'person-birth-date').innerText(), '15/03/1990');
+    assert.match(await byTest(page, 'person-memberships').innerText(), /Công đoàn cơ sở/);
+
+    await byTest(page, 'nav-people').click();
+    await byTest(page, 'people-search').fill('thu nghiem');
+    assert.deepEqual(await shownNames(page, 1), ['Lê Thị Thử Nghiệm']);
+    await page.close();
+  });
+
+  test('a record shows personal data, memberships and committee seats; a membership ends with a reason', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    // The trade union's chair: a committee seat and memberships to show.
+    const chair = (await admin.get('/api/v1/people?search=ho%20thi%20thanh%20ha')).body.items[0];
+    await open(page, app.url, `/people/${chair.id}`);
+    await byTest(page, 'person-committee').waitFor();
+    assert.match(await byTest(page, 'person-committee').innerText(), /Chủ tịch/);
+    assert.match(await byTest(page, 'person-birth-date').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+    await byTest(page, 'person-history').waitFor();
+    await screenshot(page, 'person-page');
+
+    // Someone else, whose membership the administrator ends.
+    const someone = (await admin.get('/api/v1/people?search=duc')).body.items[0];
+    const record = (await admin.get(`/api/v1/people/${someone.id}`)).body;
+    const membership = record.memberships.find((m) => m.status === 'active');
+    await open(page, app.url, `/people/${someone.id}`);
+    await byTest(page, `membership-edit-${membership.organization_id}`).click();
+    await byTest(page, 'membership-dialog').waitFor();
+    await page.locator('#membership-status').click();
+    await page.getByRole('option', { name: 'Đã thôi' }).click();
+    await byTest(page, 'membership-save').click();
+    // No date yet: refused beside the field.
+    await page.locator('.el-dialog .el-form-item__error').waitFor();
+    await page.locator('#membership-left').fill('01/03/2026');
+    await page.locator('#membership-left').press('Enter');
+    await byTest(page, 'membership-reason').fill('Chuyển công tác');
+    await byTest(page, 'membership-save').click();
+    await until(async () => /Chuyển công tác/.test(await byTest(page, 'person-memberships').innerText()), 'the reason is shown');
+    assert.match(await byTest(page, 'person-memberships').innerText(), /01\/03\/2026/);
+    await page.close();
+  });
+
+  test('moving a person to another department', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    const person = (await admin.get('/api/v1/people?search=hung')).body.items[0];
+    const units = (await admin.get('/api/v1/units')).body.items;
+    const target = units.find((u) => u.id !== person.unit_id);
+    await open(page, app.url, `/people/${person.id}/edit`);
+    await byTest(page, 'person-form').waitFor();
+    await page.locator('#person-unit').click();
+    await page.getByRole('option', { name: target.name, exact: true }).click();
+    await byTest(page, 'person-save').click();
+    await until(async () => (await byTest(page, 'person-unit').innerText().catch(() => '')) === target.name, 'the record shows the new department');
+    const after = (await admin.get(`/api/v1/people/${person.id}`)).body;
+    assert.equal(after.unit_id, target.id);
+    await page.close();
+  });
+});

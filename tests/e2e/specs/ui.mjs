@@ -1,0 +1,41 @@
+// Small helpers the web app's specs share (not a spec itself: CTest runs only *.spec.mjs).
+// Everything waits for what the user would see; nothing asserts on how long it took.
+
+/** Polls `probe` until it returns a truthy value; fails with `message` after `timeoutMs`. */
+export async function until(probe, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const byTest = (page, name) => page.locator(`[data-test="${name}"]`);
+
+/** Goes to an address of the app and waits until its main area has rendered. */
+export async function open(page, url, path) {
+  await page.goto(url + path);
+  await page.locator('#main').waitFor({ state: 'visible' });
+}
+
+/** The names in the people table, once it shows what the API answered for the same filter. */
+export async function shownNames(page, expectedCount) {
+  return until(async () => {
+    const names = await byTest(page, 'person-link').allInnerTexts();
+    return names.length === expectedCount ? names : null;
+  }, `the people table should show ${expectedCount} rows`);
+}
+
+/** Names (as the API orders them) of every person a search finds, through a signed-in API session. */
+export async function apiNames(api, query) {
+  const reply = await api.get(`/api/v1/people?limit=500&${query}`);
+  if (reply.status !== 200) throw new Error(`GET people?${query}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.items.map((person) => person.full_name);
+}
