@@ -22,6 +22,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App app{"Đoàn Kết — quản lý tổ chức đoàn thể / runs the mass organizations of an agency",
                "doanket"};
   app.require_subcommand(1);
+  // Global options may also come after the command (`doanket demo --db x.db`): a command hands
+  // the options it does not know to its parent. Set before the commands, which inherit it.
+  app.fallthrough();
   app.set_version_flag("--version", "doanket 0.1.0");
   app.add_option(
       "--db", context.database,

@@ -15,6 +15,18 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
+// Global options work after the command as well as before it, as docs/cli.md says.
+TEST(CliUsage, GlobalOptionsMayFollowTheCommand) {
+  TempDir dir;
+  const std::string db = (dir / "after.db").string();
+  const CliRun demo = run_doanket({"demo", "--db", db});
+  ASSERT_EQ(demo.exit_code, kSuccess) << describe(demo);
+  const CliRun units = run_doanket({"units", "list", "--db", db, "--lang", "en"});
+  ASSERT_EQ(units.exit_code, kSuccess) << describe(units);
+  EXPECT_THAT(units.out, HasSubstr("Phòng Bổ trợ tư pháp"));
+  EXPECT_THAT(units.out, HasSubstr("Unit")) << "--lang en after the command is obeyed";
+}
+
 // Usage errors are found before any database is opened.
 TEST(CliUsage, UnknownCommandsAndOptionsAreUsageErrors) {
   TempDir dir;
