@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { apiNames, byTest, open, shownNames, until } from './ui.mjs';
+import { apiNames, byTest, chooseOption, open, shownNames, until } from './ui.mjs';
 
 describe('people', () => {
   let app;
@@ -118,8 +118,7 @@ describe('people', () => {
     await open(page, app.url, `/people/${someone.id}`);
     await byTest(page, `membership-edit-${membership.organization_id}`).click();
     await byTest(page, 'membership-dialog').waitFor();
-    await page.locator('#membership-status').click();
-    await page.getByRole('option', { name: 'Đã thôi' }).click();
+    await chooseOption(page, 'membership-status', 'Đã thôi');
     await byTest(page, 'membership-save').click();
     // No date yet: refused beside the field.
     await page.locator('.el-dialog .el-form-item__error').waitFor();
@@ -140,8 +139,7 @@ describe('people', () => {
     const target = units.find((u) => u.id !== person.unit_id);
     await open(page, app.url, `/people/${person.id}/edit`);
     await byTest(page, 'person-form').waitFor();
-    await page.locator('#person-unit').click();
-    await page.getByRole('option', { name: target.name, exact: true }).click();
+    await chooseOption(page, 'person-unit', target.name);
     await byTest(page, 'person-save').click();
     await until(async () => (await byTest(page, 'person-unit').innerText().catch(() => '')) === target.name, 'the record shows the new department');
     const after = (await admin.get(`/api/v1/people/${person.id}`)).body;

@@ -39,3 +39,10 @@ export async function apiNames(api, query) {
   if (reply.status !== 200) throw new Error(`GET people?${query}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.items.map((person) => person.full_name);
 }
+
+/** Picks an option of an Element Plus select, by the id of its input and the option's text. */
+export async function chooseOption(page, inputId, optionName) {
+  // The shown value covers the input, so the click goes to the select's frame.
+  await page.locator(`.el-select__wrapper:has(#${inputId})`).click();
+  await page.getByRole('option', { name: optionName, exact: true }).click();
+}
