@@ -143,6 +143,7 @@ const en: Messages = {
     noHistory: 'No change recorded yet.',
     at: 'When',
     action: 'Action',
+    detail: 'Details',
     edit: 'Edit record',
     editMembership: 'Edit',
     enroll: 'Enrol in an organization',

@@ -140,6 +140,7 @@ const vi = {
     noHistory: 'Chưa có thay đổi nào được ghi.',
     at: 'Thời điểm',
     action: 'Việc',
+    detail: 'Chi tiết',
     edit: 'Sửa hồ sơ',
     editMembership: 'Sửa',
     enroll: 'Kết nạp vào tổ chức',
