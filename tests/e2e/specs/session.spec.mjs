@@ -51,7 +51,9 @@ describe('session', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'quantri');
     await open(page, app.url, '/organizations');
-    await byTest(page, 'organizations-tree').waitFor();
+    await byTest(page, 'organization-committee').waitFor();
+    // Nothing still in flight: the next request is the user's own action.
+    await page.waitForLoadState('networkidle');
     await page.context().clearCookies();
     await byTest(page, 'nav-people').click();
     await byTest(page, 'session-expired').waitFor();
