@@ -83,6 +83,16 @@ CivilDate civil_from_days(long days) {
   return CivilDate{static_cast<int>(m <= 2 ? y + 1 : y), static_cast<int>(m), static_cast<int>(d)};
 }
 
+CivilDate add_days(const CivilDate& date, long days) {
+  return civil_from_days(days_from_civil(date) + days);
+}
+
+Weekday weekday_of(const CivilDate& date) {
+  // 1970-01-01 was a Thursday, three days after a Monday.
+  const long monday_based = (days_from_civil(date) + 3) % 7;
+  return static_cast<Weekday>(monday_based < 0 ? monday_based + 7 : monday_based);
+}
+
 std::string format_iso(const CivilDate& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }

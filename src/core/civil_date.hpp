@@ -28,6 +28,14 @@ std::optional<CivilDate> parse_civil_date(std::string_view text);
 long days_from_civil(const CivilDate& date);
 CivilDate civil_from_days(long days);
 
+// The date `days` later (earlier when negative), across month and year ends.
+CivilDate add_days(const CivilDate& date, long days);
+
+// Days of the week in ISO 8601 order: the Vietnamese week starts on Monday (Thứ Hai) and ends on
+// Sunday (Chủ nhật).
+enum class Weekday { monday, tuesday, wednesday, thursday, friday, saturday, sunday };
+Weekday weekday_of(const CivilDate& date);
+
 std::string format_iso(const CivilDate& date);         // 1990-02-03
 std::string format_vietnamese(const CivilDate& date);  // 03/02/1990
 

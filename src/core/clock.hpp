@@ -16,10 +16,18 @@ inline Clock system_clock() {
   return [] { return std::chrono::system_clock::now(); };
 }
 
+inline constexpr std::chrono::hours kVietnamOffset{7};  // UTC+7 all year round
+
 inline CivilDate vietnam_date(Instant instant) {
-  constexpr auto kOffset = std::chrono::hours(7);
-  const auto days = std::chrono::floor<std::chrono::days>(instant + kOffset);
+  const auto days = std::chrono::floor<std::chrono::days>(instant + kVietnamOffset);
   return civil_from_days(static_cast<long>(days.time_since_epoch().count()));
+}
+
+// The instant at which a wall clock in Vietnam shows `date` and `minute_of_day` (0 is midnight;
+// 1440 is the next midnight): local 06:00 is 23:00 UTC the day before.
+inline Instant vietnam_instant(const CivilDate& date, int minute_of_day) {
+  const std::chrono::sys_days day{std::chrono::days(days_from_civil(date))};
+  return Instant(day) + std::chrono::minutes(minute_of_day) - kVietnamOffset;
 }
 
 }  // namespace dk

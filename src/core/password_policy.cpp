@@ -2,23 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "core/vietnamese_text.hpp"
+
 namespace dk {
-namespace {
-
-// Counts code points, so that "mậtkhẩu" is as long as it looks; assumes valid UTF-8, which every
-// input path checks before this.
-std::size_t characters(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
-}  // namespace
 
 Status check_password(std::string_view password) {
-  const std::size_t length = characters(password);
+  const std::size_t length = count_characters(password);
   if (length < kMinimumPasswordLength) {
     return fail(
         ErrorKind::invalid_input, "password.too_short",

@@ -80,6 +80,7 @@ struct CommitteeRole {
   std::string term;  // "2022–2027"
   std::optional<CivilDate> term_start;
   std::optional<CivilDate> term_end;
+  std::string person_name;  // filled when an organization's committee is read, for display
 };
 
 // An outside unit the agency's organizations do exchanges with (đơn vị bạn).

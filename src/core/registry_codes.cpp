@@ -1,7 +1,5 @@
 #include "core/registry_codes.hpp"
 
-#include <cassert>
-
 #include "core/vietnamese_text.hpp"
 
 namespace dk {
@@ -42,25 +40,6 @@ constexpr CodeEntry<CommitteeRoleKind> kCommitteeRoleKinds[] = {
      "uy vien|uy vien bch|uv bch"},
 };
 
-template <class Enum>
-std::span<const CodeEntry<Enum>> table();
-template <>
-std::span<const CodeEntry<OrganizationKind>> table() {
-  return kOrganizationKinds;
-}
-template <>
-std::span<const CodeEntry<Gender>> table() {
-  return kGenders;
-}
-template <>
-std::span<const CodeEntry<MembershipStatus>> table() {
-  return kMembershipStatuses;
-}
-template <>
-std::span<const CodeEntry<CommitteeRoleKind>> table() {
-  return kCommitteeRoleKinds;
-}
-
 bool alias_matches(std::string_view aliases, std::string_view folded) {
   while (!aliases.empty()) {
     const size_t bar = aliases.find('|');
@@ -73,48 +52,28 @@ bool alias_matches(std::string_view aliases, std::string_view folded) {
 
 }  // namespace
 
-std::span<const CodeEntry<OrganizationKind>> organization_kinds() {
+template <>
+std::span<const CodeEntry<OrganizationKind>> code_entries() {
   return kOrganizationKinds;
 }
-std::span<const CodeEntry<Gender>> genders() {
+template <>
+std::span<const CodeEntry<Gender>> code_entries() {
   return kGenders;
 }
-std::span<const CodeEntry<MembershipStatus>> membership_statuses() {
+template <>
+std::span<const CodeEntry<MembershipStatus>> code_entries() {
   return kMembershipStatuses;
 }
-std::span<const CodeEntry<CommitteeRoleKind>> committee_role_kinds() {
+template <>
+std::span<const CodeEntry<CommitteeRoleKind>> code_entries() {
   return kCommitteeRoleKinds;
 }
 
-template <class Enum>
-const CodeEntry<Enum>& entry_of(Enum value) {
-  for (const auto& entry : table<Enum>()) {
-    if (entry.value == value) return entry;
-  }
-  assert(false && "every enumerator has an entry");
-  return table<Enum>().front();
+bool entry_matches(std::string_view folded, std::string_view code, std::string_view vi,
+                   std::string_view en, std::string_view aliases) {
+  return folded == code || folded == fold_for_search(vi) || folded == fold_for_search(en) ||
+         alias_matches(aliases, folded);
 }
-
-template <class Enum>
-std::optional<Enum> parse_code(std::string_view text) {
-  const std::string folded = fold_for_search(text);
-  for (const auto& entry : table<Enum>()) {
-    if (folded == entry.code || folded == fold_for_search(entry.vi) ||
-        folded == fold_for_search(entry.en) || alias_matches(entry.aliases, folded)) {
-      return entry.value;
-    }
-  }
-  return std::nullopt;
-}
-
-template const CodeEntry<OrganizationKind>& entry_of(OrganizationKind);
-template const CodeEntry<Gender>& entry_of(Gender);
-template const CodeEntry<MembershipStatus>& entry_of(MembershipStatus);
-template const CodeEntry<CommitteeRoleKind>& entry_of(CommitteeRoleKind);
-template std::optional<OrganizationKind> parse_code(std::string_view);
-template std::optional<Gender> parse_code(std::string_view);
-template std::optional<MembershipStatus> parse_code(std::string_view);
-template std::optional<CommitteeRoleKind> parse_code(std::string_view);
 
 Text committee_role_title(CommitteeRoleKind role, OrganizationKind kind) {
   if (kind == OrganizationKind::youth_union) {

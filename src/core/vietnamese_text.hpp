@@ -3,6 +3,7 @@
 // search that ignores case and diacritics (đ counts as d), and sort keys that follow the `vi`
 // collation, where Đ comes after D and names sort by the given name first.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,10 @@ namespace dk {
 
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
+
+// How many characters (code points) valid UTF-8 holds, so that "mậtkhẩu" is as long as it looks:
+// limits on what people type count characters, not bytes.
+std::size_t count_characters(std::string_view utf8);
 
 // The stored form: NFC, Ð (U+00D0, Icelandic Eth that old keyboards and fonts produce) read as
 // Đ (U+0110) and ð as đ, control characters dropped, runs of white space (also no-break spaces)

@@ -43,5 +43,27 @@ TEST(CivilDate, DaysRoundTrip) {
   }
 }
 
+TEST(CivilDate, AddsDaysAcrossMonthAndYearEnds) {
+  EXPECT_EQ(add_days({2026, 12, 31}, 1), (CivilDate{2027, 1, 1}));
+  EXPECT_EQ(add_days({2027, 1, 1}, -1), (CivilDate{2026, 12, 31}));
+  EXPECT_EQ(add_days({2028, 2, 28}, 1), (CivilDate{2028, 2, 29}));
+  EXPECT_EQ(add_days({2027, 2, 28}, 1), (CivilDate{2027, 3, 1}));
+  EXPECT_EQ(add_days({2026, 3, 31}, 0), (CivilDate{2026, 3, 31}));
+}
+
+TEST(CivilDate, WeekdayStartsTheWeekOnMonday) {
+  EXPECT_EQ(weekday_of({1970, 1, 1}), Weekday::thursday);
+  EXPECT_EQ(weekday_of({1969, 12, 29}), Weekday::monday);  // before the epoch too
+  EXPECT_EQ(weekday_of({1969, 12, 28}), Weekday::sunday);
+  EXPECT_EQ(weekday_of({2000, 2, 29}), Weekday::tuesday);
+  EXPECT_EQ(weekday_of({2026, 3, 1}), Weekday::sunday);
+  EXPECT_EQ(weekday_of({2026, 3, 2}), Weekday::monday);
+  EXPECT_EQ(weekday_of({2027, 6, 30}), Weekday::wednesday);
+  // Seven days on is the same weekday, for a long run of days.
+  for (long day = -3000; day < 3000; day += 13) {
+    EXPECT_EQ(weekday_of(civil_from_days(day)), weekday_of(civil_from_days(day + 7)));
+  }
+}
+
 }  // namespace
 }  // namespace dk
