@@ -198,10 +198,22 @@ TEST(FindClashes, ManyOthersOfAProvince) {
   const Scheduled candidate =
       scheduled(1, kAfternoon, kAfternoon + hours(2), "Phòng 7", ids_from(0, 199'999, 10));
   const auto clashes = find_clashes(candidate, others);
-  std::int64_t same_place = 0;
-  for (const auto& clash : clashes) same_place += clash.kind == ClashKind::same_place;
-  EXPECT_EQ(same_place, 1);
-  EXPECT_FALSE(clashes.empty());
+  // Those starting in the candidate's two hours overlap it, and share all their 1,000 people.
+  std::size_t overlapping = 0;
+  for (Id id = 1; id <= 5000; ++id) overlapping += id % 600 < 120;
+  std::size_t same_place = 0;
+  std::size_t shared_audience = 0;
+  for (const auto& clash : clashes) {
+    same_place += clash.kind == ClashKind::same_place;
+    if (clash.kind == ClashKind::shared_audience) {
+      ++shared_audience;
+      EXPECT_EQ(clash.people_count, 1000);
+      EXPECT_EQ(clash.people.size(), kClashPeopleLimit);
+    }
+  }
+  EXPECT_EQ(same_place, 1u);
+  EXPECT_EQ(shared_audience, overlapping);
+  EXPECT_EQ(clashes.size(), overlapping + 1);
   EXPECT_TRUE(std::is_sorted(clashes.begin(), clashes.end(), [](const Clash& a, const Clash& b) {
     return a.other_starts_at < b.other_starts_at;
   }));
