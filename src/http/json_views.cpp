@@ -76,14 +76,16 @@ boost::json::object membership_json(const Membership& membership, std::string_vi
 }
 
 boost::json::object committee_role_json(const CommitteeRole& role, std::string_view language) {
-  return {{"id", role.id},
-          {"organization_id", role.organization_id},
-          {"person_id", role.person_id},
-          {"role", code_of(role.role)},
-          {"role_label", label_of(role.role).in(language)},
-          {"term", role.term},
-          {"term_start", date_json(role.term_start)},
-          {"term_end", date_json(role.term_end)}};
+  boost::json::object json{{"id", role.id},
+                           {"organization_id", role.organization_id},
+                           {"person_id", role.person_id},
+                           {"role", code_of(role.role)},
+                           {"role_label", label_of(role.role).in(language)},
+                           {"term", role.term},
+                           {"term_start", date_json(role.term_start)},
+                           {"term_end", date_json(role.term_end)}};
+  if (!role.person_name.empty()) json["full_name"] = role.person_name;
+  return json;
 }
 
 boost::json::object person_json(const service::PersonView& view, std::string_view language) {
@@ -148,7 +150,8 @@ boost::json::object audit_entry_json(const store::AuditEntry& entry) {
           {"entity", entry.entity},
           {"entity_id", id_json(entry.entity_id)},
           {"detail", detail},
-          {"address", entry.address}};
+          {"address", entry.address},
+          {"login", entry.login}};
 }
 
 }  // namespace dk::http

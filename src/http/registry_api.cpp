@@ -49,7 +49,11 @@ Result<HttpResponse> get_agency(ApiCall& call) {
 Result<HttpResponse> get_units(ApiCall& call) {
   auto units = service::list_units(call.connection, call.who());
   if (!units) return std::unexpected(units.error());
-  return list_response(*units, unit_json);
+  return list_response(*units, [](const service::UnitSummary& summary) {
+    boost::json::object json = unit_json(summary.unit);
+    json["people"] = summary.people;
+    return json;
+  });
 }
 
 Result<HttpResponse> post_unit(ApiCall& call) {
@@ -69,8 +73,10 @@ Result<HttpResponse> post_unit(ApiCall& call) {
 Result<HttpResponse> get_organizations(ApiCall& call) {
   auto organizations = service::list_organizations(call.connection, call.who());
   if (!organizations) return std::unexpected(organizations.error());
-  return list_response(*organizations, [&](const Organization& organization) {
-    return organization_json(organization, call.language);
+  return list_response(*organizations, [&](const service::OrganizationSummary& summary) {
+    boost::json::object json = organization_json(summary.organization, call.language);
+    json["member_count"] = summary.members;
+    return json;
   });
 }
 

@@ -135,9 +135,14 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
 
 Result<Actor> authenticate(store::SqlConnection& connection, std::string_view token,
                            std::string address, const Clock& clock) {
+  // No cookie at all is someone who has not signed in, not an ended session: the web app shows
+  // the sign-in page for one and "your session has expired" for the other.
+  if (token.empty()) {
+    return fail(ErrorKind::unauthenticated, "session.none", "Bạn chưa đăng nhập.",
+                "You are not signed in.");
+  }
   store::AccountStore accounts(connection);
-  auto found = token.empty() ? Result<std::optional<store::SessionAccount>>(std::nullopt)
-                             : accounts.find_session(token_digest(token), unix_seconds(clock()));
+  auto found = accounts.find_session(token_digest(token), unix_seconds(clock()));
   if (!found) return std::unexpected(found.error());
   if (!*found) {
     return fail(ErrorKind::unauthenticated, "session.expired",

@@ -9,6 +9,7 @@
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
 #include "store/registry_store.hpp"
+#include "store/statistics_store.hpp"
 
 namespace dk::service {
 namespace {
@@ -70,8 +71,20 @@ Result<Agency> read_agency(store::SqlConnection& connection, const Actor& actor)
               "The account's agency is missing.");
 }
 
-Result<std::vector<Unit>> list_units(store::SqlConnection& connection, const Actor& actor) {
-  return store::RegistryStore(connection).list_units(actor.principal.tenant);
+Result<std::vector<UnitSummary>> list_units(store::SqlConnection& connection, const Actor& actor) {
+  auto units = store::RegistryStore(connection).list_units(actor.principal.tenant);
+  if (!units) return std::unexpected(units.error());
+  auto counts = store::StatisticsStore(connection).people_by_unit(actor.principal.tenant);
+  if (!counts) return std::unexpected(counts.error());
+  std::vector<UnitSummary> summaries;
+  for (Unit& unit : *units) {
+    std::int64_t people = 0;
+    for (const store::UnitCount& count : *counts) {
+      if (count.unit_id == unit.id) people = count.people;
+    }
+    summaries.push_back(UnitSummary{std::move(unit), people});
+  }
+  return summaries;
 }
 
 Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, Unit unit) {
@@ -97,9 +110,19 @@ Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, U
   });
 }
 
-Result<std::vector<Organization>> list_organizations(store::SqlConnection& connection,
-                                                     const Actor& actor) {
-  return store::RegistryStore(connection).list_organizations(actor.principal.tenant);
+Result<std::vector<OrganizationSummary>> list_organizations(store::SqlConnection& connection,
+                                                            const Actor& actor) {
+  auto organizations = store::RegistryStore(connection).list_organizations(actor.principal.tenant);
+  if (!organizations) return std::unexpected(organizations.error());
+  auto members = store::StatisticsStore(connection).members_by_organization(actor.principal.tenant);
+  if (!members) return std::unexpected(members.error());
+  std::vector<OrganizationSummary> summaries;
+  for (Organization& organization : *organizations) {
+    const auto found = members->find(organization.id);
+    summaries.push_back(
+        OrganizationSummary{std::move(organization), found == members->end() ? 0 : found->second});
+  }
+  return summaries;
 }
 
 Result<OrganizationRecord> read_organization(store::SqlConnection& connection, const Actor& actor,

@@ -14,10 +14,20 @@
 namespace dk::service {
 
 Result<Agency> read_agency(store::SqlConnection& connection, const Actor& actor);
-Result<std::vector<Unit>> list_units(store::SqlConnection& connection, const Actor& actor);
+// A department with the number of people in it who are current members of an organization.
+struct UnitSummary {
+  Unit unit;
+  std::int64_t people = 0;
+};
+Result<std::vector<UnitSummary>> list_units(store::SqlConnection& connection, const Actor& actor);
 Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, Unit unit);
-Result<std::vector<Organization>> list_organizations(store::SqlConnection& connection,
-                                                     const Actor& actor);
+// An organization with its number of current members (0 for one outside the agency).
+struct OrganizationSummary {
+  Organization organization;
+  std::int64_t members = 0;
+};
+Result<std::vector<OrganizationSummary>> list_organizations(store::SqlConnection& connection,
+                                                            const Actor& actor);
 
 struct OrganizationRecord {
   Organization organization;

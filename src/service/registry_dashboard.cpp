@@ -33,7 +33,7 @@ Result<Dashboard> read_dashboard(store::SqlConnection& connection, const Actor& 
   for (const Organization& organization : *organizations) {
     if (organization.external) continue;  // a superior outside the agency has no members here
     const std::int64_t count = members[organization.id];
-    dashboard.organizations.push_back(OrganizationCount{organization, count});
+    dashboard.organizations.push_back(OrganizationSummary{organization, count});
     KindCount& kind = kinds[organization.kind];
     kind.kind = organization.kind;
     ++kind.organizations;

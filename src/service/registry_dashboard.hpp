@@ -8,15 +8,11 @@
 
 #include "core/registry.hpp"
 #include "service/actor.hpp"
+#include "service/organizations.hpp"
 #include "store/sql.hpp"
 #include "store/statistics_store.hpp"
 
 namespace dk::service {
-
-struct OrganizationCount {
-  Organization organization;
-  std::int64_t members = 0;
-};
 
 struct UnitPeople {
   std::optional<Unit> unit;  // empty: people not placed in a department
@@ -31,8 +27,8 @@ struct KindCount {
 
 struct Dashboard {
   std::int64_t people = 0;
-  std::vector<OrganizationCount> organizations;  // the agency's own, in the registry's order
-  std::vector<UnitPeople> units;                 // the departments in Vietnamese order, then none
+  std::vector<OrganizationSummary> organizations;  // the agency's own, in the registry's order
+  std::vector<UnitPeople> units;                   // the departments in Vietnamese order, then none
   std::vector<store::MemberCount> organization_units;
   std::vector<KindCount> kinds;
   std::int64_t in_several = 0;

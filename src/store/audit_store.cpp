@@ -54,8 +54,10 @@ Result<std::vector<AuditEntry>> AuditStore::list(Id tenant, const AuditQuery& qu
   filter.params.emplace_back(query.offset);
   std::vector<AuditEntry> entries;
   auto status = connection_.query(
-      fmt::format("SELECT id, at, account_id, action, entity, entity_id, detail, address FROM "
-                  "audit_log WHERE {} ORDER BY id DESC LIMIT ${} OFFSET ${}",
+      fmt::format("SELECT id, at, account_id, action, entity, entity_id, detail, address, "
+                  "(SELECT a.login FROM accounts a WHERE a.tenant_id = audit_log.tenant_id AND "
+                  "a.id = audit_log.account_id) FROM audit_log WHERE {} ORDER BY id DESC "
+                  "LIMIT ${} OFFSET ${}",
                   filter.where, filter.params.size() - 1, filter.params.size()),
       filter.params, [&](const SqlRow& row) -> Status {
         AuditEntry entry;
@@ -67,6 +69,7 @@ Result<std::vector<AuditEntry>> AuditStore::list(Id tenant, const AuditQuery& qu
         if (!row.is_null(5)) entry.entity_id = row.integer(5);
         entry.detail = row.text(6);
         entry.address = row.text(7);
+        entry.login = row.text(8);
         entries.push_back(std::move(entry));
         return {};
       });

@@ -20,6 +20,7 @@ struct AuditEntry {
   std::optional<Id> entity_id;
   std::string detail;  // JSON: the changed fields, or what a list was filtered by
   std::string address;
+  std::string login;  // of the account, for display ("" when none)
 };
 
 struct AuditQuery {

@@ -543,13 +543,18 @@ Result<std::vector<CommitteeRole>> RegistryStore::committee_of(Id tenant, Id org
   const SqlValue params[] = {tenant, organization_id};
   return query_all(
       connection_,
-      "SELECT c.id, c.organization_id, c.person_id, c.role, c.term, c.term_start, c.term_end "
-      "FROM committee_roles c JOIN persons p ON p.tenant_id = c.tenant_id AND p.id = c.person_id "
+      "SELECT c.id, c.organization_id, c.person_id, c.role, c.term, c.term_start, c.term_end, "
+      "p.full_name FROM committee_roles c JOIN persons p ON p.tenant_id = c.tenant_id AND p.id = "
+      "c.person_id "
       "WHERE c.tenant_id = $1 AND c.organization_id = $2 "
       "ORDER BY CASE c.role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 WHEN 'secretary' THEN 2 "
       "ELSE 3 END, "
       "p.sort_key, c.id",
-      params, [](const SqlRow& row) { return read_committee_role(row); });
+      params, [](const SqlRow& row) {
+        CommitteeRole role = read_committee_role(row);
+        role.person_name = row.text(7);
+        return role;
+      });
 }
 
 Result<PartnerUnit> RegistryStore::create_partner_unit(Id tenant, const PartnerUnit& partner) {

@@ -36,16 +36,7 @@ Result<RegistryStatistics> StatisticsStore::registry_statistics(Id tenant,
   if (!counts) return std::unexpected(counts.error());
   statistics.by_organization_and_unit = std::move(*counts);
 
-  // A person in two organizations is one person of their department, not two.
-  auto units = query_all(
-      connection_,
-      "SELECT p.unit_id, COUNT(DISTINCT p.id) FROM persons p "
-      "JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id "
-      "WHERE p.tenant_id = $1 AND m.status <> 'left' GROUP BY p.unit_id ORDER BY p.unit_id",
-      params, [](const SqlRow& row) {
-        return UnitCount{row.is_null(0) ? std::nullopt : std::optional<Id>(row.integer(0)),
-                         row.integer(1)};
-      });
+  auto units = people_by_unit(tenant);
   if (!units) return std::unexpected(units.error());
   statistics.by_unit = std::move(*units);
 
@@ -76,6 +67,34 @@ Result<RegistryStatistics> StatisticsStore::registry_statistics(Id tenant,
       });
   if (!status) return std::unexpected(status.error());
   return statistics;
+}
+
+Result<std::map<Id, std::int64_t>> StatisticsStore::members_by_organization(Id tenant) {
+  const SqlValue params[] = {tenant};
+  std::map<Id, std::int64_t> members;
+  auto status = connection_.query(
+      "SELECT organization_id, COUNT(*) FROM memberships WHERE tenant_id = $1 AND status <> "
+      "'left' GROUP BY organization_id",
+      params, [&](const SqlRow& row) -> Status {
+        members[row.integer(0)] = row.integer(1);
+        return {};
+      });
+  if (!status) return std::unexpected(status.error());
+  return members;
+}
+
+Result<std::vector<UnitCount>> StatisticsStore::people_by_unit(Id tenant) {
+  const SqlValue params[] = {tenant};
+  // A person in two organizations is one person of their department, not two.
+  return query_all(
+      connection_,
+      "SELECT p.unit_id, COUNT(DISTINCT p.id) FROM persons p "
+      "JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id "
+      "WHERE p.tenant_id = $1 AND m.status <> 'left' GROUP BY p.unit_id ORDER BY p.unit_id",
+      params, [](const SqlRow& row) {
+        return UnitCount{row.is_null(0) ? std::nullopt : std::optional<Id>(row.integer(0)),
+                         row.integer(1)};
+      });
 }
 
 }  // namespace dk::store

@@ -3,6 +3,7 @@
 // department, and the people who belong to several organizations. Aggregates only, computed by
 // the engine, so that a province's registry is not carried into the process to be counted.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ class StatisticsStore {
   explicit StatisticsStore(SqlConnection& connection) : connection_(connection) {}
 
   Result<RegistryStatistics> registry_statistics(Id tenant, std::int64_t people_listed);
+  // Current members of each organization that has any.
+  Result<std::map<Id, std::int64_t>> members_by_organization(Id tenant);
+  // People with a current membership, by department.
+  Result<std::vector<UnitCount>> people_by_unit(Id tenant);
 
  private:
   SqlConnection& connection_;

@@ -205,7 +205,7 @@ TEST_P(AuthorizationMatrix, NobodySignedInGetsOnlyTheHealthCheckAndTheDocument) 
                                  "/api/v1/organizations", "/api/v1/people", "/api/v1/audit"}) {
     const Reply reply = nobody.get(path);
     EXPECT_EQ(reply.status, 401) << path;
-    EXPECT_EQ(reply.code(), "session.expired") << path;
+    EXPECT_EQ(reply.code(), "session.none") << path;
   }
 }
 

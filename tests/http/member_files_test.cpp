@@ -68,6 +68,7 @@ TEST_P(MemberFiles, APreviewReportsEveryBadRowAndWritesNothingThenTheUserChooses
   // The import is on record, once per written upload.
   const auto audit = admin.get("/api/v1/audit?action=import").json();
   EXPECT_EQ(audit.at("total").as_int64(), 2);
+  EXPECT_EQ(text_of(audit.at("items").as_array()[0], "login"), "quantri");
 }
 
 TEST_P(MemberFiles, AFileThatIsNotAListIsRefusedAndOnlyAdministratorsImport) {
@@ -170,6 +171,32 @@ TEST_P(MemberFiles, TheDashboardAgreesWithTheLists) {
   for (const auto& person : several.at("people").as_array())
     EXPECT_GE(person.at("organizations").as_array().size(), 2u) << text_of(person, "full_name");
   EXPECT_EQ(as("doanvien").get("/api/v1/dashboard").status, 403);
+
+  // The lists carry the same counts, so that a tree or a table needs no request per row.
+  const auto organizations = leadership.get("/api/v1/organizations").json();
+  for (const auto& listed : organizations.at("items").as_array()) {
+    std::int64_t expected = 0;
+    for (const auto& counted : dashboard.at("organizations").as_array()) {
+      if (counted.at("id") == listed.at("id")) expected = counted.at("members").as_int64();
+    }
+    EXPECT_EQ(listed.at("member_count").as_int64(), expected) << text_of(listed, "code");
+  }
+  const auto units = leadership.get("/api/v1/units").json();
+  for (const auto& listed : units.at("items").as_array()) {
+    for (const auto& counted : dashboard.at("units").as_array()) {
+      if (counted.at("id") == listed.at("id")) {
+        EXPECT_EQ(listed.at("people"), counted.at("members")) << text_of(listed, "name");
+      }
+    }
+  }
+  // An organization's committee names its people.
+  const auto committee =
+      leadership.get(fmt::format("/api/v1/organizations/{}", organization_id("CD")))
+          .json()
+          .at("committee")
+          .as_array();
+  ASSERT_FALSE(committee.empty());
+  for (const auto& seat : committee) EXPECT_FALSE(text_of(seat, "full_name").empty());
 }
 
 }  // namespace

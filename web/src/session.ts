@@ -25,8 +25,8 @@ export function onSessionExpired(handler: () => void): void {
 configureClient({
   csrfToken: () => state.session?.csrf_token ?? '',
   unauthorized: (_error: ApiError) => {
-    // The API says `session.expired` both for "never signed in" and "expired"; only a session
-    // we held and lost is worth the expired screen.
+    // The API says `session.none` without a cookie and `session.expired` for an ended session;
+    // a cookie deleted under us is a lost session too, so what counts is whether we held one.
     const hadSession = state.session !== null
     state.session = null
     if (hadSession) {
