@@ -10,7 +10,9 @@ export const reference = reactive({
 let organizationsLoad: Promise<Organization[]> | null = null
 let unitsLoad: Promise<Unit[]> | null = null
 
-export function loadOrganizations(): Promise<Organization[]> {
+/** `fresh` reads again after a change (member counts, a new organization). */
+export function loadOrganizations(fresh = false): Promise<Organization[]> {
+  if (fresh) organizationsLoad = null
   organizationsLoad ??= organizationsApi.list().then(
     (list) => (reference.organizations = list.items),
     (error) => {

@@ -1,7 +1,7 @@
 // Who is signed in, and what the UI offers them. The rules mirror the "Roles" table of
 // docs/api.md; the API enforces them anyway, so these only hide what would be refused.
 import { computed, reactive } from 'vue'
-import { agencyApi, configureClient, sessionApi, type Agency, type ApiError, type Session } from './api'
+import { agencyApi, ApiError, configureClient, sessionApi, type Agency, type Session } from './api'
 import { forgetReference } from './reference'
 
 interface SessionState {
@@ -53,8 +53,11 @@ export function loadSession(): Promise<void> {
     try {
       state.session = await sessionApi.current()
       await loadAgency()
-    } catch {
+    } catch (e) {
       state.session = null
+      // No cookie (`session.none`) is simply signed out; a cookie whose session has ended
+      // (`session.expired`, e.g. a tab reopened next morning) is told so on the sign-in page.
+      state.expired = e instanceof ApiError && e.code === 'session.expired'
     } finally {
       state.loaded = true
       loading = null

@@ -26,6 +26,8 @@ export interface Unit {
   id: number
   code: string
   name: string
+  /** In lists: people of the department with a current membership. */
+  people?: number
 }
 
 export type OrganizationKind =
@@ -44,6 +46,8 @@ export interface Organization {
   kind_label: string
   external: boolean
   superior: { agency_id: number; organization_id: number } | null
+  /** Current members (0 for an organization outside the agency). */
+  member_count: number
 }
 
 export type CommitteeRoleKind = 'chair' | 'vice-chair' | 'secretary' | 'member'
@@ -57,12 +61,13 @@ export interface CommitteeRole {
   term: string
   term_start: string | null
   term_end: string | null
+  /** The person's name, in an organization's committee. */
+  full_name?: string
 }
 
 export interface OrganizationRecord extends Organization {
   superior_organization: Organization | null
   committee: CommitteeRole[]
-  member_count: number
 }
 
 export type MembershipStatus = 'active' | 'suspended' | 'left'
@@ -163,6 +168,8 @@ export interface AuditEntry {
   entity_id: number | null
   detail: unknown
   address: string
+  /** The account's login (empty when none). */
+  login: string
 }
 
 export type ImportMode = 'preview' | 'all_or_nothing' | 'valid_only'

@@ -59,6 +59,7 @@ const en: Messages = {
     throttled: 'Too many failed sign-ins. Try again in {seconds} seconds.',
     loginRequired: 'Enter your login.',
     passwordRequired: 'Enter your password.',
+    expired: 'Your previous session has expired. Please sign in again.',
   },
   expired: {
     title: 'Your session has expired',
@@ -215,6 +216,7 @@ const en: Messages = {
     deleteConfirm: 'Delete the department “{name}”?',
     deleted: 'Department deleted.',
     people: 'See people',
+    unitPeople: 'Active members',
   },
   import: {
     title: 'Import a member list',

@@ -57,6 +57,7 @@ const vi = {
     throttled: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {seconds} giây.',
     loginRequired: 'Hãy nhập tên đăng nhập.',
     passwordRequired: 'Hãy nhập mật khẩu.',
+    expired: 'Phiên làm việc trước đã hết hạn. Hãy đăng nhập lại.',
   },
   expired: {
     title: 'Phiên làm việc đã hết hạn',
@@ -212,6 +213,7 @@ const vi = {
     deleteConfirm: 'Xóa phòng ban “{name}”?',
     deleted: 'Đã xóa phòng ban.',
     people: 'Xem người',
+    unitPeople: 'Đang sinh hoạt',
   },
   import: {
     title: 'Nhập danh sách thành viên',
