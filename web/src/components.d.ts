@@ -39,6 +39,7 @@ declare module 'vue' {
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     MembershipDialog: typeof import('./components/MembershipDialog.vue')['default']
     NavMenu: typeof import('./components/NavMenu.vue')['default']
+    PeopleCards: typeof import('./components/PeopleCards.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
   }

@@ -1,9 +1,16 @@
-// One shared answer to "is this a phone-sized screen?", for layouts that change shape there.
-import { ref } from 'vue'
+// Shared answers to "how wide is the screen?", for layouts that change shape there.
+import { ref, type Ref } from 'vue'
 
-const query = window.matchMedia('(max-width: 900px)')
+function matches(query: string): Ref<boolean> {
+  const list = window.matchMedia(query)
+  const result = ref(list.matches)
+  list.addEventListener('change', (event) => {
+    result.value = event.matches
+  })
+  return result
+}
 
-export const isPhone = ref(query.matches)
-query.addEventListener('change', (event) => {
-  isPhone.value = event.matches
-})
+/** Tablets and phones: the navigation becomes a drawer. */
+export const isPhone = matches('(max-width: 900px)')
+/** Phones held upright: lists become cards instead of tables. */
+export const isNarrowPhone = matches('(max-width: 600px)')

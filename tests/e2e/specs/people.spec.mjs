@@ -32,6 +32,40 @@ describe('people', () => {
     await page.close();
   });
 
+  test('sorting is the API\'s: Z→A reverses its name order, by department groups each department, and both stay in the address and the exports', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    await open(page, app.url, '/people');
+    await byTest(page, 'person-link').first().waitFor();
+    const byName = await apiNames(admin, 'sort=name');
+
+    await chooseOption(page, 'people-sort', 'Tên (Z→A)');
+    await until(() => new URL(page.url()).searchParams.get('sort') === '-name', 'the order goes into the address');
+    const reversed = await apiNames(admin, 'sort=-name');
+    assert.deepEqual(reversed, [...byName].reverse(), 'the API\'s Z→A is its A→Z backwards');
+    assert.deepEqual(await shownNames(page, Math.min(50, reversed.length)), reversed.slice(0, 50));
+    assert.match(await byTest(page, 'export-csv').getAttribute('href'), /[?&]sort=-name(&|$)/);
+
+    await chooseOption(page, 'people-sort', 'Phòng ban');
+    await until(() => new URL(page.url()).searchParams.get('sort') === 'unit', 'the new order goes into the address');
+    const api = (await admin.get('/api/v1/people?limit=50&sort=unit')).body.items;
+    assert.deepEqual(await shownNames(page, api.length), api.map((p) => p.full_name));
+    const units = await byTest(page, 'person-unit-name').allInnerTexts();
+    // Each department is one run of rows: once left, it never comes back.
+    const seen = new Set();
+    units.forEach((unit, i) => {
+      if (i > 0 && unit !== units[i - 1]) assert.ok(!seen.has(unit), `${unit} comes back at row ${i + 1}`);
+      seen.add(unit);
+    });
+    assert.ok(seen.size > 1, 'the page shows several departments');
+    assert.match(await byTest(page, 'export-xlsx').getAttribute('href'), /[?&]sort=unit(&|$)/);
+
+    await page.reload();
+    assert.deepEqual(await shownNames(page, api.length), api.map((p) => p.full_name), 'a reload keeps the order');
+    assert.match(await page.locator('.el-select__wrapper:has(#people-sort)').innerText(), /Phòng ban/);
+    await page.close();
+  });
+
   test('typing "duc" finds every Đức, as the API does', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'quantri');

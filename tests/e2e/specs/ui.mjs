@@ -1,5 +1,9 @@
 // Small helpers the web app's specs share (not a spec itself: CTest runs only *.spec.mjs).
 // Everything waits for what the user would see; nothing asserts on how long it took.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { artifacts } from '../support/harness.mjs';
 
 /** Polls `probe` until it returns a truthy value; fails with `message` after `timeoutMs`. */
 export async function until(probe, message, timeoutMs = 15_000) {
@@ -15,6 +19,14 @@ export async function until(probe, message, timeoutMs = 15_000) {
     if (Date.now() > deadline) throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** What a phone's screen shows (a full-page picture of a phone is a long strip nobody sees). */
+export async function viewportScreenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
 }
 
 export const byTest = (page, name) => page.locator(`[data-test="${name}"]`);

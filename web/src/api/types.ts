@@ -152,11 +152,15 @@ export interface List<T> {
   total: number
 }
 
+/** The orders the API sorts people in: by name (Vietnamese order) either way, or by department. */
+export type PeopleSort = 'name' | '-name' | 'unit'
+
 export interface PeopleFilter {
   search?: string
   organization_id?: number
   unit_id?: number
   include_former?: boolean
+  sort?: PeopleSort
 }
 
 export interface AuditEntry {

@@ -111,6 +111,10 @@ const en: Messages = {
     position: 'Position',
     organizations: 'Organizations',
     ofOrganization: 'Members of {name}',
+    sort: 'Sort by',
+    sortName: 'Name (A→Z)',
+    sortNameReverse: 'Name (Z→A)',
+    sortUnit: 'Department',
   },
   person: {
     title: 'Member record',

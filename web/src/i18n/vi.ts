@@ -109,6 +109,10 @@ const vi = {
     position: 'Chức vụ',
     organizations: 'Tổ chức',
     ofOrganization: 'Thành viên của {name}',
+    sort: 'Sắp xếp',
+    sortName: 'Tên (A→Z)',
+    sortNameReverse: 'Tên (Z→A)',
+    sortUnit: 'Phòng ban',
   },
   person: {
     title: 'Hồ sơ thành viên',
