@@ -17,6 +17,7 @@ packages=(
   libboost-json1.81-dev libboost1.81-dev
   librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libical-dev  # the tests read the iCalendar feeds back with libical
   python3 wrk time curl
   chromium  # the browser tests drive Debian's Chromium; a test tool never downloads its own
 )
