@@ -8,6 +8,7 @@
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "service/authentication.hpp"
+#include "service/idempotency.hpp"
 
 namespace dk::http {
 namespace {
@@ -95,6 +96,27 @@ std::string session_token(const HttpRequest& request) {
   return "";
 }
 
+Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpResponse>()>& work) {
+  const std::string key = call.request.header("idempotency-key");
+  if (key.empty()) return work();
+  // The request the key stands for: a retry repeats it byte for byte.
+  const std::string request =
+      call.request.method + " " + call.request.path + "\n" + call.request.body;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(request.data()),
+                     request.size());
+  std::string hash;
+  for (unsigned char byte : digest) hash += fmt::format("{:02x}", byte);
+  auto answer = service::answer_once(
+      call.connection, call.who(), key, hash, [&]() -> Result<service::Answer> {
+        auto response = work();
+        if (!response) return std::unexpected(response.error());
+        return service::Answer{response->status, std::move(response->body)};
+      });
+  if (!answer) return std::unexpected(answer.error());
+  return json_response(answer->status, answer->body);
+}
+
 HttpResponse not_found(const HttpRequest& request) {
   return problem(Error{ErrorKind::not_found,
                        "route.not_found",
@@ -140,6 +162,7 @@ std::vector<Route> api_routes() {
   add_registry_routes(routes);
   add_import_routes(routes);
   add_dashboard_routes(routes);
+  add_activity_routes(routes);
   return routes;
 }
 

@@ -4,6 +4,7 @@
 // state-changing request, runs the handler and turns any error into problem+json.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,10 +65,15 @@ std::unexpected<Error> bad_parameter(std::string_view name);
 Result<Id> route_id(const HttpRequest& request, const std::string& name = "id");
 std::string session_token(const HttpRequest& request);
 
+// Runs `work` once per Idempotency-Key the client sends (without one: every time); a retry gets the
+// first answer again.
+Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpResponse>()>& work);
+
 // Routes of each part of the API, registered by api_routes().
 void add_session_routes(std::vector<Route>& routes);
 void add_registry_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
 void add_dashboard_routes(std::vector<Route>& routes);
+void add_activity_routes(std::vector<Route>& routes);
 
 }  // namespace dk::http

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/instant_text.hpp"
+
 namespace dk::http {
 
 Result<JsonBody> JsonBody::parse(const HttpRequest& request) {
@@ -122,6 +124,45 @@ Status JsonBody::date(std::string_view field, std::optional<std::optional<CivilD
                 Location{0, std::string(field)});
   }
   out = *parsed;
+  return {};
+}
+
+Status JsonBody::instant(std::string_view field, std::optional<std::optional<Instant>>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (value->is_null()) {
+    out = std::optional<Instant>();
+    return {};
+  }
+  if (!value->is_string()) {
+    return wrong_type(field, "một thời điểm (2026-12-05T17:00:00+07:00)",
+                      "a time (2026-12-05T17:00:00+07:00)");
+  }
+  auto parsed = parse_instant(std::string_view(value->get_string()));
+  if (!parsed) {
+    return fail(ErrorKind::invalid_input, "body.time_invalid",
+                fmt::format("Trường “{}”: “{}” không phải là một thời điểm có thật (viết "
+                            "2026-12-05T17:00:00+07:00).",
+                            field, std::string_view(value->get_string())),
+                fmt::format("The field “{}”: “{}” is not a real time (write "
+                            "2026-12-05T17:00:00+07:00).",
+                            field, std::string_view(value->get_string())),
+                Location{0, std::string(field)});
+  }
+  out = *parsed;
+  return {};
+}
+
+Status JsonBody::integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (!value->is_array()) return wrong_type(field, "một danh sách số", "a list of numbers");
+  std::vector<std::int64_t> numbers;
+  for (const boost::json::value& item : value->get_array()) {
+    if (!item.is_int64()) return wrong_type(field, "một danh sách số", "a list of numbers");
+    numbers.push_back(item.get_int64());
+  }
+  out = std::move(numbers);
   return {};
 }
 

@@ -8,8 +8,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/registry_codes.hpp"
 #include "http/exchange.hpp"
@@ -27,6 +29,10 @@ class JsonBody {
   Status nullable_integer(std::string_view field, std::optional<std::optional<std::int64_t>>& out);
   Status date(std::string_view field, std::optional<std::optional<CivilDate>>& out);
   Status boolean(std::string_view field, std::optional<bool>& out);
+  // An ISO 8601 time with its offset ("2026-12-05T17:00:00+07:00"; without one, Vietnam's).
+  Status instant(std::string_view field, std::optional<std::optional<Instant>>& out);
+  // An array of whole numbers (ids).
+  Status integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out);
   template <class Enum>
   Status code(std::string_view field, std::optional<std::optional<Enum>>& out);
 

@@ -101,8 +101,10 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   converted.address = request->remote_endpoint().address().to_string();
   request->header().for_each_field(
       [&](const auto& field) { converted.headers[lower(field.name())] = field.value(); });
-  // The routes name one parameter, ":id".
-  if (auto id = params.get_param("id")) converted.route["id"] = std::string(*id);
+  // The parameters the routes name (RESTinio offers no public way to list them).
+  for (const char* name : {"id", "person"}) {
+    if (auto value = params.get_param(name)) converted.route[name] = std::string(*value);
+  }
   auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
       request->header().query());
   if (!query) {

@@ -1,0 +1,20 @@
+#pragma once
+// Instants as the API writes and reads them: ISO 8601 with the offset, shown in Vietnam's time
+// ("2026-12-05T17:00:00+07:00"), so that a person reading the JSON sees the hour on the clock.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+
+namespace dk {
+
+// "YYYY-MM-DDTHH:MM:SS+07:00", to the second.
+std::string format_instant(Instant instant);
+
+// "YYYY-MM-DDTHH:MM[:SS]" followed by "Z" or "±HH:MM"; without either, the time is Vietnam's.
+// Nothing when the text is not such a time or names an impossible one (31/02, 24:30).
+std::optional<Instant> parse_instant(std::string_view text);
+
+}  // namespace dk

@@ -1,0 +1,533 @@
+#include "service/activities.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "core/access.hpp"
+#include "core/check_in_code.hpp"
+#include "core/vietnamese_text.hpp"
+#include "service/audit.hpp"
+#include "service/credentials.hpp"
+#include "service/refusal.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+namespace {
+
+// More activities than this at one moment in one agency is not a plan but a data error.
+constexpr std::int64_t kMostOverlapping = 10'000;
+
+bool manages(const Actor& actor, const Activity& activity) {
+  if (actor.principal.administrator) return true;
+  return std::ranges::any_of(activity.organizer_ids,
+                             [&](Id id) { return may_manage_organization(actor.principal, id); });
+}
+
+std::unexpected<Error> activity_not_found(Id id) {
+  return fail(ErrorKind::not_found, "activity.not_found",
+              fmt::format("Không có hoạt động mang mã {}.", id),
+              fmt::format("There is no activity {}.", id));
+}
+
+// The activity, if the actor may see it: drafts only to those who manage them.
+Result<store::StoredActivity> visible_activity(store::ActivityStore& activities, const Actor& actor,
+                                               Id id) {
+  auto found = activities.find(actor.principal.tenant, id);
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return activity_not_found(id);
+  if ((*found)->activity.status == ActivityStatus::draft && !manages(actor, (*found)->activity))
+    return activity_not_found(id);
+  return std::move(**found);
+}
+
+Result<store::StoredActivity> managed_activity(store::ActivityStore& activities, const Actor& actor,
+                                               Id id) {
+  auto found = visible_activity(activities, actor, id);
+  if (!found) return found;
+  if (!manages(actor, found->activity)) return refuse();
+  return found;
+}
+
+// Organizers, partner units and audience ids must name the agency's own records.
+Status check_references(store::SqlConnection& connection, Id tenant, const Activity& activity) {
+  store::RegistryStore registry(connection);
+  for (Id organization : activity.organizer_ids) {
+    auto found = registry.find_organization_by_id(tenant, organization);
+    if (!found) return std::unexpected(found.error());
+    if (!*found || (*found)->external) {
+      return fail(ErrorKind::invalid_input, "activity.organizer_unknown",
+                  fmt::format("Không có tổ chức mang mã {} trong cơ quan.", organization),
+                  fmt::format("There is no organization {} in the agency.", organization),
+                  Location{0, "organizer_ids"});
+    }
+  }
+  if (!activity.partner_unit_ids.empty()) {
+    auto partners = registry.list_partner_units(tenant);
+    if (!partners) return std::unexpected(partners.error());
+    for (Id partner : activity.partner_unit_ids) {
+      if (std::ranges::none_of(*partners, [&](const PartnerUnit& p) { return p.id == partner; })) {
+        return fail(ErrorKind::invalid_input, "activity.partner_unknown",
+                    fmt::format("Không có đơn vị bạn mang mã {}.", partner),
+                    fmt::format("There is no partner unit {}.", partner),
+                    Location{0, "partner_unit_ids"});
+      }
+    }
+  }
+  return {};
+}
+
+Result<Scheduled> scheduled_of(store::ActivityStore& activities, Id tenant,
+                               const Activity& activity, CivilDate today) {
+  Scheduled scheduled{
+      activity.id, activity.title, activity.starts_at, activity.ends_at, activity.place, {}, {}};
+  auto audience = activities.audience_people(tenant, activity.audience);
+  if (!audience) return std::unexpected(audience.error());
+  scheduled.audience = std::move(*audience);
+  auto organizers = activities.committee_people(tenant, activity.organizer_ids, today);
+  if (!organizers) return std::unexpected(organizers.error());
+  scheduled.organizers = std::move(*organizers);
+  return scheduled;
+}
+
+Result<std::vector<Clash>> clashes_of(store::SqlConnection& connection, const Actor& actor,
+                                      const Activity& draft) {
+  store::ActivityStore activities(connection);
+  const Id tenant = actor.principal.tenant;
+  const CivilDate today = vietnam_date(actor.clock());
+  auto candidate = scheduled_of(activities, tenant, draft, today);
+  if (!candidate) return std::unexpected(candidate.error());
+  store::ActivityQuery query;
+  // Exactly those that overlap it: ending after it starts and starting before it ends.
+  query.from = draft.starts_at;
+  query.to = draft.ends_at;
+  query.limit = kMostOverlapping;
+  auto overlapping = activities.list(tenant, query);
+  if (!overlapping) return std::unexpected(overlapping.error());
+  std::vector<Scheduled> others;
+  for (const store::StoredActivity& other : *overlapping) {
+    if (other.activity.status == ActivityStatus::cancelled) continue;
+    auto scheduled = scheduled_of(activities, tenant, other.activity, today);
+    if (!scheduled) return std::unexpected(scheduled.error());
+    others.push_back(std::move(*scheduled));
+  }
+  return find_clashes(*candidate, others);
+}
+
+Status name_people(store::SqlConnection& connection, const Actor& actor, ActivitySaved& saved) {
+  std::vector<Id> people;
+  for (const Clash& clash : saved.clashes)
+    people.insert(people.end(), clash.people.begin(), clash.people.end());
+  auto names = store::ActivityStore(connection).person_names(actor.principal.tenant, people);
+  if (!names) return std::unexpected(names.error());
+  saved.names = std::move(*names);
+  return {};
+}
+
+std::string clash_detail(const std::vector<Clash>& clashes) {
+  std::vector<std::string> items;
+  for (const Clash& clash : clashes) {
+    items.push_back(fmt::format(R"({{"kind":"{}","activity":{},"people":{}}})", code_of(clash.kind),
+                                clash.other_id, clash.people_count));
+  }
+  return fmt::format("[{}]", fmt::join(items, ","));
+}
+
+// Checks and saves a draft (new when `existing` is empty), unless it clashes and the officer has
+// not said to go ahead.
+Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
+                           ActivityDraft draft,
+                           const std::optional<store::StoredActivity>& existing) {
+  Activity& activity = draft.activity;
+  activity.tenant_id = actor.principal.tenant;
+  activity.title = normalize_text(activity.title);
+  activity.place = normalize_text(activity.place);
+  if (auto valid = validate_activity(activity); !valid) return std::unexpected(valid.error());
+  // Creating needs the lead organization; changing, any organizing one (checked by the caller).
+  if (!existing && !actor.principal.administrator &&
+      !may_manage_organization(actor.principal, activity.organizer_ids.front())) {
+    return refuse();
+  }
+  if (auto references = check_references(connection, activity.tenant_id, activity); !references)
+    return std::unexpected(references.error());
+  return store::in_transaction(connection, [&]() -> Result<ActivitySaved> {
+    ActivitySaved saved;
+    auto clashes = clashes_of(connection, actor, activity);
+    if (!clashes) return std::unexpected(clashes.error());
+    saved.clashes = std::move(*clashes);
+    if (auto named = name_people(connection, actor, saved); !named)
+      return std::unexpected(named.error());
+    if (!saved.clashes.empty() && !draft.go_ahead_despite_clashes) return saved;
+    store::ActivityStore activities(connection);
+    store::StoredActivity stored{activity, draft.programme_id, 0, "", std::nullopt};
+    if (existing) {
+      stored.registered = existing->registered;
+      stored.check_in_secret = existing->check_in_secret;
+      stored.created_by = existing->created_by;
+      if (auto updated = activities.update(stored, actor.clock()); !updated)
+        return std::unexpected(updated.error());
+      // A larger capacity makes room for the waitlist.
+      if (auto promoted = activities.promote_waitlisted(stored.activity.tenant_id, activity.id);
+          !promoted) {
+        return std::unexpected(promoted.error());
+      }
+    } else {
+      stored.activity.status = ActivityStatus::draft;
+      stored.check_in_secret = random_token();
+      stored.created_by = actor.principal.account_id;
+      auto created = activities.create(stored, actor.clock());
+      if (!created) return std::unexpected(created.error());
+      stored = std::move(*created);
+    }
+    auto audited = record_audit(
+        connection, actor, existing ? "update" : "create", "activity", stored.activity.id,
+        saved.clashes.empty()
+            ? std::string("{}")
+            : fmt::format(R"({{"clashes_accepted":{}}})", clash_detail(saved.clashes)));
+    if (!audited) return std::unexpected(audited.error());
+    auto reread = activities.find(stored.activity.tenant_id, stored.activity.id);
+    if (!reread) return std::unexpected(reread.error());
+    saved.activity = std::move(**reread);
+    return saved;
+  });
+}
+
+Result<ActivityView> view_of(store::ActivityStore& activities, const Actor& actor,
+                             store::StoredActivity stored) {
+  ActivityView view;
+  view.manageable = manages(actor, stored.activity);
+  const Id tenant = actor.principal.tenant;
+  if (actor.principal.person_id) {
+    auto mine = activities.registration_of(tenant, stored.activity.id, actor.principal.person_id);
+    if (!mine) return std::unexpected(mine.error());
+    view.mine = std::move(*mine);
+    auto attended = activities.attendance_of(tenant, stored.activity.id, actor.principal.person_id);
+    if (!attended) return std::unexpected(attended.error());
+    view.my_attendance = *attended;
+  }
+  view.stored = std::move(stored);
+  return view;
+}
+
+// Who may check in: with a capacity, those holding a place; without one, the audience.
+Status may_attend(store::ActivityStore& activities, const store::StoredActivity& stored,
+                  Id person) {
+  const Activity& activity = stored.activity;
+  if (activity.capacity) {
+    auto registration = activities.registration_of(activity.tenant_id, activity.id, person);
+    if (!registration) return std::unexpected(registration.error());
+    if (!*registration || (*registration)->state != RegistrationState::registered) {
+      return fail(ErrorKind::conflict, "check_in.not_registered",
+                  "Người này chưa có chỗ trong danh sách đăng ký của hoạt động.",
+                  "This person holds no place among the activity's registrations.");
+    }
+    return {};
+  }
+  auto in = activities.in_audience(activity.tenant_id, activity.audience, person);
+  if (!in) return std::unexpected(in.error());
+  if (!*in) {
+    return fail(ErrorKind::conflict, "check_in.not_in_audience",
+                "Người này không thuộc đối tượng của hoạt động.",
+                "This person is not in the activity's audience.");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<ActivitySaved> activity_clashes(store::SqlConnection& connection, const Actor& actor,
+                                       const Activity& draft) {
+  if (!actor.principal.administrator && !actor.principal.is_officer()) return refuse();
+  Activity activity = draft;
+  activity.tenant_id = actor.principal.tenant;
+  if (auto valid = validate_activity(activity); !valid) return std::unexpected(valid.error());
+  ActivitySaved report;
+  auto clashes = clashes_of(connection, actor, activity);
+  if (!clashes) return std::unexpected(clashes.error());
+  report.clashes = std::move(*clashes);
+  if (auto named = name_people(connection, actor, report); !named)
+    return std::unexpected(named.error());
+  return report;
+}
+
+Result<ActivitySaved> create_activity(store::SqlConnection& connection, const Actor& actor,
+                                      ActivityDraft draft) {
+  return save(connection, actor, std::move(draft), std::nullopt);
+}
+
+Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Actor& actor, Id id,
+                                      ActivityDraft draft) {
+  store::ActivityStore activities(connection);
+  auto existing = managed_activity(activities, actor, id);
+  if (!existing) return std::unexpected(existing.error());
+  if (existing->activity.status == ActivityStatus::cancelled ||
+      existing->activity.status == ActivityStatus::done) {
+    return fail(ErrorKind::conflict, "activity.final",
+                "Hoạt động đã hủy hoặc đã diễn ra thì không sửa được.",
+                "A cancelled or finished activity cannot be changed.");
+  }
+  if (draft.activity.capacity && *draft.activity.capacity < existing->registered) {
+    return fail(ErrorKind::conflict, "activity.capacity_below_registered",
+                fmt::format("Đã có {} người đăng ký, không giảm số chỗ xuống dưới con số đó.",
+                            existing->registered),
+                fmt::format("{} people hold places; the capacity cannot go below that.",
+                            existing->registered),
+                Location{0, "capacity"});
+  }
+  draft.activity.id = id;
+  draft.activity.status = existing->activity.status;
+  return save(connection, actor, std::move(draft), *existing);
+}
+
+Result<store::StoredActivity> change_activity_status(store::SqlConnection& connection,
+                                                     const Actor& actor, Id id, ActivityStatus to) {
+  store::ActivityStore activities(connection);
+  return store::in_transaction(connection, [&]() -> Result<store::StoredActivity> {
+    auto stored = managed_activity(activities, actor, id);
+    if (!stored) return stored;
+    if (auto allowed = check_status_change(stored->activity, to, actor.clock()); !allowed)
+      return std::unexpected(allowed.error());
+    if (auto set = activities.set_status(actor.principal.tenant, id, to, actor.clock()); !set)
+      return std::unexpected(set.error());
+    auto audited = record_audit(connection, actor, "status", "activity", id,
+                                fmt::format(R"({{"status":"{}"}})", code_of(to)));
+    if (!audited) return std::unexpected(audited.error());
+    stored->activity.status = to;
+    return stored;
+  });
+}
+
+Result<std::vector<ActivityView>> list_activities(store::SqlConnection& connection,
+                                                  const Actor& actor, ActivityFilter filter) {
+  store::ActivityStore activities(connection);
+  auto listed = activities.list(actor.principal.tenant, filter.query);
+  if (!listed) return std::unexpected(listed.error());
+  std::vector<ActivityView> views;
+  for (store::StoredActivity& stored : *listed) {
+    if (stored.activity.status == ActivityStatus::draft && !manages(actor, stored.activity))
+      continue;
+    auto view = view_of(activities, actor, std::move(stored));
+    if (!view) return std::unexpected(view.error());
+    if (filter.mine_only && (!view->mine || view->mine->state == RegistrationState::cancelled))
+      continue;
+    views.push_back(std::move(*view));
+  }
+  return views;
+}
+
+Result<ActivityView> read_activity(store::SqlConnection& connection, const Actor& actor, Id id) {
+  store::ActivityStore activities(connection);
+  auto stored = visible_activity(activities, actor, id);
+  if (!stored) return std::unexpected(stored.error());
+  auto view = view_of(activities, actor, std::move(*stored));
+  if (!view) return view;
+  auto registrations = activities.registrations(actor.principal.tenant, id);
+  if (!registrations) return std::unexpected(registrations.error());
+  view->waitlisted = std::ranges::count_if(*registrations, [](const store::Registration& r) {
+    return r.state == RegistrationState::waitlisted;
+  });
+  return view;
+}
+
+Result<std::vector<store::RegistrationOutcome>> register_for_activity(
+    store::SqlConnection& connection, const Actor& actor, Id activity, std::vector<Id> people) {
+  store::ActivityStore activities(connection);
+  const Id tenant = actor.principal.tenant;
+  const bool for_self = people.empty();
+  if (for_self) {
+    if (!actor.principal.person_id) return refuse();
+    people.push_back(actor.principal.person_id);
+  }
+  std::ranges::sort(people);
+  const auto [first, last] = std::ranges::unique(people);
+  people.erase(first, last);
+  return store::in_transaction(
+      connection, [&]() -> Result<std::vector<store::RegistrationOutcome>> {
+        auto stored = visible_activity(activities, actor, activity);
+        if (!stored) return std::unexpected(stored.error());
+        const bool manager = manages(actor, stored->activity);
+        if (!for_self && !manager) return refuse();
+        if (auto open = may_register(stored->activity, actor.clock()); !open)
+          return std::unexpected(open.error());
+        std::vector<store::RegistrationOutcome> outcomes;
+        for (Id person : people) {
+          auto in = activities.in_audience(tenant, stored->activity.audience, person);
+          if (!in) return std::unexpected(in.error());
+          if (!*in) {
+            return fail(
+                ErrorKind::conflict, "registration.not_in_audience",
+                fmt::format("Người mang mã {} không thuộc đối tượng của hoạt động.", person),
+                fmt::format("Person {} is not in the activity's audience.", person),
+                Location{0, "person_ids"});
+          }
+          auto outcome = activities.register_person(tenant, activity, person,
+                                                    actor.principal.account_id, actor.clock());
+          if (!outcome) return std::unexpected(outcome.error());
+          outcomes.push_back(std::move(*outcome));
+        }
+        if (!for_self) {
+          auto audited = record_audit(connection, actor, "register", "activity", activity,
+                                      fmt::format(R"({{"people":[{}]}})", fmt::join(people, ",")));
+          if (!audited) return std::unexpected(audited.error());
+        }
+        return outcomes;
+      });
+}
+
+Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, const Actor& actor,
+                                            Id activity, Id person) {
+  store::ActivityStore activities(connection);
+  return store::in_transaction(connection, [&]() -> Result<std::vector<Id>> {
+    auto stored = visible_activity(activities, actor, activity);
+    if (!stored) return std::unexpected(stored.error());
+    const bool manager = manages(actor, stored->activity);
+    if (person != actor.principal.person_id && !manager) return refuse();
+    if (!manager) {
+      if (auto allowed = may_cancel_registration(stored->activity, actor.clock()); !allowed)
+        return std::unexpected(allowed.error());
+    }
+    return activities.cancel_registration(actor.principal.tenant, activity, person, actor.clock());
+  });
+}
+
+Result<std::vector<store::Registration>> list_registrations(store::SqlConnection& connection,
+                                                            const Actor& actor, Id activity) {
+  store::ActivityStore activities(connection);
+  auto stored = managed_activity(activities, actor, activity);
+  if (!stored) return std::unexpected(stored.error());
+  return activities.registrations(actor.principal.tenant, activity);
+}
+
+Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
+                           const CheckIn& request) {
+  store::ActivityStore activities(connection);
+  const Id tenant = actor.principal.tenant;
+  const Instant now = actor.clock();
+  return store::in_transaction(connection, [&]() -> Result<CheckedIn> {
+    auto stored = visible_activity(activities, actor, activity);
+    if (!stored) return std::unexpected(stored.error());
+    const bool manager = manages(actor, stored->activity);
+    store::AttendanceRecord record;
+    switch (request.method) {
+      case CheckInMethod::activity_code:
+        if (!actor.principal.person_id) return refuse();
+        if (!token_valid(stored->check_in_secret, activity, request.code, now)) {
+          return fail(ErrorKind::invalid_input, "check_in.code_invalid",
+                      "Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiển thị.",
+                      "The check-in code is wrong or has expired. Scan the code on display again.",
+                      Location{0, "code"});
+        }
+        record.person_id = actor.principal.person_id;
+        record.method = "activity_code";
+        break;
+      case CheckInMethod::person_code: {
+        if (!manager) return refuse();
+        auto key = activities.check_in_key(tenant, random_token());
+        if (!key) return std::unexpected(key.error());
+        auto person = person_from_token(*key, tenant, request.code);
+        if (!person) {
+          return fail(ErrorKind::invalid_input, "check_in.person_code_invalid",
+                      "Mã cá nhân không hợp lệ.", "The personal code is not valid.",
+                      Location{0, "code"});
+        }
+        record.person_id = *person;
+        record.method = "person_code";
+        break;
+      }
+      case CheckInMethod::by_hand:
+        if (!manager) return refuse();
+        if (!request.person_id) {
+          return fail(ErrorKind::invalid_input, "check_in.person_required", "Hãy chọn người.",
+                      "Choose the person.", Location{0, "person_id"});
+        }
+        record.person_id = *request.person_id;
+        record.method = "by_hand";
+        break;
+    }
+    if (request.method != CheckInMethod::by_hand) {
+      if (auto open = may_check_in(stored->activity, now); !open)
+        return std::unexpected(open.error());
+    }
+    if (auto eligible = may_attend(activities, *stored, record.person_id); !eligible) {
+      // An officer marking someone absent or excused needs no place.
+      if (!(request.method == CheckInMethod::by_hand && request.state &&
+            (*request.state == AttendanceState::absent ||
+             *request.state == AttendanceState::excused))) {
+        return std::unexpected(eligible.error());
+      }
+    }
+    record.state = attendance_for_check_in(stored->activity.starts_at, now);
+    record.checked_in_at = store::seconds_of(now);
+    if (request.method == CheckInMethod::by_hand && request.state) {
+      record.state = *request.state;
+      if (record.state == AttendanceState::absent || record.state == AttendanceState::excused)
+        record.checked_in_at.reset();
+      if (auto set =
+              activities.set_attendance(tenant, activity, record, actor.principal.account_id);
+          !set) {
+        return std::unexpected(set.error());
+      }
+      auto audited = record_audit(
+          connection, actor, "attendance", "activity", activity,
+          fmt::format(R"({{"person":{},"state":"{}"}})", record.person_id, code_of(record.state)));
+      if (!audited) return std::unexpected(audited.error());
+      auto listed = activities.attendance(tenant, activity);
+      if (!listed) return std::unexpected(listed.error());
+      for (auto& written : *listed) {
+        if (written.person_id == record.person_id) return CheckedIn{std::move(written), true};
+      }
+      return CheckedIn{record, true};
+    }
+    auto written =
+        activities.record_attendance(tenant, activity, record, actor.principal.account_id);
+    if (!written) return std::unexpected(written.error());
+    return CheckedIn{std::move(written->first), written->second};
+  });
+}
+
+Result<std::vector<store::AttendanceRecord>> list_attendance(store::SqlConnection& connection,
+                                                             const Actor& actor, Id activity) {
+  store::ActivityStore activities(connection);
+  auto stored = managed_activity(activities, actor, activity);
+  if (!stored) return std::unexpected(stored.error());
+  return activities.attendance(actor.principal.tenant, activity);
+}
+
+Result<CheckInCode> activity_check_in_code(store::SqlConnection& connection, const Actor& actor,
+                                           Id activity) {
+  store::ActivityStore activities(connection);
+  auto stored = managed_activity(activities, actor, activity);
+  if (!stored) return std::unexpected(stored.error());
+  const std::int64_t step = time_step(actor.clock());
+  return CheckInCode{check_in_token(stored->check_in_secret, activity, step),
+                     time_step_start(step + 1)};
+}
+
+Result<std::string> personal_check_in_code(store::SqlConnection& connection, const Actor& actor) {
+  if (!actor.principal.person_id) return refuse();
+  store::ActivityStore activities(connection);
+  auto key = activities.check_in_key(actor.principal.tenant, random_token());
+  if (!key) return std::unexpected(key.error());
+  return person_token(*key, actor.principal.tenant, actor.principal.person_id);
+}
+
+Status give_feedback(store::SqlConnection& connection, const Actor& actor, Id activity,
+                     const Feedback& feedback) {
+  store::ActivityStore activities(connection);
+  auto stored = visible_activity(activities, actor, activity);
+  if (!stored) return std::unexpected(stored.error());
+  auto attended =
+      activities.attendance_of(actor.principal.tenant, activity, actor.principal.person_id);
+  if (!attended) return std::unexpected(attended.error());
+  Feedback normalized{feedback.rating, normalize_text(feedback.comment)};
+  if (auto valid =
+          validate_feedback(normalized, stored->activity.starts_at, actor.clock(), *attended);
+      !valid) {
+    return valid;
+  }
+  return activities.save_feedback(actor.principal.tenant, activity, actor.principal.person_id,
+                                  normalized, actor.clock());
+}
+
+}  // namespace dk::service

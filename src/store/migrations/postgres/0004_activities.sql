@@ -1,0 +1,159 @@
+-- Activities (issue 5): each organization's plan for a year with its targets and programmes;
+-- activities, organized by one or several organizations (a joint activity), with partner units
+-- and an audience; registrations with a waitlist; attendance; feedback; and the answers to
+-- retried requests (Idempotency-Key). Instants are Unix seconds (UTC), booleans 0 or 1.
+
+CREATE TABLE plans (
+  tenant_id BIGINT NOT NULL REFERENCES agencies (id),
+  id BIGINT NOT NULL,
+  organization_id BIGINT NOT NULL,
+  year BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  -- Targets: how many activities of each kind ({"sports":4,…}), the share of members who should
+  -- take part at least once (percent) and how many members the plan should reach.
+  activity_targets TEXT NOT NULL DEFAULT '{}',
+  participation_target BIGINT,
+  reach_target BIGINT,
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, organization_id) REFERENCES organizations (tenant_id, id)
+);
+CREATE UNIQUE INDEX plans_year ON plans (tenant_id, organization_id, year);
+
+-- A programme of a plan: a thread of activities ("Tháng Thanh niên", "Chào mừng 26/3").
+CREATE TABLE programmes (
+  tenant_id BIGINT NOT NULL,
+  id BIGINT NOT NULL,
+  plan_id BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id)
+);
+CREATE INDEX programmes_plan ON programmes (tenant_id, plan_id);
+
+CREATE TABLE activities (
+  tenant_id BIGINT NOT NULL REFERENCES agencies (id),
+  id BIGINT NOT NULL,
+  plan_id BIGINT,
+  programme_id BIGINT,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  starts_at BIGINT NOT NULL,
+  ends_at BIGINT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  place_key TEXT NOT NULL DEFAULT '',
+  audience_scope TEXT NOT NULL DEFAULT 'everyone',
+  capacity BIGINT,
+  registration_opens_at BIGINT,
+  registration_closes_at BIGINT,
+  required SMALLINT NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),
+  status TEXT NOT NULL DEFAULT 'draft',
+  -- Places taken, kept with the activity so that a registration takes one by a single guarded
+  -- UPDATE (… WHERE registered < capacity): no oversell, whatever the concurrency.
+  registered BIGINT NOT NULL DEFAULT 0,
+  -- The secret behind the activity's rotating check-in code.
+  check_in_secret TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id),
+  FOREIGN KEY (tenant_id, programme_id) REFERENCES programmes (tenant_id, id)
+);
+CREATE INDEX activities_time ON activities (tenant_id, starts_at);
+CREATE INDEX activities_plan ON activities (tenant_id, plan_id);
+
+CREATE TABLE activity_organizers (
+  tenant_id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  organization_id BIGINT NOT NULL,
+  position BIGINT NOT NULL,  -- 0 leads
+  PRIMARY KEY (tenant_id, activity_id, organization_id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id),
+  FOREIGN KEY (tenant_id, organization_id) REFERENCES organizations (tenant_id, id)
+);
+CREATE INDEX activity_organizers_organization ON activity_organizers (tenant_id, organization_id);
+
+CREATE TABLE activity_partners (
+  tenant_id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  partner_unit_id BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, activity_id, partner_unit_id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id),
+  FOREIGN KEY (tenant_id, partner_unit_id) REFERENCES partner_units (tenant_id, id)
+);
+
+-- The organizations or units an activity is for (none when it is for everyone).
+CREATE TABLE activity_audience (
+  tenant_id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  target_id BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, activity_id, target_id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id)
+);
+
+CREATE TABLE registrations (
+  tenant_id BIGINT NOT NULL,
+  id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('registered', 'waitlisted', 'cancelled')),
+  -- Order in the queue: by registered_at, then id (a registration renewed after a cancellation
+  -- goes to the back).
+  registered_at BIGINT NOT NULL,
+  cancelled_at BIGINT,
+  registered_by BIGINT,
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id),
+  FOREIGN KEY (tenant_id, person_id) REFERENCES persons (tenant_id, id)
+);
+CREATE UNIQUE INDEX registrations_person ON registrations (tenant_id, activity_id, person_id);
+CREATE INDEX registrations_queue ON registrations (tenant_id, activity_id, state, registered_at, id);
+CREATE INDEX registrations_of_person ON registrations (tenant_id, person_id);
+
+CREATE TABLE attendance (
+  tenant_id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('present', 'late', 'absent', 'excused')),
+  checked_in_at BIGINT,
+  method TEXT NOT NULL CHECK (method IN ('activity_code', 'person_code', 'by_hand')),
+  recorded_by BIGINT,
+  PRIMARY KEY (tenant_id, activity_id, person_id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id),
+  FOREIGN KEY (tenant_id, person_id) REFERENCES persons (tenant_id, id)
+);
+CREATE INDEX attendance_of_person ON attendance (tenant_id, person_id);
+
+CREATE TABLE feedback (
+  tenant_id BIGINT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  rating BIGINT NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment TEXT NOT NULL DEFAULT '',
+  given_at BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, activity_id, person_id),
+  FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id)
+);
+
+-- The first answer to a request that carried an Idempotency-Key, per account: a retry gets it
+-- again instead of acting twice; the same key with another request is refused.
+CREATE TABLE idempotency_keys (
+  tenant_id BIGINT NOT NULL,
+  account_id BIGINT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, account_id, idempotency_key)
+);
+
+-- The agency's secret behind its people's personal check-in codes (a QR code on the member's
+-- phone that an officer scans); created on first use.
+CREATE TABLE check_in_keys (
+  tenant_id BIGINT PRIMARY KEY REFERENCES agencies (id),
+  secret TEXT NOT NULL
+);

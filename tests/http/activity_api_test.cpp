@@ -1,0 +1,306 @@
+// Activities over HTTP, on SQLite and PostgreSQL: drafts and publication, clashes between
+// organizations, registration with a capacity and a waitlist (no oversell under concurrency),
+// check-in by the rotating code with retries that never count twice, by hand, and feedback.
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "core/instant_text.hpp"
+#include "http/api_support.hpp"
+
+namespace dk::http::testing {
+namespace {
+
+class Activities : public ApiTest {
+ protected:
+  // A time `minutes` from now, as the API writes it.
+  static std::string in_minutes(std::int64_t minutes) {
+    return format_instant(std::chrono::system_clock::now() + std::chrono::minutes(minutes));
+  }
+  std::string draft(const std::string& title, const std::string& organizer_code,
+                    std::int64_t starts_in, std::int64_t ends_in, const std::string& extra = "") {
+    return fmt::format(
+        R"({{"kind":"sports","title":"{}","starts_at":"{}","ends_at":"{}","place":"Sân vận động tỉnh","organizer_ids":[{}]{}}})",
+        title, in_minutes(starts_in), in_minutes(ends_in), organization_id(organizer_code),
+        extra.empty() ? "" : "," + extra);
+  }
+  // Creates and publishes; returns the id.
+  std::int64_t published(Client& officer, const std::string& body) {
+    const Reply created = officer.post("/api/v1/activities", body);
+    EXPECT_EQ(created.status, 201) << created.body;
+    const std::int64_t id = created.json().at("id").as_int64();
+    const Reply published =
+        officer.post(fmt::format("/api/v1/activities/{}/status", id), R"({"status":"published"})");
+    EXPECT_EQ(published.status, 200) << published.body;
+    return id;
+  }
+  std::int64_t person_of(const std::string& login) {
+    return as(login).get("/api/v1/session").json().at("person_id").as_int64();
+  }
+};
+
+TEST_P(Activities, ADraftIsTheOrganizersUntilItIsPublished) {
+  Client& chair = as("chutichcd");
+  const Reply created = chair.post(
+      "/api/v1/activities",
+      draft("Giao lưu bóng đá với Công an tỉnh", "CD", 60 * 24, 60 * 24 + 120, R"("capacity":30)"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto activity = created.json();
+  EXPECT_EQ(text_of(activity, "status"), "draft");
+  EXPECT_EQ(text_of(activity, "kind_label"), "Thể dục, thể thao");
+  EXPECT_EQ(activity.at("places_left").as_int64(), 30);
+  const std::int64_t id = activity.at("id").as_int64();
+  const std::string path = fmt::format("/api/v1/activities/{}", id);
+  EXPECT_EQ(as("doanvien").get(path).status, 404) << "a member does not see a draft";
+  // An officer of another organization may not organize for the trade union.
+  EXPECT_EQ(as("doanvien").post("/api/v1/activities", draft("Họp", "CD", 60, 120)).status, 403);
+  // Bad input names its field.
+  const Reply backwards = chair.post("/api/v1/activities", draft("Ngược", "CD", 120, 60));
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_EQ(text_of(backwards.json(), "field"), "ends_at");
+  const Reply bad_time = chair.post(
+      "/api/v1/activities",
+      R"({"kind":"sports","title":"X","starts_at":"mai","ends_at":"2026-12-05T10:00","organizer_ids":[1]})");
+  EXPECT_EQ(bad_time.code(), "body.time_invalid");
+
+  ASSERT_EQ(chair.post(path + "/status", R"({"status":"published"})").status, 200);
+  const Reply seen = as("doanvien").get(path);
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_FALSE(seen.json().at("manageable").as_bool());
+  EXPECT_TRUE(chair.get(path).json().at("manageable").as_bool());
+  // Published cannot go back to draft.
+  EXPECT_EQ(chair.post(path + "/status", R"({"status":"draft"})").code(),
+            "activity.status_change_not_allowed");
+}
+
+TEST_P(Activities, ClashesAreListedAndTheOfficerMayGoAheadOnRecord) {
+  Client& admin = as("quantri");
+  const std::int64_t first =
+      published(admin, draft("Học tập Nghị quyết", "CHLG", 60 * 48, 60 * 48 + 120));
+  (void)first;
+  // The trade union at the same time in the same place: its members are mostly the association's.
+  const std::string clashing = draft("Thi đấu cầu lông", "CD", 60 * 48 + 60, 60 * 48 + 180);
+  const Reply refused = admin.post("/api/v1/activities", clashing);
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.code(), "activity.clashes");
+  const auto clashes = refused.json().at("clashes").as_array();
+  std::set<std::string> kinds;
+  for (const auto& clash : clashes) {
+    kinds.insert(text_of(clash, "kind"));
+    if (text_of(clash, "kind") == "shared-audience") {
+      EXPECT_GT(clash.at("people_count").as_int64(), 0);
+      EXPECT_FALSE(text_of(clash.at("people").as_array()[0], "full_name").empty());
+    }
+  }
+  EXPECT_TRUE(kinds.contains("shared-audience"));
+  EXPECT_TRUE(kinds.contains("same-place")) << "“Sân vận động tỉnh” twice";
+  // The same list without saving anything.
+  const Reply check = admin.post("/api/v1/activities/clashes", clashing);
+  EXPECT_EQ(check.json().at("clashes").as_array().size(), clashes.size());
+  // Go ahead: saved, and the clashes are on record.
+  std::string go_ahead = clashing;
+  go_ahead.insert(go_ahead.size() - 1, R"(,"go_ahead_despite_clashes":true)");
+  const Reply saved = admin.post("/api/v1/activities", go_ahead);
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const auto audit = admin
+                         .get(fmt::format("/api/v1/audit?entity=activity&entity_id={}",
+                                          saved.json().at("id").as_int64()))
+                         .json();
+  EXPECT_NE(boost::json::serialize(audit).find("clashes_accepted"), std::string::npos);
+  // A slot that starts as the badminton ends does not clash.
+  EXPECT_EQ(
+      admin.post("/api/v1/activities/clashes", draft("Sau đó", "CD", 60 * 48 + 180, 60 * 48 + 240))
+          .json()
+          .at("clashes")
+          .as_array()
+          .size(),
+      0u);
+}
+
+TEST_P(Activities, AWaitlistFillsInOrderWhenPlacesFreeUp) {
+  Client& chair = as("chutichcd");
+  const std::int64_t id =
+      published(chair, draft("Tập huấn sơ cứu", "CD", 60 * 24, 60 * 24 + 90, R"("capacity":2)"));
+  const std::string path = fmt::format("/api/v1/activities/{}/registrations", id);
+  // Four members of the trade union, by name order, other than the member who signs in below.
+  std::vector<std::int64_t> people;
+  const std::int64_t member_self = person_of("doanvien");
+  const auto members =
+      chair.get(fmt::format("/api/v1/people?organization_id={}&limit=6", organization_id("CD")))
+          .json();
+  for (const auto& item : members.at("items").as_array()) {
+    if (item.at("id").as_int64() != member_self && people.size() < 4)
+      people.push_back(item.at("id").as_int64());
+  }
+  ASSERT_EQ(people.size(), 4u);
+  for (std::int64_t person : people) {
+    const Reply registered = chair.post(path, fmt::format(R"({{"person_ids":[{}]}})", person));
+    ASSERT_EQ(registered.status, 200) << registered.body;
+  }
+  auto states = [&] {
+    std::map<std::int64_t, std::string> by_person;
+    const auto listed = chair.get(path).json();
+    for (const auto& item : listed.at("items").as_array())
+      by_person[item.at("person_id").as_int64()] = text_of(item, "state");
+    return by_person;
+  };
+  auto now = states();
+  EXPECT_EQ(now[people[0]], "registered");
+  EXPECT_EQ(now[people[1]], "registered");
+  EXPECT_EQ(now[people[2]], "waitlisted");
+  EXPECT_EQ(now[people[3]], "waitlisted");
+  // Registering twice changes nothing.
+  const Reply again = chair.post(path, fmt::format(R"({{"person_ids":[{}]}})", people[0]));
+  EXPECT_FALSE(again.json().at("items").as_array()[0].at("changed").as_bool());
+  // A cancellation promotes the first in the queue.
+  const Reply cancelled = chair.remove(fmt::format("{}/{}", path, people[1]));
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json().at("promoted").as_array()[0].as_int64(), people[2]);
+  now = states();
+  EXPECT_EQ(now[people[2]], "registered");
+  EXPECT_EQ(now[people[3]], "waitlisted");
+  EXPECT_EQ(now[people[1]], "cancelled");
+  // A member registers themself; cancels themself.
+  Client& member = as("doanvien");
+  const Reply self = member.post(path, "");
+  ASSERT_EQ(self.status, 200) << self.body;
+  EXPECT_EQ(text_of(self.json().at("items").as_array()[0], "state"), "waitlisted");
+  EXPECT_EQ(member.remove(path + "/me").status, 200);
+  // …and may not register others.
+  EXPECT_EQ(member.post(path, fmt::format(R"({{"person_ids":[{}]}})", people[3])).status, 403);
+}
+
+TEST_P(Activities, AThousandSimultaneousRegistrationsForAHundredPlacesGiveExactlyAHundred) {
+  Client& admin = as("quantri");
+  // A thousand members of the trade union, from the office's list.
+  std::string list = "Họ và tên,Ngày sinh\n";
+  for (int i = 0; i < 1000; ++i)
+    list += fmt::format("Người Thử {},{:02}/{:02}/{}\n", i, i % 28 + 1, i % 12 + 1, 1960 + i % 40);
+  const Reply imported =
+      admin.send({"POST",
+                  fmt::format("/api/v1/imports/members?mode=all_or_nothing&organization_id={}",
+                              organization_id("CD")),
+                  list,
+                  "application/octet-stream",
+                  {admin.csrf_header()}});
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  ASSERT_EQ(imported.json().at("counts").at("people_created").as_int64(), 1000);
+  std::vector<std::int64_t> people;
+  for (int offset = 0; people.size() < 1000; offset += 500) {
+    const auto page =
+        admin.get(fmt::format("/api/v1/people?search=nguoi%20thu&limit=500&offset={}", offset))
+            .json();
+    const auto& items = page.at("items").as_array();
+    if (items.empty()) break;
+    for (const auto& item : items) people.push_back(item.at("id").as_int64());
+  }
+  ASSERT_EQ(people.size(), 1000u);
+
+  const std::int64_t id =
+      published(admin, draft("Giải chạy", "CD", 60 * 72, 60 * 72 + 60, R"("capacity":100)"));
+  const std::string path = fmt::format("/api/v1/activities/{}/registrations", id);
+  std::atomic<std::size_t> next{0};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 16; ++t) {
+    threads.emplace_back([&] {
+      for (std::size_t i; (i = next++) < people.size();) {
+        const Reply reply = admin.post(path, fmt::format(R"({{"person_ids":[{}]}})", people[i]));
+        if (reply.status != 200) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  std::map<std::string, int> counts;
+  const auto listed = admin.get(path).json();
+  for (const auto& item : listed.at("items").as_array()) ++counts[text_of(item, "state")];
+  EXPECT_EQ(counts["registered"], 100);
+  EXPECT_EQ(counts["waitlisted"], 900);
+  const auto activity = admin.get(fmt::format("/api/v1/activities/{}", id)).json();
+  EXPECT_EQ(activity.at("registered").as_int64(), 100);
+  EXPECT_EQ(activity.at("places_left").as_int64(), 0);
+  EXPECT_EQ(activity.at("waitlisted").as_int64(), 900);
+}
+
+TEST_P(Activities, ARetriedCheckInNeverCountsTwice) {
+  Client& chair = as("chutichcd");
+  // Open to the trade union's members, starting in half an hour: check-in is open.
+  const std::int64_t id =
+      published(chair, draft("Mít tinh", "CD", 30, 150,
+                             fmt::format(R"("audience_scope":"organizations","audience_ids":[{}])",
+                                         organization_id("CD"))));
+  const std::string base = fmt::format("/api/v1/activities/{}", id);
+  const Reply code = chair.get(base + "/check-in-code");
+  ASSERT_EQ(code.status, 200) << code.body;
+  const std::string token = text_of(code.json(), "code");
+  EXPECT_EQ(as("doanvien").get(base + "/check-in-code").status, 403);
+
+  // The chair is a member of the trade union and checks in with the code on display.
+  auto check_in = [&](const std::string& key, const std::string& body) {
+    return chair.send({"POST",
+                       base + "/check-ins",
+                       body,
+                       "application/json",
+                       {chair.csrf_header(), "Idempotency-Key: " + key}});
+  };
+  const std::string body = fmt::format(R"({{"code":"{}"}})", token);
+  const Reply first = check_in("phone-1-attempt", body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(text_of(first.json(), "state"), "present");
+  const Reply retried = check_in("phone-1-attempt", body);
+  EXPECT_EQ(retried.status, 201);
+  EXPECT_EQ(retried.body, first.body) << "the first answer, again";
+  // The same key for another request is refused; a new key finds them checked in already.
+  EXPECT_EQ(check_in("phone-1-attempt", R"({"code":"0-AAAAAAAAAA"})").code(),
+            "idempotency.key_reused");
+  const Reply later = check_in("phone-2-attempt", body);
+  EXPECT_EQ(later.status, 200);
+  EXPECT_FALSE(later.json().at("first").as_bool());
+  // A wrong code is refused and changes nothing.
+  const Reply wrong = as("doanvien").post(base + "/check-ins", R"({"code":"1-ABCDEFGHIJ"})");
+  EXPECT_EQ(wrong.code(), "check_in.code_invalid");
+
+  // An officer scans a member's own code, and marks another excused by hand.
+  const std::string member_code =
+      text_of(as("doanvien").get("/api/v1/me/check-in-code").json(), "code");
+  const Reply scanned =
+      chair.post(base + "/check-ins", fmt::format(R"({{"person_code":"{}"}})", member_code));
+  const std::int64_t member = person_of("doanvien");
+  const bool member_in_trade_union = scanned.status == 201;
+  if (member_in_trade_union) {
+    EXPECT_EQ(scanned.json().at("person_id").as_int64(), member);
+  } else {
+    EXPECT_EQ(scanned.code(), "check_in.not_in_audience");
+  }
+  const std::int64_t admin_person = person_of("quantri");
+  const Reply excused = chair.post(
+      base + "/check-ins", fmt::format(R"({{"person_id":{},"state":"excused"}})", admin_person));
+  ASSERT_EQ(excused.status, 201) << excused.body;
+  EXPECT_EQ(text_of(excused.json(), "state"), "excused");
+  const auto attendance = chair.get(base + "/attendance").json();
+  EXPECT_EQ(attendance.at("total").as_int64(), member_in_trade_union ? 3 : 2);
+}
+
+TEST_P(Activities, OnlyThoseWhoCameGiveFeedback) {
+  Client& chair = as("chutichcd");
+  // Started five minutes ago: whoever checks in now is on time and may rate it.
+  const std::int64_t id = published(chair, draft("Văn nghệ chào mừng", "CD", -5, 90));
+  const std::string base = fmt::format("/api/v1/activities/{}", id);
+  const std::string token = text_of(chair.get(base + "/check-in-code").json(), "code");
+  ASSERT_EQ(chair.post(base + "/check-ins", fmt::format(R"({{"code":"{}"}})", token)).status, 201);
+  const Reply rated = chair.post(base + "/feedback", R"({"rating":5,"comment":"Rất vui"})");
+  EXPECT_EQ(rated.status, 201) << rated.body;
+  EXPECT_EQ(chair.post(base + "/feedback", R"({"rating":9})").code(), "feedback.rating_invalid");
+  EXPECT_EQ(as("quantri").post(base + "/feedback", R"({"rating":4})").code(),
+            "feedback.not_attended");
+}
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Engines, Activities, ::testing::ValuesIn(dk::testing::engines()));
+
+}  // namespace dk::http::testing
