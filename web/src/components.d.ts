@@ -11,11 +11,15 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AccountDialog: typeof import('./components/AccountDialog.vue')['default']
     AppLayout: typeof import('./components/AppLayout.vue')['default']
+    CommitteeSeatDialog: typeof import('./components/CommitteeSeatDialog.vue')['default']
+    CommitteeTable: typeof import('./components/CommitteeTable.vue')['default']
     DateField: typeof import('./components/DateField.vue')['default']
     EChart: typeof import('./components/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElButton: typeof import('element-plus/es')['ElButton']
+    ElCheckbox: typeof import('element-plus/es')['ElCheckbox']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDialog: typeof import('element-plus/es')['ElDialog']
@@ -24,6 +28,7 @@ declare module 'vue' {
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElInput: typeof import('element-plus/es')['ElInput']
     ElOption: typeof import('element-plus/es')['ElOption']
+    ElOptionGroup: typeof import('element-plus/es')['ElOptionGroup']
     ElPagination: typeof import('element-plus/es')['ElPagination']
     ElRadioButton: typeof import('element-plus/es')['ElRadioButton']
     ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
@@ -36,12 +41,19 @@ declare module 'vue' {
     ElTree: typeof import('element-plus/es')['ElTree']
     EnrollDialog: typeof import('./components/EnrollDialog.vue')['default']
     ExportLinks: typeof import('./components/ExportLinks.vue')['default']
+    FormDialog: typeof import('./components/FormDialog.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     MembershipDialog: typeof import('./components/MembershipDialog.vue')['default']
     NavMenu: typeof import('./components/NavMenu.vue')['default']
+    OrganizationDialog: typeof import('./components/OrganizationDialog.vue')['default']
+    PartnerUnitDialog: typeof import('./components/PartnerUnitDialog.vue')['default']
+    PartnerUnitsCard: typeof import('./components/PartnerUnitsCard.vue')['default']
     PeopleCards: typeof import('./components/PeopleCards.vue')['default']
+    PersonPicker: typeof import('./components/PersonPicker.vue')['default']
+    RemovePersonDialog: typeof import('./components/RemovePersonDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    RowActions: typeof import('./components/RowActions.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

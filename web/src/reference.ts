@@ -1,6 +1,6 @@
 // Organizations and units change rarely and many screens name them: read them once per sign-in.
 import { reactive } from 'vue'
-import { organizationsApi, unitsApi, type Organization, type Unit } from './api'
+import { organizationsApi, unitsApi, type Organization, type OrganizationKind, type Unit } from './api'
 
 export const reference = reactive({
   organizations: [] as Organization[],
@@ -43,6 +43,10 @@ export function ownOrganizations(): Organization[] {
 export function organizationName(id: number): string {
   const organization = reference.organizations.find((o) => o.id === id)
   return organization ? organization.name : `#${id}`
+}
+
+export function organizationKind(id: number): OrganizationKind | undefined {
+  return reference.organizations.find((o) => o.id === id)?.kind
 }
 
 export function forgetReference(): void {

@@ -58,6 +58,12 @@ export const router = createRouter({
           meta: { ability: 'importMembers' },
         },
         { path: 'agency', name: 'agency', component: () => import('./views/AgencyView.vue') },
+        {
+          path: 'accounts',
+          name: 'accounts',
+          component: () => import('./views/AccountsView.vue'),
+          meta: { ability: 'manageAccounts' },
+        },
         { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') },
         { path: 'not-allowed', name: 'not-allowed', component: () => import('./views/NotAllowedView.vue') },
         { path: ':unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

@@ -97,6 +97,11 @@ export const can = reactive({
   seeDashboard: computed(() => has('administrator') || has('leadership') || has('officer')),
   importMembers: computed(() => has('administrator')),
   manageUnits: computed(() => has('administrator')),
+  /** Organizations, partner units: the agency's structure (docs/api.md, Roles). */
+  manageStructure: computed(() => has('administrator')),
+  manageAccounts: computed(() => has('administrator')),
+  /** Taking someone off the agency's registry (DELETE /people/{id}). */
+  removePeople: computed(() => has('administrator')),
   seeAudit: computed(() => has('administrator')),
   /** Administrators add anyone; officers only into an organization they serve. */
   addPeople: computed(() => has('administrator') || has('officer')),

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, until } from './ui.mjs';
 
-const navigation = ['dashboard', 'organizations', 'people', 'import', 'agency', 'account'];
+const navigation = ['dashboard', 'organizations', 'people', 'import', 'agency', 'accounts', 'account'];
 
 // What docs/api.md's "Roles" table lets each demo login do, as the navigation offers it.
 const roles = {

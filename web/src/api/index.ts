@@ -1,8 +1,12 @@
 // The resources of /api/v1, one function each, so that views never spell a path.
 import { api, buildUrl, request } from './client'
 import type {
+  Account,
+  AccountInput,
   Agency,
   AuditEntry,
+  CommitteeRole,
+  CommitteeRoleInput,
   Dashboard,
   ImportMode,
   ImportResult,
@@ -10,7 +14,11 @@ import type {
   Membership,
   MembershipChanges,
   Organization,
+  OrganizationChanges,
+  OrganizationInput,
   OrganizationRecord,
+  PartnerUnit,
+  PartnerUnitInput,
   Page,
   PeopleFilter,
   Person,
@@ -47,6 +55,28 @@ export const unitsApi = {
 export const organizationsApi = {
   list: () => api.get<List<Organization>>('/organizations'),
   get: (id: number) => api.get<OrganizationRecord>(`/organizations/${id}`),
+  create: (input: OrganizationInput) => api.post<Organization>('/organizations', input),
+  update: (id: number, changes: OrganizationChanges) => api.patch<Organization>(`/organizations/${id}`, changes),
+}
+
+export const committeeApi = {
+  seat: (input: CommitteeRoleInput) => api.post<CommitteeRole>('/committee-roles', input),
+  /** Ends the seat today; the API keeps it as history. */
+  end: (id: number) => api.delete<CommitteeRole>(`/committee-roles/${id}`),
+}
+
+export const partnerUnitsApi = {
+  list: () => api.get<List<PartnerUnit>>('/partner-units'),
+  create: (input: PartnerUnitInput) => api.post<PartnerUnit>('/partner-units', input),
+  update: (id: number, changes: Partial<PartnerUnitInput>) => api.patch<PartnerUnit>(`/partner-units/${id}`, changes),
+  remove: (id: number) => api.delete<void>(`/partner-units/${id}`),
+}
+
+export const accountsApi = {
+  list: () => api.get<List<Account>>('/accounts'),
+  create: (input: AccountInput) => api.post<Account>('/accounts', input),
+  /** Disables the account and ends its sessions; the record stays. */
+  disable: (id: number) => api.delete<Account>(`/accounts/${id}`),
 }
 
 function filterQuery(filter: PeopleFilter) {
@@ -66,6 +96,8 @@ export const peopleApi = {
   get: (id: number) => api.get<PersonRecord>(`/people/${id}`),
   create: (input: PersonInput) => api.post<PersonRecord>('/people', input),
   update: (id: number, changes: PersonChanges) => api.patch<PersonRecord>(`/people/${id}`, changes),
+  /** The person left the agency: memberships and seats end, the account is disabled, the record stays. */
+  remove: (id: number, reason: string) => api.delete<PersonRecord>(`/people/${id}`, { reason: reason.trim() }),
   /** A plain link: the browser downloads with the session cookie; a GET needs no CSRF token. */
   exportUrl: (filter: PeopleFilter, format: 'csv' | 'xlsx') =>
     buildUrl('/people/export', { ...filterQuery(filter), format }),

@@ -50,7 +50,58 @@ export interface Organization {
   member_count: number
 }
 
+/** What POST /organizations takes; `external` records a superior outside the agency. */
+export interface OrganizationInput {
+  code: string
+  name: string
+  kind?: OrganizationKind
+  superior_id?: number | null
+  external?: boolean
+}
+
+/** What PATCH /organizations/{id} takes; only the fields given change. */
+export type OrganizationChanges = Partial<Omit<OrganizationInput, 'external'>>
+
+export interface PartnerUnit {
+  id: number
+  name: string
+  address: string
+  contact_name: string
+  contact_phone: string
+  note: string
+}
+
+export type PartnerUnitInput = Omit<PartnerUnit, 'id'>
+
+export type Grant = 'administrator' | 'leadership'
+
+export interface Account {
+  id: number
+  person_id: number
+  login: string
+  full_name: string
+  disabled: boolean
+  grants: Grant[]
+}
+
+export interface AccountInput {
+  person_id: number
+  login: string
+  password: string
+  administrator?: boolean
+  leadership?: boolean
+}
+
 export type CommitteeRoleKind = 'chair' | 'vice-chair' | 'secretary' | 'member'
+
+export interface CommitteeRoleInput {
+  person_id: number
+  organization_id: number
+  role: CommitteeRoleKind
+  term?: string
+  term_start?: string | null
+  term_end?: string | null
+}
 
 export interface CommitteeRole {
   id: number
