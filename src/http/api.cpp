@@ -163,6 +163,7 @@ std::vector<Route> api_routes() {
   add_import_routes(routes);
   add_dashboard_routes(routes);
   add_activity_routes(routes);
+  add_calendar_routes(routes);
   return routes;
 }
 

@@ -102,7 +102,7 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   request->header().for_each_field(
       [&](const auto& field) { converted.headers[lower(field.name())] = field.value(); });
   // The parameters the routes name (RESTinio offers no public way to list them).
-  for (const char* name : {"id", "person"}) {
+  for (const char* name : {"id", "person", "token"}) {
     if (auto value = params.get_param(name)) converted.route[name] = std::string(*value);
   }
   auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(

@@ -14,7 +14,8 @@ namespace {
 constexpr std::string_view kActivityColumns =
     "a.id, a.plan_id, a.programme_id, a.kind, a.title, a.description, a.starts_at, a.ends_at, "
     "a.place, a.audience_scope, a.capacity, a.registration_opens_at, a.registration_closes_at, "
-    "a.required, a.status, a.registered, a.check_in_secret, a.created_by, a.tenant_id";
+    "a.required, a.status, a.registered, a.check_in_secret, a.created_by, a.tenant_id, "
+    "a.created_at, a.updated_at";
 
 std::optional<std::int64_t> optional_integer(const SqlRow& row, int column) {
   if (row.is_null(column)) return std::nullopt;
@@ -54,6 +55,8 @@ StoredActivity read_activity(const SqlRow& row) {
   stored.check_in_secret = row.text(16);
   stored.created_by = optional_integer(row, 17);
   activity.tenant_id = row.integer(18);
+  stored.created_at = row.integer(19);
+  stored.updated_at = row.integer(20);
   return stored;
 }
 
@@ -270,6 +273,11 @@ Result<std::vector<StoredActivity>> ActivityStore::list(Id tenant, const Activit
   if (query.plan_id) add(" AND a.plan_id = ${}", *query.plan_id);
   if (query.status) add(" AND a.status = ${}", std::string(code_of(*query.status)));
   if (!query.include_drafts) where += " AND a.status <> 'draft'";
+  if (query.registered_person) {
+    add(" AND EXISTS (SELECT 1 FROM registrations r WHERE r.tenant_id = a.tenant_id AND "
+        "r.activity_id = a.id AND r.state = 'registered' AND r.person_id = ${})",
+        *query.registered_person);
+  }
   if (query.organization_id) {
     add(" AND EXISTS (SELECT 1 FROM activity_organizers o WHERE o.tenant_id = a.tenant_id AND "
         "o.activity_id = a.id AND o.organization_id = ${})",

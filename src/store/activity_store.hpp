@@ -22,6 +22,8 @@ struct StoredActivity {
   std::int64_t registered = 0;  // places taken
   std::string check_in_secret;
   std::optional<Id> created_by;  // account
+  std::int64_t created_at = 0;   // Unix seconds
+  std::int64_t updated_at = 0;
 };
 
 struct ActivityQuery {
@@ -31,6 +33,7 @@ struct ActivityQuery {
   std::optional<Id> plan_id;
   std::optional<ActivityStatus> status;
   bool include_drafts = true;
+  std::optional<Id> registered_person;  // only those this person holds a place in
   std::int64_t limit = 500;
 };
 

@@ -299,6 +299,47 @@ TEST_P(Activities, OnlyThoseWhoCameGiveFeedback) {
             "feedback.not_attended");
 }
 
+TEST_P(Activities, CalendarAppsSeeWhatOneSignedUpForBehindARevocableLink) {
+  Client& chair = as("chutichcd");
+  const std::int64_t id = published(
+      chair, draft("Giao lưu cầu lông, Công an tỉnh", "CD", 60 * 24 * 3, 60 * 24 * 3 + 90));
+  (void)published(chair, draft("Một việc khác", "CD", 60 * 24 * 4, 60 * 24 * 4 + 90));
+  ASSERT_EQ(chair.post(fmt::format("/api/v1/activities/{}/registrations", id), "").status, 200);
+  const Reply created = chair.post("/api/v1/calendar-feeds", "");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = text_of(created.json(), "path");
+  ASSERT_TRUE(path.starts_with("/calendar/") && path.ends_with(".ics")) << path;
+  // No cookie: the link is the credential.
+  const Reply feed = anonymous().get(path);
+  ASSERT_EQ(feed.status, 200) << feed.body;
+  EXPECT_EQ(feed.headers.at("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_TRUE(feed.body.starts_with("BEGIN:VCALENDAR\r\n"));
+  EXPECT_NE(feed.body.find("X-WR-CALNAME:Lịch của Hồ Thị Thanh Hà"), std::string::npos);
+  EXPECT_NE(feed.body.find("SUMMARY:Giao lưu cầu lông\\, Công an tỉnh"), std::string::npos)
+      << "the comma escaped";
+  EXPECT_NE(feed.body.find("DTSTART;TZID=Asia/Ho_Chi_Minh:"), std::string::npos);
+  EXPECT_EQ(feed.body.find("Một việc khác"), std::string::npos) << "not signed up for";
+  // The organization's feed has both; only its officers may make one.
+  const Reply organization = chair.post(
+      "/api/v1/calendar-feeds", fmt::format(R"({{"organization_id":{}}})", organization_id("CD")));
+  ASSERT_EQ(organization.status, 201) << organization.body;
+  const Reply both = anonymous().get(text_of(organization.json(), "path"));
+  EXPECT_NE(both.body.find("Một việc khác"), std::string::npos);
+  EXPECT_EQ(as("doanvien")
+                .post("/api/v1/calendar-feeds",
+                      fmt::format(R"({{"organization_id":{}}})", organization_id("CD")))
+                .status,
+            403);
+  // Revoked: gone.
+  const auto listed = chair.get("/api/v1/calendar-feeds").json();
+  ASSERT_EQ(listed.at("total").as_int64(), 2);
+  const std::int64_t feed_id = created.json().at("id").as_int64();
+  EXPECT_EQ(as("doanvien").remove(fmt::format("/api/v1/calendar-feeds/{}", feed_id)).status, 403);
+  EXPECT_EQ(chair.remove(fmt::format("/api/v1/calendar-feeds/{}", feed_id)).status, 204);
+  EXPECT_EQ(anonymous().get(path).status, 404);
+  EXPECT_EQ(anonymous().get("/calendar/guessed-token.ics").status, 404);
+}
+
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Engines, Activities, ::testing::ValuesIn(dk::testing::engines()));

@@ -1,0 +1,136 @@
+#include "service/calendar_feeds.hpp"
+
+#include <fmt/format.h>
+
+#include "core/access.hpp"
+#include "io/icalendar.hpp"
+#include "service/audit.hpp"
+#include "service/credentials.hpp"
+#include "service/refusal.hpp"
+#include "store/activity_store.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+namespace {
+
+constexpr auto kFeedPast = std::chrono::days(90);
+constexpr auto kFeedAhead = std::chrono::days(366);
+
+std::unexpected<Error> feed_not_found() {
+  return fail(ErrorKind::not_found, "calendar.not_found",
+              "Không có lịch này, hoặc đường dẫn đã bị thu hồi.",
+              "There is no such calendar, or its link was revoked.");
+}
+
+io::CalendarEvent event_of(const store::StoredActivity& stored) {
+  const Activity& activity = stored.activity;
+  io::CalendarEvent event;
+  event.uid = fmt::format("activity-{}-{}@doanket", activity.tenant_id, activity.id);
+  event.starts_at = activity.starts_at;
+  event.ends_at = activity.ends_at;
+  event.summary = activity.title;
+  event.description = activity.description;
+  event.location = activity.place;
+  event.categories = {label_of(activity.kind).vi};
+  event.cancelled = activity.status == ActivityStatus::cancelled;
+  event.stamp = store::instant_of(stored.updated_at);
+  // Grows with every change, as calendar apps expect of SEQUENCE.
+  event.sequence = stored.updated_at - stored.created_at;
+  return event;
+}
+
+}  // namespace
+
+Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, const Actor& actor,
+                                             std::optional<Id> organization_id) {
+  store::CalendarFeed feed;
+  feed.tenant = actor.principal.tenant;
+  feed.created_by = actor.principal.account_id;
+  feed.created_at = unix_seconds(actor.clock());
+  if (organization_id) {
+    if (!actor.principal.administrator &&
+        !may_manage_organization(actor.principal, *organization_id)) {
+      return refuse();
+    }
+    auto organization =
+        store::RegistryStore(connection).find_organization_by_id(feed.tenant, *organization_id);
+    if (!organization) return std::unexpected(organization.error());
+    if (!*organization || (*organization)->external) {
+      return fail(ErrorKind::invalid_input, "organization.not_found",
+                  fmt::format("Không có tổ chức mang mã {} trong cơ quan.", *organization_id),
+                  fmt::format("There is no organization {} in the agency.", *organization_id),
+                  Location{0, "organization_id"});
+    }
+    feed.owner_kind = store::FeedOwner::organization;
+    feed.owner_id = *organization_id;
+  } else {
+    if (!actor.principal.person_id) return refuse();
+    feed.owner_kind = store::FeedOwner::person;
+    feed.owner_id = actor.principal.person_id;
+  }
+  NewCalendarFeed created;
+  created.token = random_token();
+  return store::in_transaction(connection, [&]() -> Result<NewCalendarFeed> {
+    auto stored = store::CalendarFeedStore(connection).create(feed, token_digest(created.token));
+    if (!stored) return std::unexpected(stored.error());
+    created.feed = *stored;
+    auto audited = record_audit(connection, actor, "create", "calendar_feed", stored->id, "{}");
+    if (!audited) return std::unexpected(audited.error());
+    return created;
+  });
+}
+
+Result<std::vector<store::CalendarFeed>> list_calendar_feeds(store::SqlConnection& connection,
+                                                             const Actor& actor) {
+  return store::CalendarFeedStore(connection)
+      .list_created_by(actor.principal.tenant, actor.principal.account_id);
+}
+
+Status revoke_calendar_feed(store::SqlConnection& connection, const Actor& actor, Id id) {
+  store::CalendarFeedStore feeds(connection);
+  auto feed = feeds.find(actor.principal.tenant, id);
+  if (!feed) return std::unexpected(feed.error());
+  if (!*feed) return feed_not_found();
+  if ((*feed)->created_by != actor.principal.account_id && !actor.principal.administrator)
+    return refuse();
+  return store::in_transaction(connection, [&]() -> Status {
+    if (auto revoked = feeds.revoke(actor.principal.tenant, id, actor.clock()); !revoked)
+      return revoked;
+    return record_audit(connection, actor, "revoke", "calendar_feed", id, "{}");
+  });
+}
+
+Result<std::string> calendar_feed_document(store::SqlConnection& connection, std::string_view token,
+                                           Instant now) {
+  if (token.empty() || token.size() > 100) return feed_not_found();
+  auto feed = store::CalendarFeedStore(connection).find_by_token(token_digest(token));
+  if (!feed) return std::unexpected(feed.error());
+  if (!*feed) return feed_not_found();
+  store::RegistryStore registry(connection);
+  store::ActivityQuery query;
+  query.from = now - kFeedPast;
+  query.to = now + kFeedAhead;
+  query.include_drafts = false;
+  query.limit = 5000;
+  io::Calendar calendar;
+  if ((*feed)->owner_kind == store::FeedOwner::person) {
+    query.registered_person = (*feed)->owner_id;
+    auto person = registry.find_person((*feed)->tenant, (*feed)->owner_id);
+    if (!person) return std::unexpected(person.error());
+    calendar.name = *person ? "Lịch của " + (*person)->full_name : "Lịch Đoàn Kết";
+    calendar.description = "Các hoạt động đã đăng ký";
+  } else {
+    query.organization_id = (*feed)->owner_id;
+    auto organization = registry.find_organization_by_id((*feed)->tenant, (*feed)->owner_id);
+    if (!organization) return std::unexpected(organization.error());
+    calendar.name = *organization ? "Lịch " + (*organization)->name : "Lịch Đoàn Kết";
+    calendar.description = "Các hoạt động của tổ chức";
+  }
+  auto activities = store::ActivityStore(connection).list((*feed)->tenant, query);
+  if (!activities) return std::unexpected(activities.error());
+  for (const store::StoredActivity& stored : *activities)
+    calendar.events.push_back(event_of(stored));
+  return io::write_icalendar(calendar);
+}
+
+}  // namespace dk::service

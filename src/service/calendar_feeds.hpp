@@ -1,0 +1,34 @@
+#pragma once
+// Calendar feeds: a person's activities (those they hold a place in) or an organization's, as an
+// iCalendar document behind a secret link that calendar apps poll. The link is the credential —
+// apps cannot sign in — so it is long, random, stored only as a hash, and revocable.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "service/actor.hpp"
+#include "store/calendar_feed_store.hpp"
+#include "store/sql.hpp"
+
+namespace dk::service {
+
+struct NewCalendarFeed {
+  store::CalendarFeed feed;
+  std::string token;  // shown once, in the link
+};
+
+// The actor's own feed, or (for its officers and administrators) an organization's.
+Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, const Actor& actor,
+                                             std::optional<Id> organization_id);
+Result<std::vector<store::CalendarFeed>> list_calendar_feeds(store::SqlConnection& connection,
+                                                             const Actor& actor);
+Status revoke_calendar_feed(store::SqlConnection& connection, const Actor& actor, Id id);
+
+// The iCalendar text behind a token: activities from 90 days ago to a year ahead. Not found for
+// an unknown or revoked token.
+Result<std::string> calendar_feed_document(store::SqlConnection& connection, std::string_view token,
+                                           Instant now);
+
+}  // namespace dk::service
