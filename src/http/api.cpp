@@ -164,6 +164,7 @@ std::vector<Route> api_routes() {
   add_dashboard_routes(routes);
   add_activity_routes(routes);
   add_calendar_routes(routes);
+  add_plan_routes(routes);
   return routes;
 }
 

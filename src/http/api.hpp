@@ -76,5 +76,6 @@ void add_import_routes(std::vector<Route>& routes);
 void add_dashboard_routes(std::vector<Route>& routes);
 void add_activity_routes(std::vector<Route>& routes);
 void add_calendar_routes(std::vector<Route>& routes);
+void add_plan_routes(std::vector<Route>& routes);
 
 }  // namespace dk::http

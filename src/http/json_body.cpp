@@ -166,6 +166,24 @@ Status JsonBody::integers(std::string_view field, std::optional<std::vector<std:
   return {};
 }
 
+Status JsonBody::counts(std::string_view field,
+                        std::optional<std::vector<std::pair<std::string, std::int64_t>>>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (!value->is_object()) {
+    return wrong_type(field, "một đối tượng {\"mã\": số}", "an object {\"code\": number}");
+  }
+  std::vector<std::pair<std::string, std::int64_t>> entries;
+  for (const auto& [key, number] : value->get_object()) {
+    if (!number.is_int64()) {
+      return wrong_type(field, "một đối tượng {\"mã\": số}", "an object {\"code\": number}");
+    }
+    entries.emplace_back(std::string(key), number.get_int64());
+  }
+  out = std::move(entries);
+  return {};
+}
+
 Status JsonBody::boolean(std::string_view field, std::optional<bool>& out) {
   const boost::json::value* value = find(field);
   if (!value) return {};

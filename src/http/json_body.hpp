@@ -33,6 +33,9 @@ class JsonBody {
   Status instant(std::string_view field, std::optional<std::optional<Instant>>& out);
   // An array of whole numbers (ids).
   Status integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out);
+  // An object whose values are whole numbers: {"sports": 4, "study": 6}.
+  Status counts(std::string_view field,
+                std::optional<std::vector<std::pair<std::string, std::int64_t>>>& out);
   template <class Enum>
   Status code(std::string_view field, std::optional<std::optional<Enum>>& out);
 

@@ -11,6 +11,7 @@
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
 #include "service/refusal.hpp"
+#include "store/plan_store.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::service {
@@ -61,6 +62,18 @@ Status check_references(store::SqlConnection& connection, Id tenant, const Activ
                   fmt::format("Không có tổ chức mang mã {} trong cơ quan.", organization),
                   fmt::format("There is no organization {} in the agency.", organization),
                   Location{0, "organizer_ids"});
+    }
+  }
+  // A plan's activities are its organization's: organized (or co-organized) by it.
+  if (activity.plan_id) {
+    auto plan = store::PlanStore(connection).find(tenant, *activity.plan_id);
+    if (!plan) return std::unexpected(plan.error());
+    if (!*plan || std::ranges::find(activity.organizer_ids, (*plan)->organization_id) ==
+                      activity.organizer_ids.end()) {
+      return fail(ErrorKind::invalid_input, "activity.plan_mismatch",
+                  "Kế hoạch này không phải của một tổ chức đứng ra tổ chức hoạt động.",
+                  "This plan belongs to none of the activity's organizers.",
+                  Location{0, "plan_id"});
     }
   }
   if (!activity.partner_unit_ids.empty()) {

@@ -340,6 +340,64 @@ TEST_P(Activities, CalendarAppsSeeWhatOneSignedUpForBehindARevocableLink) {
   EXPECT_EQ(anonymous().get("/calendar/guessed-token.ics").status, 404);
 }
 
+TEST_P(Activities, APlanCountsItsActivitiesAndTheMembersItReached) {
+  Client& chair = as("chutichcd");
+  const std::int64_t cd = organization_id("CD");
+  const int year = 2026;
+  const std::string body = fmt::format(
+      R"({{"organization_id":{},"year":{},"title":"Kế hoạch hoạt động năm {}","activity_targets":{{"sports":2,"study":1}},"participation_target":80}})",
+      cd, year, year);
+  const Reply created = chair.post("/api/v1/plans", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t plan = created.json().at("id").as_int64();
+  EXPECT_EQ(chair.post("/api/v1/plans", body).code(), "plan.year_taken");
+  EXPECT_EQ(as("doanvien").post("/api/v1/plans", body).status, 403);
+  EXPECT_EQ(
+      chair
+          .post(
+              "/api/v1/plans",
+              fmt::format(
+                  R"({{"organization_id":{},"year":2027,"title":"X","activity_targets":{{"dancing":1}}}})",
+                  cd))
+          .code(),
+      "plan.kind_unknown");
+  const Reply programme = chair.post(fmt::format("/api/v1/plans/{}/programmes", plan),
+                                     R"({"title":"Chào mừng ngày 20/10"})");
+  EXPECT_EQ(programme.status, 201) << programme.body;
+  // An activity of the plan, under way: the chair checks in.
+  const std::int64_t id =
+      published(chair, draft("Giải bóng bàn", "CD", -5, 90, fmt::format(R"("plan_id":{})", plan)));
+  const std::string base = fmt::format("/api/v1/activities/{}", id);
+  const std::string token = text_of(chair.get(base + "/check-in-code").json(), "code");
+  ASSERT_EQ(chair.post(base + "/check-ins", fmt::format(R"({{"code":"{}"}})", token)).status, 201);
+  // The youth union's plan cannot take the trade union's activity.
+  const Reply other = as("quantri").post(
+      "/api/v1/plans", fmt::format(R"({{"organization_id":{},"year":{},"title":"Kế hoạch"}})",
+                                   organization_id("DTN"), year));
+  ASSERT_EQ(other.status, 201);
+  EXPECT_EQ(chair
+                .post("/api/v1/activities",
+                      draft("Sai kế hoạch", "CD", 600, 700,
+                            fmt::format(R"("plan_id":{})", other.json().at("id").as_int64())))
+                .code(),
+            "activity.plan_mismatch");
+
+  const auto progress = chair.get(fmt::format("/api/v1/plans/{}", plan)).json();
+  EXPECT_EQ(progress.at("programmes").as_array().size(), 1u);
+  const auto& numbers = progress.at("progress");
+  EXPECT_EQ(numbers.at("reached").as_int64(), 1);
+  EXPECT_GT(numbers.at("members").as_int64(), 1);
+  EXPECT_EQ(numbers.at("participation_percent").as_int64(), 100 / numbers.at("members").as_int64());
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> kinds;
+  for (const auto& kind : numbers.at("kinds").as_array())
+    kinds[text_of(kind, "kind")] = {kind.at("target").as_int64(), kind.at("planned").as_int64()};
+  EXPECT_EQ(kinds["sports"], (std::pair<std::int64_t, std::int64_t>{2, 1}));
+  EXPECT_EQ(kinds["study"], (std::pair<std::int64_t, std::int64_t>{1, 0}));
+  const auto listed =
+      as("lanhdao").get(fmt::format("/api/v1/plans?organization_id={}&year={}", cd, year)).json();
+  EXPECT_EQ(listed.at("total").as_int64(), 1);
+}
+
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Engines, Activities, ::testing::ValuesIn(dk::testing::engines()));

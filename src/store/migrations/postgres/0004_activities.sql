@@ -10,15 +10,24 @@ CREATE TABLE plans (
   year BIGINT NOT NULL,
   title TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT '',
-  -- Targets: how many activities of each kind ({"sports":4,…}), the share of members who should
-  -- take part at least once (percent) and how many members the plan should reach.
-  activity_targets TEXT NOT NULL DEFAULT '{}',
+  -- Targets: the share of members who should take part at least once (percent) and how many
+  -- members the plan should reach; how many activities of each kind is in plan_targets.
   participation_target BIGINT,
   reach_target BIGINT,
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, organization_id) REFERENCES organizations (tenant_id, id)
 );
 CREATE UNIQUE INDEX plans_year ON plans (tenant_id, organization_id, year);
+
+-- How many activities of a kind the plan means to hold.
+CREATE TABLE plan_targets (
+  tenant_id BIGINT NOT NULL,
+  plan_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  activities BIGINT NOT NULL CHECK (activities >= 0),
+  PRIMARY KEY (tenant_id, plan_id, kind),
+  FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id)
+);
 
 -- A programme of a plan: a thread of activities ("Tháng Thanh niên", "Chào mừng 26/3").
 CREATE TABLE programmes (
