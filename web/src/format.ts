@@ -27,3 +27,40 @@ export function formatInstant(seconds: number): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`
 }
+
+// Activities' times: the API writes ISO 8601 with an offset; the agency lives at +07:00 all year
+// (Asia/Ho_Chi_Minh has no summer time), so its wall clock is the instant shifted by 7 hours.
+const agencyOffsetMs = 7 * 3600 * 1000
+const agencyOffset = '+07:00'
+
+/** An instant → its wall-clock time at the agency, as "YYYY-MM-DD HH:mm". */
+export function agencyWallClock(iso: string | Date): string {
+  const time = typeof iso === 'string' ? Date.parse(iso) : iso.getTime()
+  return new Date(time + agencyOffsetMs).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** "YYYY-MM-DD HH:mm" at the agency → what the API takes ("2026-12-05T17:00:00+07:00"). */
+export function agencyInstant(wallClock: string): string {
+  return `${wallClock.slice(0, 10)}T${wallClock.slice(11, 16)}:00${agencyOffset}`
+}
+
+/** "2026-12-05T17:00:00+07:00" → "05/12/2026 17:00" (at the agency, whatever the browser's zone). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const wall = agencyWallClock(iso)
+  return `${formatDate(wall.slice(0, 10))} ${wall.slice(11)}`
+}
+
+/** A span: "05/12/2026 17:00 – 19:00", or both dates when it ends another day. */
+export function formatTimeSpan(startsAt: string, endsAt: string): string {
+  const start = agencyWallClock(startsAt)
+  const end = agencyWallClock(endsAt)
+  return start.slice(0, 10) === end.slice(0, 10)
+    ? `${formatDateTime(startsAt)} – ${end.slice(11)}`
+    : `${formatDateTime(startsAt)} – ${formatDateTime(endsAt)}`
+}
+
+/** The wall-clock time at the agency now, shifted into a Date whose UTC fields read it. */
+export function agencyNowAsUtc(): Date {
+  return new Date(Date.now() + agencyOffsetMs)
+}

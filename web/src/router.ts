@@ -25,6 +25,13 @@ export const router = createRouter({
       component: () => import('./views/SessionExpiredView.vue'),
       meta: { public: true },
     },
+    // A page for the printer, without the app's header and navigation.
+    {
+      path: '/activities/:id(\\d+)/sign-in-sheet',
+      name: 'sign-in-sheet',
+      component: () => import('./views/SignInSheetView.vue'),
+      props: true,
+    },
     {
       path: '/',
       component: AppLayout,
@@ -36,6 +43,24 @@ export const router = createRouter({
           component: () => import('./views/DashboardView.vue'),
           meta: { ability: 'seeDashboard' },
         },
+        { path: 'activities', name: 'activities', component: () => import('./views/ActivitiesView.vue') },
+        {
+          path: 'activities/new',
+          name: 'activity-new',
+          component: () => import('./views/ActivityFormView.vue'),
+          meta: { ability: 'planActivities' },
+        },
+        { path: 'activities/:id(\\d+)', name: 'activity', component: () => import('./views/ActivityView.vue'), props: true },
+        {
+          path: 'activities/:id(\\d+)/edit',
+          name: 'activity-edit',
+          component: () => import('./views/ActivityFormView.vue'),
+          props: true,
+          meta: { ability: 'planActivities' },
+        },
+        // What the activity's QR code encodes: a phone that scans it lands here and checks in.
+        { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('./views/CheckInView.vue'), props: true },
+        { path: 'my-code', name: 'my-code', component: () => import('./views/MyCodeView.vue') },
         { path: 'organizations', name: 'organizations', component: () => import('./views/OrganizationsView.vue') },
         { path: 'people', name: 'people', component: () => import('./views/PeopleView.vue') },
         {

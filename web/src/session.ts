@@ -103,6 +103,8 @@ export const can = reactive({
   /** Taking someone off the agency's registry (DELETE /people/{id}). */
   removePeople: computed(() => has('administrator')),
   seeAudit: computed(() => has('administrator')),
+  /** Officers schedule their organizations' activities; administrators any. */
+  planActivities: computed(() => has('administrator') || has('officer')),
   /** Administrators add anyone; officers only into an organization they serve. */
   addPeople: computed(() => has('administrator') || has('officer')),
 })

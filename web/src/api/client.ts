@@ -73,12 +73,15 @@ interface RequestOptions {
   bytes?: Blob
   /** A failed sign-in answers 401 too, but is not an expired session. */
   quietUnauthorized?: boolean
+  /** More headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': hooks.language(),
+    ...options.headers,
   }
   let body: BodyInit | undefined
   if (options.bytes) {

@@ -2,6 +2,16 @@
 import { api, buildUrl, request } from './client'
 import type {
   Account,
+  Activity,
+  ActivityFilter,
+  ActivityInput,
+  ActivityStatus,
+  AttendanceRecord,
+  AttendanceState,
+  CalendarFeed,
+  CheckInCode,
+  Clash,
+  Registration,
   AccountInput,
   Agency,
   AuditEntry,
@@ -124,4 +134,45 @@ export const importsApi = {
       bytes: file,
       query: { filename, mode, organization_id: organizationId },
     }),
+}
+
+export const activitiesApi = {
+  list: (filter: ActivityFilter) => api.get<List<Activity>>('/activities', { ...filter }),
+  get: (id: number) => api.get<Activity>(`/activities/${id}`),
+  create: (input: ActivityInput) => api.post<Activity & { clashes: Clash[] }>('/activities', input),
+  update: (id: number, input: ActivityInput) => api.put<Activity & { clashes: Clash[] }>(`/activities/${id}`, input),
+  /** What saving would clash with, without saving. */
+  clashes: (input: ActivityInput) => api.post<{ clashes: Clash[] }>('/activities/clashes', input),
+  setStatus: (id: number, status: ActivityStatus) => api.post<Activity>(`/activities/${id}/status`, { status }),
+  registrations: (id: number) => api.get<List<Registration>>(`/activities/${id}/registrations`),
+  /** Oneself (no people), or people in bulk (those who manage it). */
+  register: (id: number, personIds?: number[]) =>
+    api.post<{ items: Registration[] }>(`/activities/${id}/registrations`, personIds ? { person_ids: personIds } : undefined),
+  cancelRegistration: (id: number, person: number | 'me') =>
+    api.delete<{ promoted: number[] }>(`/activities/${id}/registrations/${person}`),
+  attendance: (id: number) => api.get<List<AttendanceRecord>>(`/activities/${id}/attendance`),
+  /**
+   * A check-in; `key` (Idempotency-Key) is made once per scan and sent again on a retry, so a
+   * retried request is answered as the first one was and never counts twice.
+   */
+  checkIn: (
+    id: number,
+    body: { code: string } | { person_code: string } | { person_id: number; state?: AttendanceState },
+    key: string,
+  ) => request<AttendanceRecord>('POST', `/activities/${id}/check-ins`, { body, headers: { 'Idempotency-Key': key } }),
+  checkInCode: (id: number) => api.get<CheckInCode>(`/activities/${id}/check-in-code`),
+  feedback: (id: number, rating: number, comment: string) =>
+    api.post<{ rating: number; comment: string }>(`/activities/${id}/feedback`, { rating, comment }),
+}
+
+export const meApi = {
+  checkInCode: () => api.get<{ code: string }>('/me/check-in-code'),
+}
+
+export const calendarFeedsApi = {
+  list: () => api.get<List<CalendarFeed>>('/calendar-feeds'),
+  /** One's own activities, or an organization's (its officers, administrators). */
+  create: (organizationId?: number) =>
+    api.post<CalendarFeed>('/calendar-feeds', organizationId ? { organization_id: organizationId } : undefined),
+  revoke: (id: number) => api.delete<void>(`/calendar-feeds/${id}`),
 }

@@ -265,3 +265,119 @@ export interface Dashboard {
   kinds: { kind: OrganizationKind; organizations: number; members: number }[]
   in_several: { count: number; people: { id: number; full_name: string; organizations: string[] }[] }
 }
+
+// ---- Activities (issue 5): times are ISO 8601 with their offset, e.g. 2026-12-05T17:00:00+07:00.
+
+export type ActivityKind =
+  | 'meeting'
+  | 'study'
+  | 'culture-arts'
+  | 'sports'
+  | 'partner-exchange'
+  | 'volunteering'
+  | 'training'
+  | 'other'
+
+export type ActivityStatus = 'draft' | 'published' | 'cancelled' | 'done'
+export type AudienceScope = 'everyone' | 'organizations' | 'units'
+export type RegistrationState = 'registered' | 'waitlisted' | 'cancelled'
+export type AttendanceState = 'present' | 'late' | 'absent' | 'excused'
+
+/** What POST /activities, PUT /activities/{id} and POST /activities/clashes take. */
+export interface ActivityInput {
+  kind: ActivityKind
+  title: string
+  description: string
+  starts_at: string
+  ends_at: string
+  place: string
+  /** The first organizes; officers may lead only with their own organization. */
+  organizer_ids: number[]
+  partner_unit_ids: number[]
+  audience_scope: AudienceScope
+  /** Organizations or units, by `audience_scope`; none for everyone. */
+  audience_ids: number[]
+  capacity: number | null
+  registration_opens_at: string | null
+  registration_closes_at: string | null
+  required: boolean
+  go_ahead_despite_clashes?: boolean
+}
+
+export interface Registration {
+  id: number
+  activity_id: number
+  person_id: number
+  full_name: string
+  state: RegistrationState
+  state_label: string
+  registered_at: string
+  cancelled_at: string | null
+  /** In the answer to a registration: whether this request changed anything. */
+  changed?: boolean
+}
+
+export interface Activity extends Omit<ActivityInput, 'go_ahead_despite_clashes'> {
+  id: number
+  plan_id: number | null
+  programme_id: number | null
+  kind_label: string
+  status: ActivityStatus
+  status_label: string
+  /** People holding a place. */
+  registered: number
+  places_left: number | null
+  /** In a list or a single read (not after a save). */
+  waitlisted?: number
+  manageable?: boolean
+  my_registration?: Registration | null
+  my_attendance?: AttendanceState | null
+}
+
+export type ClashKind = 'shared-audience' | 'same-place' | 'organizer-double-booked'
+
+export interface Clash {
+  kind: ClashKind
+  kind_label: string
+  activity_id: number
+  title: string
+  starts_at: string
+  ends_at: string
+  people_count: number
+  people: { id: number; full_name: string }[]
+}
+
+export interface ActivityFilter {
+  from?: string
+  to?: string
+  organization_id?: number
+  status?: ActivityStatus
+  mine?: boolean
+}
+
+export interface AttendanceRecord {
+  person_id: number
+  full_name: string
+  state: AttendanceState
+  state_label: string
+  checked_in_at: string | null
+  /** activity_code, person_code or by_hand. */
+  method: string
+  /** In the answer to a check-in: false when the person had checked in before. */
+  first?: boolean
+}
+
+export interface CheckInCode {
+  code: string
+  valid_until: string
+}
+
+export interface CalendarFeed {
+  id: number
+  owner_kind: 'person' | 'organization'
+  owner_id: number
+  created_at: string
+  revoked: boolean
+  /** Only in the answer that made it: the secret address, shown once. */
+  path?: string
+}

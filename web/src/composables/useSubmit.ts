@@ -40,15 +40,20 @@ export function useSubmit(form?: Record<string, unknown>) {
   }
 
   /**
-   * Runs `action`; on success says `success` and returns what it answered, otherwise the
-   * problem is now on screen and the result is undefined.
+   * Runs `action`; on success says `success` (made from the answer when a function; nothing when
+   * empty) and returns what it answered, otherwise the problem is now on screen and the result
+   * is undefined.
    */
-  async function submit<T>(action: () => Promise<T>, success = i18n.global.t('common.saved')): Promise<T | undefined> {
+  async function submit<T>(
+    action: () => Promise<T>,
+    success: string | ((result: T) => string) = i18n.global.t('common.saved'),
+  ): Promise<T | undefined> {
     error.value = ''
     busy.value = true
     try {
       const result = await action()
-      ElMessage.success(success)
+      const message = typeof success === 'function' ? success(result) : success
+      if (message) ElMessage.success(message)
       return result
     } catch (e) {
       errors.value = fieldErrors(e)
