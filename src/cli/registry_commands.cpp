@@ -117,6 +117,11 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
           fmt::runtime(context.say("Đã nạp {} ({}): {} người, {} lượt thành viên.\n",
                                    "Loaded {} ({}): {} people, {} memberships.\n")),
           summary->agency.name, summary->agency.code, summary->people, summary->memberships);
+      *context.out << fmt::format(
+          fmt::runtime(
+              context.say("Kế hoạch năm và {} hoạt động ({} lượt điểm danh).\n",
+                          "The year's plans and {} activities ({} attendance records).\n")),
+          summary->activities, summary->attendance);
       *context.out << context.say("Tài khoản thử (mật khẩu / password):\n",
                                   "Demo sign-ins (login / password):\n");
       for (const auto& login : summary->logins) {

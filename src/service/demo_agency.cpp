@@ -7,6 +7,7 @@
 #include <set>
 
 #include "service/authentication.hpp"
+#include "service/demo_activities.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::service {
@@ -159,7 +160,7 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
   store::RegistryStore registry(connection);
   auto existing = registry.find_agency(kDemoAgencyCode);
   if (!existing) return std::unexpected(existing.error());
-  if (*existing) return DemoSummary{**existing, false, 0, 0, {}};
+  if (*existing) return DemoSummary{**existing, false, 0, 0, 0, 0, {}};
 
   const int this_year = vietnam_date(clock()).year;
   return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
@@ -196,10 +197,11 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
       if (!created) return std::unexpected(created.error());
       organizations.push_back(*created);
     }
+    std::vector<Id> partner_ids;
     for (const auto& partner : kPartners) {
-      if (auto created = registry.create_partner_unit(tenant, partner); !created) {
-        return std::unexpected(created.error());
-      }
+      auto created = registry.create_partner_unit(tenant, partner);
+      if (!created) return std::unexpected(created.error());
+      partner_ids.push_back(created->id);
     }
 
     Sequence random;
@@ -330,6 +332,10 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
         }
       }
     }
+    auto year = load_demo_activities(connection, tenant, organizations, partner_ids, clock);
+    if (!year) return std::unexpected(year.error());
+    summary.activities = year->activities;
+    summary.attendance = year->attendance;
     if (auto accounts = add_demo_accounts(connection, tenant, organizations, clock); !accounts) {
       return std::unexpected(accounts.error());
     } else {

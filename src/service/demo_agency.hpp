@@ -29,6 +29,8 @@ struct DemoSummary {
   bool created = false;  // false: it was there already and nothing was changed
   int people = 0;
   int memberships = 0;
+  std::int64_t activities = 0;  // this year's, with their plans
+  std::int64_t attendance = 0;
   std::vector<DemoLogin> logins;
 };
 

@@ -1,0 +1,390 @@
+#include "service/demo_activities.hpp"
+
+#include <fmt/format.h>
+
+#include "core/activity.hpp"
+#include "core/plan.hpp"
+#include "service/credentials.hpp"
+#include "store/activity_store.hpp"
+#include "store/plan_store.hpp"
+
+namespace dk::service {
+namespace {
+
+enum Organizer { kTradeUnion = 0, kYouthUnion = 1, kLawyers = 2 };
+constexpr int kNoPartner = -1;
+
+struct DemoActivity {
+  std::string_view title;  // "{}" takes the year
+  ActivityKind kind;
+  std::vector<int> organizers;  // indexes into the organizations; the first leads
+  int month;
+  int day;
+  int start_minute;  // local time
+  int minutes;
+  std::string_view place;
+  int partner = kNoPartner;  // index into the partner units
+  std::optional<std::int64_t> capacity;
+  bool everyone = false;  // the whole agency, not only the organizers' members
+  bool required = false;
+};
+
+// Dates follow the Vietnamese calendar of a year in an agency: 8/3, 26/3, 27/7, 20/10, 9/11.
+const std::vector<DemoActivity> kActivities = {
+    {"Hội nghị cán bộ, công chức, viên chức năm {}",
+     ActivityKind::meeting,
+     {kTradeUnion},
+     1,
+     20,
+     8 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     true},
+    {"Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ 8/3",
+     ActivityKind::culture_arts,
+     {kTradeUnion},
+     3,
+     6,
+     15 * 60,
+     120,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Ra quân Tháng Thanh niên {}",
+     ActivityKind::volunteering,
+     {kYouthUnion},
+     3,
+     2,
+     7 * 60,
+     180,
+     "Xã Thạch Trung, thành phố Hà Tĩnh",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Giải bóng đá chào mừng 26/3",
+     ActivityKind::sports,
+     {kYouthUnion, kTradeUnion},
+     3,
+     24,
+     16 * 60,
+     120,
+     "Sân bóng Trường Chính trị Trần Phú",
+     kNoPartner,
+     30,
+     false,
+     false},
+    {"Giao lưu bóng đá với Tòa án nhân dân tỉnh",
+     ActivityKind::partner_exchange,
+     {kTradeUnion},
+     4,
+     17,
+     16 * 60,
+     120,
+     "Sân vận động thành phố Hà Tĩnh",
+     0,
+     22,
+     false,
+     false},
+    {"Sinh hoạt chuyên đề: Luật Tổ chức chính quyền địa phương (sửa đổi)",
+     ActivityKind::study,
+     {kLawyers},
+     4,
+     22,
+     14 * 60,
+     150,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Học tập, quán triệt Nghị quyết Đại hội Công đoàn tỉnh",
+     ActivityKind::study,
+     {kTradeUnion},
+     5,
+     14,
+     14 * 60,
+     150,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     true},
+    {"Tập huấn kỹ năng tuyên truyền pháp luật trên mạng xã hội",
+     ActivityKind::training,
+     {kYouthUnion},
+     6,
+     12,
+     8 * 60,
+     210,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     25,
+     false,
+     false},
+    {"Tư vấn pháp luật miễn phí tại xã Thạch Hà",
+     ActivityKind::volunteering,
+     {kLawyers},
+     6,
+     26,
+     7 * 60 + 30,
+     240,
+     "Nhà văn hóa xã Thạch Hà",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Thăm, tặng quà gia đình chính sách nhân ngày 27/7",
+     ActivityKind::volunteering,
+     {kTradeUnion},
+     7,
+     24,
+     8 * 60,
+     180,
+     "Phường Bắc Hà, thành phố Hà Tĩnh",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Hiến máu tình nguyện",
+     ActivityKind::volunteering,
+     {kYouthUnion, kTradeUnion},
+     8,
+     14,
+     7 * 60,
+     240,
+     "Bệnh viện Đa khoa tỉnh Hà Tĩnh",
+     kNoPartner,
+     std::nullopt,
+     true,
+     false},
+    {"Giao lưu cầu lông với Cục Thi hành án dân sự tỉnh",
+     ActivityKind::partner_exchange,
+     {kTradeUnion},
+     9,
+     18,
+     16 * 60 + 30,
+     120,
+     "Nhà thi đấu tỉnh Hà Tĩnh",
+     2,
+     16,
+     false,
+     false},
+    {"Hội thi “Nữ công chức Sở Tư pháp duyên dáng”",
+     ActivityKind::culture_arts,
+     {kTradeUnion},
+     10,
+     17,
+     14 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Hội thảo hưởng ứng Ngày Pháp luật Việt Nam 9/11",
+     ActivityKind::study,
+     {kLawyers, kYouthUnion},
+     11,
+     6,
+     8 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     false},
+    {"Học tập chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”",
+     ActivityKind::study,
+     {kYouthUnion},
+     11,
+     20,
+     14 * 60,
+     120,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Họp Chi hội tổng kết năm {}",
+     ActivityKind::meeting,
+     {kLawyers},
+     12,
+     10,
+     14 * 60,
+     120,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     std::nullopt,
+     false,
+     true},
+    {"Hội nghị tổng kết công tác Công đoàn năm {}",
+     ActivityKind::meeting,
+     {kTradeUnion},
+     12,
+     16,
+     8 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     false,
+     true},
+    {"Đêm văn nghệ chào năm mới",
+     ActivityKind::culture_arts,
+     {kYouthUnion, kTradeUnion},
+     12,
+     27,
+     19 * 60,
+     150,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     80,
+     true,
+     false},
+};
+
+// A fixed mix, so that every demo database tells the same story.
+int draw(Id person, Id activity, int salt) {
+  const std::uint64_t mixed = static_cast<std::uint64_t>(person) * 2654435761u +
+                              static_cast<std::uint64_t>(activity) * 40503u +
+                              static_cast<std::uint64_t>(salt) * 97u;
+  return static_cast<int>((mixed >> 7) % 100);
+}
+
+Plan plan_for(Id tenant, const Organization& organization, int year) {
+  Plan plan;
+  plan.tenant_id = tenant;
+  plan.organization_id = organization.id;
+  plan.year = year;
+  plan.title = fmt::format("Kế hoạch hoạt động năm {} — {}", year, organization.name);
+  switch (organization.kind) {
+    case OrganizationKind::trade_union:
+      plan.activity_targets = {{ActivityKind::meeting, 2},      {ActivityKind::study, 2},
+                               {ActivityKind::culture_arts, 2}, {ActivityKind::partner_exchange, 2},
+                               {ActivityKind::volunteering, 2}, {ActivityKind::sports, 1}};
+      plan.participation_target = 90;
+      break;
+    case OrganizationKind::youth_union:
+      plan.activity_targets = {{ActivityKind::study, 2},
+                               {ActivityKind::volunteering, 3},
+                               {ActivityKind::sports, 1},
+                               {ActivityKind::training, 1},
+                               {ActivityKind::culture_arts, 1}};
+      plan.participation_target = 85;
+      break;
+    default:
+      plan.activity_targets = {
+          {ActivityKind::study, 3}, {ActivityKind::volunteering, 1}, {ActivityKind::meeting, 1}};
+      plan.participation_target = 80;
+      break;
+  }
+  return plan;
+}
+
+}  // namespace
+
+Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connection, Id tenant,
+                                                   const std::vector<Organization>& organizations,
+                                                   const std::vector<Id>& partners,
+                                                   const Clock& clock) {
+  const Instant now = clock();
+  const int year = vietnam_date(now).year;
+  store::PlanStore plans(connection);
+  store::ActivityStore activities(connection);
+  DemoActivitiesSummary summary;
+  std::vector<Id> plan_ids;
+  for (const Organization& organization : organizations) {
+    auto created = plans.create(plan_for(tenant, organization, year));
+    if (!created) return std::unexpected(created.error());
+    plan_ids.push_back(created->id);
+  }
+  for (const DemoActivity& demo : kActivities) {
+    store::StoredActivity stored;
+    Activity& activity = stored.activity;
+    activity.tenant_id = tenant;
+    activity.plan_id = plan_ids[static_cast<std::size_t>(demo.organizers.front())];
+    activity.kind = demo.kind;
+    activity.title = fmt::format(fmt::runtime(demo.title), year);
+    activity.starts_at = vietnam_instant(CivilDate{year, demo.month, demo.day}, demo.start_minute);
+    activity.ends_at = activity.starts_at + std::chrono::minutes(demo.minutes);
+    activity.place = std::string(demo.place);
+    for (int organizer : demo.organizers)
+      activity.organizer_ids.push_back(organizations[static_cast<std::size_t>(organizer)].id);
+    if (demo.partner != kNoPartner)
+      activity.partner_unit_ids.push_back(partners[static_cast<std::size_t>(demo.partner)]);
+    if (!demo.everyone) {
+      activity.audience = {AudienceScope::organizations, activity.organizer_ids};
+    }
+    activity.capacity = demo.capacity;
+    activity.required = demo.required;
+    const bool past = activity.ends_at <= now;
+    activity.status = past ? ActivityStatus::done : ActivityStatus::published;
+    stored.check_in_secret = random_token();
+    auto created = activities.create(stored, activity.starts_at - std::chrono::days(21));
+    if (!created) return std::unexpected(created.error());
+    ++summary.activities;
+    const Id id = created->activity.id;
+
+    auto audience = activities.audience_people(tenant, activity.audience);
+    if (!audience) return std::unexpected(audience.error());
+    const Instant registered_at = activity.starts_at - std::chrono::days(7);
+    for (Id person : *audience) {
+      const int chance = draw(person, id, 1);
+      // Those who sign up: everyone who will come and some who will not; fewer ahead of time.
+      const bool registers = activity.capacity ? chance < (past ? 85 : 35) : false;
+      if (registers) {
+        auto registered =
+            activities.register_person(tenant, id, person, std::nullopt, registered_at);
+        if (!registered) return std::unexpected(registered.error());
+      }
+      if (!past) continue;
+      bool holds_place = !activity.capacity;
+      if (activity.capacity && registers) {
+        auto registration = activities.registration_of(tenant, id, person);
+        if (!registration) return std::unexpected(registration.error());
+        holds_place = *registration && (*registration)->state == RegistrationState::registered;
+      }
+      if (!holds_place) continue;
+      store::AttendanceRecord record;
+      record.person_id = person;
+      const int turnout = draw(person, id, 2);
+      if (turnout < (activity.required ? 88 : 68)) {
+        const int minutes_late = turnout % 9 == 0 ? 15 + turnout % 20 : turnout % 10 - 5;
+        const Instant at = activity.starts_at + std::chrono::minutes(minutes_late);
+        record.state = attendance_for_check_in(activity.starts_at, at);
+        record.checked_in_at = store::seconds_of(at);
+        record.method = turnout % 3 == 0 ? "by_hand" : "activity_code";
+      } else if (activity.required || activity.capacity) {
+        // Expected and not there: absent, a few of them with leave.
+        record.state = turnout % 4 == 0 ? AttendanceState::excused : AttendanceState::absent;
+        record.method = "by_hand";
+      } else {
+        continue;
+      }
+      auto written = activities.record_attendance(tenant, id, record, std::nullopt);
+      if (!written) return std::unexpected(written.error());
+      ++summary.attendance;
+      const int opinion = draw(person, id, 3);
+      if (record.state != AttendanceState::present && record.state != AttendanceState::late)
+        continue;
+      if (opinion < 40) {
+        Feedback feedback{3 + opinion % 3, opinion % 4 == 0 ? "Hoạt động bổ ích, mong được tổ "
+                                                              "chức thường xuyên hơn."
+                                                            : ""};
+        if (auto saved = activities.save_feedback(tenant, id, person, feedback, activity.ends_at);
+            !saved) {
+          return std::unexpected(saved.error());
+        }
+      }
+    }
+  }
+  return summary;
+}
+
+}  // namespace dk::service

@@ -1,0 +1,29 @@
+#pragma once
+// A year of the demo agency's activities, so that the calendar, the plans' progress and the
+// year-end figures have something real to show: each organization's plan, the meetings, study
+// sessions, sports exchanges with partner units (football with the provincial court), a joint
+// activity of the youth union and the trade union (blood donation), culture and volunteering;
+// the past ones done with attendance and feedback, the rest of the year published and open.
+
+#include <cstdint>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/registry.hpp"
+#include "store/sql.hpp"
+
+namespace dk::service {
+
+struct DemoActivitiesSummary {
+  std::int64_t activities = 0;
+  std::int64_t attendance = 0;
+};
+
+// `organizations` are the agency's own (trade union, youth union, lawyers' branch, in that
+// order); `partners` its partner units in the demo's order.
+Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connection, Id tenant,
+                                                   const std::vector<Organization>& organizations,
+                                                   const std::vector<Id>& partners,
+                                                   const Clock& clock);
+
+}  // namespace dk::service
