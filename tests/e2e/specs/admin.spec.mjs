@@ -4,27 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { byTest, chooseOption, open, until } from './ui.mjs';
-
-/** Types into a person picker and picks the person whose option starts with `name`. */
-async function pickPerson(page, inputId, search, name) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
-}
-
-/** Types a dd/mm/yyyy date into a date field. */
-async function typeDate(page, inputId, text) {
-  await page.locator(`#${inputId}`).fill(text);
-  await page.locator(`#${inputId}`).press('Enter');
-}
-
-/** The message box's button (its question was shown first). */
-async function answer(page, button) {
-  const box = page.locator('.el-message-box');
-  await box.waitFor();
-  await box.getByRole('button', { name: button }).click();
-}
+import { answer, byTest, chooseOption, open, pickPerson, typeDate, until } from './ui.mjs';
 
 const fieldError = (page, field) => page.locator(`.el-dialog [data-test="field-${field}"] .el-form-item__error`);
 

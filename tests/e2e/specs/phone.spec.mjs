@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, shownNames, until, viewportScreenshot } from './ui.mjs';
 
-const pages = ['/dashboard', '/organizations', '/people', '/people/new', '/import', '/agency', '/accounts', '/account'];
+const pages = ['/dashboard', '/activities', '/activities/new', '/organizations', '/people', '/people/new', '/import', '/agency', '/accounts', '/account', '/my-code'];
 
 describe('phone', () => {
   let app;

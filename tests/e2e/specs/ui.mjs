@@ -31,6 +31,16 @@ export async function viewportScreenshot(page, name) {
 
 export const byTest = (page, name) => page.locator(`[data-test="${name}"]`);
 
+/** Waits until every animation and transition on the page has ended (a dialog fading in). */
+export async function settled(page) {
+  // An animation cancelled on the way (a transition replaced by another) rejects: that ends it too.
+  await until(() => page.evaluate(async () => {
+    const running = document.getAnimations();
+    await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+    return running.length === 0;
+  }), 'the page stops moving');
+}
+
 /** Goes to an address of the app and waits until its main area has rendered. */
 export async function open(page, url, path) {
   await page.goto(url + path);
@@ -57,4 +67,25 @@ export async function chooseOption(page, inputId, optionName) {
   // The shown value covers the input, so the click goes to the select's frame.
   await page.locator(`.el-select__wrapper:has(#${inputId})`).click();
   await page.getByRole('option', { name: optionName, exact: true }).click();
+}
+
+/** Types into a person picker and picks the person whose option starts with `name`. */
+export async function pickPerson(page, inputId, search, name) {
+  // The placeholder (or the chosen tags) covers the input: the click goes to the select's frame.
+  await page.locator(`.el-select__wrapper:has(#${inputId})`).click();
+  await page.locator(`#${inputId}`).fill(search);
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Types a dd/mm/yyyy date into a date field. */
+export async function typeDate(page, inputId, text) {
+  await page.locator(`#${inputId}`).fill(text);
+  await page.locator(`#${inputId}`).press('Enter');
+}
+
+/** The message box's button (its question was shown first). */
+export async function answer(page, button) {
+  const box = page.locator('.el-message-box');
+  await box.waitFor();
+  await box.getByRole('button', { name: button }).click();
 }

@@ -540,6 +540,7 @@ const en: Messages = {
     registrationCloses: 'Registration closes',
     required: 'Attendance required',
     dateTimePlaceholder: 'dd/mm/yyyy hh:mm',
+    lead: 'Leads: {name}',
     leadNotAllowed: 'You may only lead with an organization you serve as an officer.',
     endBeforeStart: 'The end must come after the start.',
     chooseAudience: 'Choose at least one.',

@@ -536,6 +536,7 @@ const vi = {
     registrationCloses: 'Đóng đăng ký',
     required: 'Bắt buộc tham gia',
     dateTimePlaceholder: 'dd/mm/yyyy hh:mm',
+    lead: 'Chủ trì: {name}',
     leadNotAllowed: 'Bạn chỉ chủ trì được bằng tổ chức mình phụ trách.',
     endBeforeStart: 'Kết thúc phải sau khi bắt đầu.',
     chooseAudience: 'Hãy chọn ít nhất một.',

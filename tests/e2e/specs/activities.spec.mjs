@@ -1,0 +1,297 @@
+// Activities in the browser: an officer schedules and publishes through the form, a member
+// registers from a phone and checks in with the link the officer's QR code holds (a reload is a
+// retry and counts once), the clash dialog and "Vẫn lưu", the month calendar, the waitlist, the
+// member's own code and the printable sign-in sheet. Screenshots are in Vietnamese.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { apiSession, demoPassword, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { answer, byTest, chooseOption, open, pickPerson, settled, typeDate, until, viewportScreenshot } from './ui.mjs';
+
+const phone = { width: 390, height: 844 };
+const hour = 3600_000;
+
+/** The agency's wall clock (UTC+7 all year) `minutes` from now, as the form takes it: dd/mm/yyyy hh:mm. */
+function formTime(minutes) {
+  const wall = new Date(Date.now() + 7 * hour + minutes * 60_000).toISOString();
+  return `${wall.slice(8, 10)}/${wall.slice(5, 7)}/${wall.slice(0, 4)} ${wall.slice(11, 16)}`;
+}
+
+/** The same moment as the API writes it, with the agency's offset. */
+function apiTime(minutes) {
+  const wall = new Date(Date.now() + 7 * hour + minutes * 60_000).toISOString();
+  return `${wall.slice(0, 16)}:00+07:00`;
+}
+
+/** Fills the activity form (the page is on /activities/new). */
+async function fillForm(page, { title, startsIn, endsIn, place = 'Hội trường tầng 3' }) {
+  await byTest(page, 'activity-form').waitFor();
+  await chooseOption(page, 'activity-kind', 'Văn hóa, văn nghệ');
+  await byTest(page, 'activity-title').fill(title);
+  await typeDate(page, 'activity-starts', formTime(startsIn));
+  await typeDate(page, 'activity-ends', formTime(endsIn));
+  await byTest(page, 'activity-place').fill(place);
+  await byTest(page, 'activity-title').click(); // closes any picker still open
+}
+
+/** Saves the form; with `goAhead`, confirms the clash dialog if it comes. Resolves to the new id. */
+async function save(page, { goAhead = true } = {}) {
+  await byTest(page, 'activity-save').click();
+  const clashes = page.locator('[data-test="clash-dialog"]');
+  await until(async () => /\/activities\/\d+$/.test(new URL(page.url()).pathname) || (await clashes.isVisible()), 'saved, or clashes shown');
+  if (await clashes.isVisible()) {
+    if (!goAhead) return null;
+    await byTest(page, 'clash-go-ahead').click();
+    await until(() => /\/activities\/\d+$/.test(new URL(page.url()).pathname), 'saved anyway');
+  }
+  await byTest(page, 'activity-title').waitFor();
+  return Number(new URL(page.url()).pathname.split('/').at(-1));
+}
+
+async function publish(page) {
+  await byTest(page, 'activity-publish').click();
+  await answer(page, 'Công bố');
+  await page.locator('[data-test="activity-status"][data-status="published"]').waitFor();
+}
+
+describe('activities', () => {
+  let app;
+  let browser;
+  let chair;
+  let member;
+  let tradeUnion;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    chair = await apiSession(app.url, 'chutichcd');
+    member = await apiSession(app.url, 'doanvien');
+    tradeUnion = chair.session.officer_of[0];
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('from registration to check-in: the officer schedules through the form, the member registers and checks in from a phone, once', async () => {
+    const officer = await newPage(browser);
+    await signIn(officer, app.url, 'chutichcd');
+    await open(officer, app.url, '/activities/new');
+    const title = 'Văn nghệ chào mừng ngày Nhà giáo Việt Nam';
+    await fillForm(officer, { title, startsIn: 30, endsIn: 150 });
+    // The form proposes the officer's organization to lead and its members as the audience.
+    assert.match(await byTest(officer, 'activity-lead').innerText(), /Công đoàn/);
+    const inAudience = member.session.member_of.includes(tradeUnion);
+    if (!inAudience) await byTest(officer, 'audience-everyone').click();
+    await screenshot(officer, 'activity-form');
+    const id = await save(officer);
+    await publish(officer);
+
+    // The member, on a phone, sees it and registers.
+    const phonePage = await newPage(browser, phone);
+    await signIn(phonePage, app.url, 'doanvien');
+    await open(phonePage, app.url, `/activities/${id}`);
+    await byTest(phonePage, 'activity-register').click();
+    await phonePage.locator('[data-test="my-registration"][data-state="registered"]').waitFor();
+    assert.match(await byTest(phonePage, 'activity-time').innerText(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} – \d{2}:\d{2}$/);
+    await viewportScreenshot(phonePage, 'activity-member-phone');
+
+    // The officer shows the rotating code at the door.
+    await byTest(officer, 'activity-tabs').getByRole('tab', { name: 'Điểm danh QR' }).click();
+    const qr = byTest(officer, 'activity-qr-code');
+    await qr.locator('svg').waitFor();
+    const link = await qr.getAttribute('data-content');
+    assert.match(link, new RegExp(`^${app.url}/checkin/${id}\\?code=`), 'the QR code holds a link to the check-in page');
+    await screenshot(officer, 'activity-qr');
+
+    // The member's phone opens what the QR code holds.
+    await phonePage.goto(link);
+    const result = phonePage.locator('[data-test="check-in-result"]');
+    await result.waitFor();
+    assert.equal(await result.getAttribute('data-state'), 'present');
+    assert.equal(await byTest(phonePage, 'check-in-state').innerText(), 'Có mặt');
+    await phonePage.locator('[data-test="check-in-activity-title"]', { hasText: title }).waitFor();
+    await viewportScreenshot(phonePage, 'check-in-success');
+    // A reload is the same scan retried: the same Idempotency-Key, the same answer.
+    await phonePage.reload();
+    await result.waitFor();
+    assert.equal(await result.getAttribute('data-state'), 'present');
+    assert.equal(await byTest(phonePage, 'check-in-state').innerText(), 'Có mặt');
+
+    // The same code scanned on another phone, not signed in yet: sign in, come back, and be
+    // told the first check-in stands.
+    const second = await newPage(browser, phone);
+    await second.goto(link);
+    await byTest(second, 'login').fill('doanvien');
+    await byTest(second, 'password').fill(demoPassword);
+    await byTest(second, 'sign-in').click();
+    const again = second.locator('[data-test="check-in-result"]');
+    await again.waitFor();
+    assert.equal(new URL(second.url()).pathname, `/checkin/${id}`, 'back where the code led');
+    assert.equal(await again.getAttribute('data-first'), 'false');
+    assert.match(await byTest(second, 'check-in-already').innerText(), /đã điểm danh trước đó/);
+    await second.close();
+
+    // The officer's attendance list shows the member exactly once, present.
+    await byTest(officer, 'activity-tabs').getByRole('tab', { name: 'Điểm danh', exact: true }).click();
+    const rows = officer.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"]`);
+    await until(async () => (await rows.first().getAttribute('data-state')) === 'present', 'the member is present in the list');
+    assert.equal(await rows.count(), 1);
+    await settled(officer);
+    await screenshot(officer, 'attendance-list');
+    const attendance = (await chair.get(`/api/v1/activities/${id}/attendance`)).body;
+    assert.equal(attendance.items.filter((r) => r.person_id === member.session.person_id).length, 1, 'one record');
+
+    // The member's page now says so; the sign-in sheet lists those registered, for the printer.
+    await open(phonePage, app.url, `/activities/${id}`);
+    await phonePage.locator('[data-test="my-attendance"][data-state="present"]').waitFor();
+    const sheet = await newPage(browser);
+    await signIn(sheet, app.url, 'chutichcd');
+    await sheet.goto(`${app.url}/activities/${id}/sign-in-sheet`); // a page of its own, without the app's frame
+    await sheet.locator('[data-test="sign-in-sheet"][data-loaded="true"]').waitFor();
+    assert.deepEqual(await byTest(sheet, 'sheet-row').locator('td.name').allInnerTexts(), [member.session.full_name]);
+    await sheet.emulateMedia({ media: 'print' });
+    await screenshot(sheet, 'sign-in-sheet');
+    await Promise.all([officer.close(), phonePage.close(), sheet.close()]);
+  });
+
+  test('an overlapping activity for the same people shows the clash dialog, and "Vẫn lưu" saves it', async () => {
+    const first = await chair.post('/api/v1/activities', {
+      kind: 'study',
+      title: 'Học tập Nghị quyết Đại hội Công đoàn',
+      starts_at: apiTime(3 * 24 * 60),
+      ends_at: apiTime(3 * 24 * 60 + 120),
+      place: 'Phòng họp số 1',
+      organizer_ids: [tradeUnion],
+      audience_scope: 'organizations',
+      audience_ids: [tradeUnion],
+      go_ahead_despite_clashes: true,
+    });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'chutichcd');
+    await open(page, app.url, '/activities/new');
+    await fillForm(page, { title: 'Tập văn nghệ', startsIn: 3 * 24 * 60 + 60, endsIn: 3 * 24 * 60 + 180 });
+    await byTest(page, 'activity-save').click();
+    await byTest(page, 'clash-dialog').waitFor();
+    const row = page.locator('[data-test="clash-row"][data-kind="shared-audience"]', { hasText: 'Học tập Nghị quyết Đại hội Công đoàn' });
+    await row.waitFor();
+    assert.match(await row.locator('[data-test="clash-people"]').innerText(), /\d+ người: .*\S/, 'how many and who');
+    assert.match(await row.innerText(), /Trùng người tham dự/);
+    await settled(page);
+    await viewportScreenshot(page, 'clash-dialog');
+    await byTest(page, 'clash-go-ahead').click();
+    await until(() => /\/activities\/\d+$/.test(new URL(page.url()).pathname), 'saved anyway');
+    await byTest(page, 'activity-title').waitFor();
+    assert.equal(await byTest(page, 'activity-title').innerText(), 'Tập văn nghệ');
+    await page.close();
+  });
+
+  test('the month calendar shows a published activity, and it opens from there', async () => {
+    const created = await chair.post('/api/v1/activities', {
+      kind: 'sports',
+      title: 'Giao lưu cầu lông với Công an tỉnh',
+      starts_at: apiTime(60),
+      ends_at: apiTime(150),
+      place: 'Nhà thi đấu tỉnh',
+      organizer_ids: [tradeUnion],
+      audience_scope: 'everyone',
+      go_ahead_despite_clashes: true,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    assert.equal((await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' })).status, 200);
+
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'doanvien');
+    await open(page, app.url, '/activities');
+    await page.locator('.fc-dayGridMonth-view').waitFor();
+    // Late on the last evening of a month, an hour from now is next month.
+    const startMonth = apiTime(60).slice(0, 7);
+    if (startMonth !== apiTime(0).slice(0, 7)) await page.locator('.fc-next-button').click();
+    const event = page.locator(`[data-test="calendar-event"][data-activity-id="${id}"]`);
+    await event.waitFor();
+    assert.match(await event.innerText(), /Giao lưu cầu lông/);
+    await screenshot(page, 'activities-calendar');
+    await event.click();
+    await until(() => new URL(page.url()).pathname === `/activities/${id}`, 'the event opens the activity');
+    await byTest(page, 'activity-title').waitFor();
+    await page.close();
+  });
+
+  test('one place and two registrations: the second waits, first in the queue', async () => {
+    const created = await chair.post('/api/v1/activities', {
+      kind: 'training',
+      title: 'Tập huấn sơ cứu',
+      starts_at: apiTime(5 * 24 * 60),
+      ends_at: apiTime(5 * 24 * 60 + 90),
+      place: 'Phòng họp số 2',
+      organizer_ids: [tradeUnion],
+      audience_scope: 'everyone',
+      capacity: 1,
+      go_ahead_despite_clashes: true,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    assert.equal((await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' })).status, 200);
+
+    // The officer registers someone for the one place, from the registrations tab.
+    const officer = await newPage(browser);
+    await signIn(officer, app.url, 'chutichcd');
+    await open(officer, app.url, `/activities/${id}`);
+    await byTest(officer, 'registrations').waitFor();
+    const other = (await chair.get('/api/v1/people?search=nguyen&limit=5')).body.items.find((p) => p.id !== member.session.person_id);
+    await pickPerson(officer, 'registrations-people', other.full_name, other.full_name);
+    await byTest(officer, 'registrations-submit').click();
+    await officer.locator(`[data-test="registration-row"][data-person="${other.id}"][data-state="registered"]`).waitFor();
+
+    // The member registers second, from a phone, and is told they wait.
+    const phonePage = await newPage(browser, phone);
+    await signIn(phonePage, app.url, 'doanvien');
+    await open(phonePage, app.url, `/activities/${id}`);
+    await byTest(phonePage, 'activity-register').click();
+    await phonePage.locator('[data-test="my-registration"][data-state="waitlisted"]').waitFor();
+    assert.match(await byTest(phonePage, 'my-registration').innerText(), /danh sách chờ/);
+
+    await officer.reload();
+    const waiting = officer.locator(`[data-test="registration-row"][data-person="${member.session.person_id}"]`);
+    await waiting.waitFor();
+    assert.equal(await waiting.getAttribute('data-state'), 'waitlisted');
+    const row = officer.locator('.el-table__row', { has: waiting });
+    assert.equal(await row.locator('[data-test="registration-position"]').innerText(), '1');
+    assert.match(await byTest(officer, 'activity-places').innerText(), /1 đang chờ/);
+    await Promise.all([officer.close(), phonePage.close()]);
+  });
+
+  test('my code is a QR code an officer can check in with by pasting it', async () => {
+    const page = await newPage(browser, phone);
+    await signIn(page, app.url, 'doanvien');
+    await open(page, app.url, '/my-code');
+    const qr = byTest(page, 'my-code-qr');
+    await qr.locator('svg').waitFor();
+    const code = await qr.getAttribute('data-content');
+    assert.equal(code, (await member.get('/api/v1/me/check-in-code')).body.code);
+    await viewportScreenshot(page, 'my-code');
+
+    const created = await chair.post('/api/v1/activities', {
+      kind: 'meeting',
+      title: 'Hội nghị công chức, viên chức',
+      starts_at: apiTime(20),
+      ends_at: apiTime(140),
+      organizer_ids: [tradeUnion],
+      audience_scope: 'everyone',
+      go_ahead_despite_clashes: true,
+    });
+    const id = created.body.id;
+    await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' });
+    const officer = await newPage(browser);
+    await signIn(officer, app.url, 'chutichcd');
+    await open(officer, app.url, `/activities/${id}`);
+    await byTest(officer, 'activity-tabs').getByRole('tab', { name: 'Điểm danh', exact: true }).click();
+    await byTest(officer, 'attendance-person-code').fill(code);
+    await byTest(officer, 'attendance-person-code-submit').click();
+    await officer.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`).waitFor();
+    await Promise.all([page.close(), officer.close()]);
+  });
+});
