@@ -23,6 +23,28 @@ function apiTime(minutes) {
   return `${wall.slice(0, 16)}:00+07:00`;
 }
 
+/**
+ * An activity of the trade union made over the API (clashes accepted), published unless
+ * `draft`; `startsIn` and `endsIn` are minutes from now. Resolves to its id.
+ */
+async function activityOverApi(officer, organizationId, { startsIn, endsIn, draft = false, ...fields }) {
+  const created = await officer.post('/api/v1/activities', {
+    kind: 'meeting',
+    starts_at: apiTime(startsIn),
+    ends_at: apiTime(endsIn),
+    organizer_ids: [organizationId],
+    audience_scope: 'everyone',
+    go_ahead_despite_clashes: true,
+    ...fields,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  if (!draft) {
+    const published = await officer.post(`/api/v1/activities/${created.body.id}/status`, { status: 'published' });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+  }
+  return created.body.id;
+}
+
 /** Fills the activity form (the page is on /activities/new). */
 async function fillForm(page, { title, startsIn, endsIn, place = 'Hội trường tầng 3' }) {
   await byTest(page, 'activity-form').waitFor();
@@ -156,18 +178,16 @@ describe('activities', () => {
   });
 
   test('an overlapping activity for the same people shows the clash dialog, and "Vẫn lưu" saves it', async () => {
-    const first = await chair.post('/api/v1/activities', {
+    await activityOverApi(chair, tradeUnion, {
       kind: 'study',
       title: 'Học tập Nghị quyết Đại hội Công đoàn',
-      starts_at: apiTime(3 * 24 * 60),
-      ends_at: apiTime(3 * 24 * 60 + 120),
+      startsIn: 3 * 24 * 60,
+      endsIn: 3 * 24 * 60 + 120,
       place: 'Phòng họp số 1',
-      organizer_ids: [tradeUnion],
       audience_scope: 'organizations',
       audience_ids: [tradeUnion],
-      go_ahead_despite_clashes: true,
+      draft: true,
     });
-    assert.equal(first.status, 201, JSON.stringify(first.body));
 
     const page = await newPage(browser);
     await signIn(page, app.url, 'chutichcd');
@@ -189,19 +209,13 @@ describe('activities', () => {
   });
 
   test('the month calendar shows a published activity, and it opens from there', async () => {
-    const created = await chair.post('/api/v1/activities', {
+    const id = await activityOverApi(chair, tradeUnion, {
       kind: 'sports',
       title: 'Giao lưu cầu lông với Công an tỉnh',
-      starts_at: apiTime(60),
-      ends_at: apiTime(150),
+      startsIn: 60,
+      endsIn: 150,
       place: 'Nhà thi đấu tỉnh',
-      organizer_ids: [tradeUnion],
-      audience_scope: 'everyone',
-      go_ahead_despite_clashes: true,
     });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const id = created.body.id;
-    assert.equal((await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' })).status, 200);
 
     const page = await newPage(browser);
     await signIn(page, app.url, 'doanvien');
@@ -221,20 +235,14 @@ describe('activities', () => {
   });
 
   test('one place and two registrations: the second waits, first in the queue', async () => {
-    const created = await chair.post('/api/v1/activities', {
+    const id = await activityOverApi(chair, tradeUnion, {
       kind: 'training',
       title: 'Tập huấn sơ cứu',
-      starts_at: apiTime(5 * 24 * 60),
-      ends_at: apiTime(5 * 24 * 60 + 90),
+      startsIn: 5 * 24 * 60,
+      endsIn: 5 * 24 * 60 + 90,
       place: 'Phòng họp số 2',
-      organizer_ids: [tradeUnion],
-      audience_scope: 'everyone',
       capacity: 1,
-      go_ahead_despite_clashes: true,
     });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const id = created.body.id;
-    assert.equal((await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' })).status, 200);
 
     // The officer registers someone for the one place, from the registrations tab.
     const officer = await newPage(browser);
@@ -274,17 +282,7 @@ describe('activities', () => {
     assert.equal(code, (await member.get('/api/v1/me/check-in-code')).body.code);
     await viewportScreenshot(page, 'my-code');
 
-    const created = await chair.post('/api/v1/activities', {
-      kind: 'meeting',
-      title: 'Hội nghị công chức, viên chức',
-      starts_at: apiTime(20),
-      ends_at: apiTime(140),
-      organizer_ids: [tradeUnion],
-      audience_scope: 'everyone',
-      go_ahead_despite_clashes: true,
-    });
-    const id = created.body.id;
-    await chair.post(`/api/v1/activities/${id}/status`, { status: 'published' });
+    const id = await activityOverApi(chair, tradeUnion, { title: 'Hội nghị công chức, viên chức', startsIn: 20, endsIn: 140 });
     const officer = await newPage(browser);
     await signIn(officer, app.url, 'chutichcd');
     await open(officer, app.url, `/activities/${id}`);
@@ -293,5 +291,44 @@ describe('activities', () => {
     await byTest(officer, 'attendance-person-code-submit').click();
     await officer.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`).waitFor();
     await Promise.all([page.close(), officer.close()]);
+  });
+
+  test('after it starts, one who came rates it: stars and a comment', async () => {
+    const id = await activityOverApi(chair, tradeUnion, { kind: 'culture-arts', title: 'Liên hoan văn nghệ', startsIn: -5, endsIn: 90 });
+    const code = (await chair.get(`/api/v1/activities/${id}/check-in-code`)).body.code;
+    const page = await newPage(browser, phone);
+    await signIn(page, app.url, 'chutichcd');
+    await page.goto(`${app.url}/checkin/${id}?code=${encodeURIComponent(code)}`);
+    await page.locator('[data-test="check-in-result"][data-state="present"]').waitFor();
+    await open(page, app.url, `/activities/${id}`);
+    await byTest(page, 'feedback').waitFor();
+    await byTest(page, 'feedback-submit').click();
+    await byTest(page, 'feedback-error').waitFor();
+    await byTest(page, 'feedback-rating').locator('.el-rate__item').nth(3).click();
+    await byTest(page, 'feedback-comment').fill('Rất vui, mong có thêm');
+    await byTest(page, 'feedback-submit').click();
+    await byTest(page, 'feedback-sent').waitFor();
+    await page.close();
+  });
+
+  test('a calendar link: made on the account page, read without signing in, then revoked', async () => {
+    const id = await activityOverApi(chair, tradeUnion, { title: 'Giải bóng bàn Công đoàn', startsIn: 2 * 24 * 60, endsIn: 2 * 24 * 60 + 120 });
+    assert.equal((await member.post(`/api/v1/activities/${id}/registrations`)).status, 200);
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'doanvien');
+    await open(page, app.url, '/account');
+    await byTest(page, 'feed-create').click();
+    const url = await byTest(page, 'feed-url').inputValue();
+    assert.match(url, new RegExp(`^${app.url}/calendar/[^/]+\\.ics$`));
+    const feed = await fetch(url);
+    assert.equal(feed.status, 200);
+    assert.match(await feed.text(), /SUMMARY:Giải bóng bàn Công đoàn/);
+    assert.equal(await byTest(page, 'feed-organization').count(), 0, 'a member makes no organization link');
+    await screenshot(page, 'calendar-link');
+    await byTest(page, 'feed-revoke').click();
+    await answer(page, 'Thu hồi');
+    await page.locator('[data-test="feed-row"][data-revoked="true"]').waitFor();
+    assert.equal((await fetch(url)).status, 404);
+    await page.close();
   });
 });

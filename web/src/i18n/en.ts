@@ -590,6 +590,7 @@ const en: Messages = {
     created: 'New link — shown only once, copy it now:',
     copy: 'Copy',
     copied: 'Link copied.',
+    subscribe: 'Open in this device’s calendar app',
     howGoogle: 'Google Calendar (on a computer): Settings → Add calendar → From URL → paste the link → Add calendar.',
     howIphone: 'iPhone: Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar → paste the link.',
     list: 'Links made',

@@ -586,6 +586,7 @@ const vi = {
     created: 'Liên kết mới — chỉ hiện một lần, hãy sao chép ngay:',
     copy: 'Sao chép',
     copied: 'Đã sao chép liên kết.',
+    subscribe: 'Mở bằng ứng dụng Lịch trên máy này',
     howGoogle: 'Google Calendar (trên máy tính): Cài đặt → Thêm lịch → Từ URL → dán liên kết → Thêm lịch.',
     howIphone: 'iPhone: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → Thêm lịch đã đăng ký → dán liên kết.',
     list: 'Các liên kết đã tạo',
