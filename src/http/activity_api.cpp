@@ -368,10 +368,11 @@ Result<HttpResponse> post_check_in(ApiCall& call) {
                 "“person_id”.",
                 Location{0, "code"});
   }
-  return answer_once(call, [&]() -> Result<HttpResponse> {
-    auto checked = service::check_in(call.connection, call.who(), *id, request);
+  // Durable before acknowledged, and many at a gate at once: one commit for all that are waiting.
+  return answer_once_in_group_commit(call, [&](ApiCall& unit) -> Result<HttpResponse> {
+    auto checked = service::check_in(unit.connection, unit.who(), *id, request);
     if (!checked) return std::unexpected(checked.error());
-    boost::json::object json = attendance_json(checked->record, call.language);
+    boost::json::object json = attendance_json(checked->record, unit.language);
     json["first"] = checked->first;
     return ok(checked->first ? 201 : 200, json);
   });

@@ -9,6 +9,7 @@
 #include "http/problem.hpp"
 #include "service/authentication.hpp"
 #include "service/idempotency.hpp"
+#include "store/commit_batcher.hpp"
 
 namespace dk::http {
 namespace {
@@ -115,6 +116,23 @@ Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpR
       });
   if (!answer) return std::unexpected(answer.error());
   return json_response(answer->status, answer->body);
+}
+
+Result<HttpResponse> answer_once_in_group_commit(
+    ApiCall& call, const std::function<Result<HttpResponse>(ApiCall& unit)>& work) {
+  store::CommitBatcher* batcher = call.settings.commit_batcher;
+  if (!batcher) return answer_once(call, [&] { return work(call); });
+  // Filled on the writer thread while this one waits in run(), which returns only after it.
+  std::optional<Result<HttpResponse>> answer;
+  auto committed = batcher->run([&](store::SqlConnection& writer) -> Status {
+    ApiCall unit{call.request, writer, call.settings, call.language, call.actor};
+    answer = answer_once(unit, [&] { return work(unit); });
+    if (!*answer) return std::unexpected(answer->error());
+    return {};
+  });
+  // An answer whose commit failed was never kept: the client must hear the failure and retry.
+  if (!committed) return std::unexpected(committed.error());
+  return std::move(*answer);
 }
 
 HttpResponse not_found(const HttpRequest& request) {

@@ -15,6 +15,10 @@
 #include "service/actor.hpp"
 #include "store/sql.hpp"
 
+namespace dk::store {
+class CommitBatcher;
+}
+
 namespace dk::http {
 
 inline constexpr std::string_view kSessionCookie = "dk_session";
@@ -24,6 +28,9 @@ struct ApiSettings {
   std::chrono::seconds session_lifetime{std::chrono::hours(12)};
   bool secure_cookies = false;  // set when served over TLS
   Clock clock = system_clock();
+  // Group commit of the writes that are acknowledged only once durable (check-ins); without one
+  // (a test calling the handlers directly), each commits alone.
+  store::CommitBatcher* commit_batcher = nullptr;
 };
 
 struct ApiCall {
@@ -68,6 +75,11 @@ std::string session_token(const HttpRequest& request);
 // Runs `work` once per Idempotency-Key the client sends (without one: every time); a retry gets the
 // first answer again.
 Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpResponse>()>& work);
+// The same, with `work` and the saved answer as one unit in the next group commit of the server's
+// commit batcher: `work` gets a call whose connection is the batcher's writer, and the answer is
+// returned once the commit that holds it is durable.
+Result<HttpResponse> answer_once_in_group_commit(
+    ApiCall& call, const std::function<Result<HttpResponse>(ApiCall& unit)>& work);
 
 // Routes of each part of the API, registered by api_routes().
 void add_session_routes(std::vector<Route>& routes);

@@ -18,6 +18,7 @@
 #include "http/api.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
+#include "store/commit_batcher.hpp"
 #include "store/connection_pool.hpp"
 
 namespace dk::http {
@@ -119,9 +120,14 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
 class Server {
  public:
   Server(const ServerOptions& options, std::unique_ptr<store::ConnectionPool> pool,
-         std::optional<StaticFiles> web_app, std::ostream& log)
-      : pool_(std::move(pool)), web_app_(std::move(web_app)), log_(log) {
+         std::unique_ptr<store::CommitBatcher> batcher, std::optional<StaticFiles> web_app,
+         std::ostream& log)
+      : pool_(std::move(pool)),
+        batcher_(std::move(batcher)),
+        web_app_(std::move(web_app)),
+        log_(log) {
     settings_.session_lifetime = options.session_lifetime;
+    settings_.commit_batcher = batcher_.get();
   }
 
   std::unique_ptr<Router> router() {
@@ -250,6 +256,7 @@ class Server {
   }
 
   std::unique_ptr<store::ConnectionPool> pool_;
+  std::unique_ptr<store::CommitBatcher> batcher_;
   std::optional<StaticFiles> web_app_;
   ApiSettings settings_;
   std::ostream& log_;
@@ -270,7 +277,19 @@ Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log)
   }
   auto pool = store::ConnectionPool::open(options.database, threads);
   if (!pool) return std::unexpected(pool.error());
-  Server server_state(options, std::move(*pool), std::move(web_app), log);
+  // Group commit on SQLite only, where one writer at a time flushes once per commit. PostgreSQL
+  // already flushes the commits of its backends together, and the batcher's one connection would
+  // run every check-in's statements one round trip after another: measured slower there
+  // (BENCHMARKS.md, "Check-ins").
+  std::unique_ptr<store::CommitBatcher> batcher;
+  const bool postgres =
+      options.database.starts_with("postgresql://") || options.database.starts_with("postgres://");
+  if (!postgres) {
+    auto opened = store::CommitBatcher::open(options.database);
+    if (!opened) return std::unexpected(opened.error());
+    batcher = std::move(*opened);
+  }
+  Server server_state(options, std::move(*pool), std::move(batcher), std::move(web_app), log);
 
   restinio::asio_ns::io_context context;
   std::uint16_t bound_port = 0;

@@ -84,11 +84,42 @@ class SqlConnection {
 // created if missing. Brings the schema up to date with the migrations.
 Result<std::unique_ptr<SqlConnection>> open_database(const std::string& target);
 
+// Runs `work` inside the current transaction, in a savepoint: if it fails, what it wrote is undone
+// and the transaction goes on (on PostgreSQL, usable again after a failed statement), so that a
+// caller who carries on after the failure cannot commit half of it. Savepoints of the same name
+// nest: each RELEASE or ROLLBACK TO names the innermost.
+template <class Work>
+auto in_savepoint(SqlConnection& connection, Work&& work) -> decltype(work()) {
+  if (auto set = connection.execute_script("SAVEPOINT dk_nested"); !set)
+    return std::unexpected(set.error());
+  auto undo = [&] {
+    (void)connection.execute_script("ROLLBACK TO SAVEPOINT dk_nested; RELEASE SAVEPOINT dk_nested");
+  };
+  auto result = [&] {
+    try {
+      return work();
+    } catch (...) {
+      undo();
+      throw;
+    }
+  }();
+  if (!result) {
+    undo();
+    return result;
+  }
+  if (auto released = connection.execute_script("RELEASE SAVEPOINT dk_nested"); !released) {
+    undo();
+    return std::unexpected(released.error());
+  }
+  return result;
+}
+
 // Runs `work` in a transaction: commits if it succeeds, rolls back if it fails, so that nothing
-// is half-written. Inside a transaction already, `work` joins it: the outer one decides.
+// is half-written. Inside a transaction already, `work` runs in a savepoint of it: its failure
+// undoes its own writes only, and the outer transaction decides whether the rest is committed.
 template <class Work>
 auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) {
-  if (connection.in_transaction()) return work();
+  if (connection.in_transaction()) return in_savepoint(connection, work);
   if (auto begun = connection.begin(); !begun) return std::unexpected(begun.error());
   // Nothing is meant to throw across a layer, but a bad_alloc may: the transaction (and SQLite's
   // writer lock) must not outlive it on a pooled connection.
