@@ -8,6 +8,7 @@
 #include "core/instant_text.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/json_response.hpp"
 #include "http/problem.hpp"
 #include "service/activities.hpp"
 
@@ -116,10 +117,6 @@ boost::json::array clashes_json(const service::ActivitySaved& saved, std::string
   return clashes;
 }
 
-HttpResponse ok(int status, const boost::json::value& json) {
-  return json_response(status, boost::json::serialize(json));
-}
-
 // An activity from a request body; `go_ahead` is read too.
 Result<service::ActivityDraft> read_draft(const HttpRequest& request) {
   auto body = JsonBody::parse(request);
@@ -221,8 +218,7 @@ Result<HttpResponse> get_activities(ApiCall& call) {
   if (!views) return std::unexpected(views.error());
   boost::json::array items;
   for (const auto& view : *views) items.push_back(view_json(view, call.language));
-  const auto total = static_cast<std::int64_t>(items.size());
-  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", total}});
+  return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_activity(ApiCall& call) {
@@ -284,8 +280,7 @@ Result<HttpResponse> get_registrations(ApiCall& call) {
   boost::json::array items;
   for (const auto& registration : *registrations)
     items.push_back(registration_json(registration, call.language));
-  const auto total = static_cast<std::int64_t>(items.size());
-  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", total}});
+  return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_registrations(ApiCall& call) {
@@ -314,13 +309,9 @@ Result<HttpResponse> post_registrations(ApiCall& call) {
 Result<HttpResponse> delete_registration(ApiCall& call) {
   auto id = route_id(call.request);
   if (!id) return std::unexpected(id.error());
-  Id person = call.who().principal.person_id;
-  if (call.request.route.at("person") != "me") {
-    auto named = route_id(call.request, "person");
-    if (!named) return std::unexpected(named.error());
-    person = *named;
-  }
-  auto promoted = service::cancel_registration(call.connection, call.who(), *id, person);
+  auto person = person_in_route(call);
+  if (!person) return std::unexpected(person.error());
+  auto promoted = service::cancel_registration(call.connection, call.who(), *id, *person);
   if (!promoted) return std::unexpected(promoted.error());
   return ok(200, boost::json::object{
                      {"promoted", boost::json::array(promoted->begin(), promoted->end())}});
@@ -333,8 +324,7 @@ Result<HttpResponse> get_attendance(ApiCall& call) {
   if (!records) return std::unexpected(records.error());
   boost::json::array items;
   for (const auto& record : *records) items.push_back(attendance_json(record, call.language));
-  const auto total = static_cast<std::int64_t>(items.size());
-  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", total}});
+  return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_check_in(ApiCall& call) {

@@ -81,6 +81,11 @@ Result<Id> route_id(const HttpRequest& request, const std::string& name) {
   return id;
 }
 
+Result<Id> person_in_route(const ApiCall& call) {
+  if (call.request.route.at("person") == "me") return call.who().principal.person_id;
+  return route_id(call.request, "person");
+}
+
 std::string session_token(const HttpRequest& request) {
   // Cookie: a=1; dk_session=TOKEN; b=2
   const std::string cookies = request.header("cookie");
@@ -183,6 +188,7 @@ std::vector<Route> api_routes() {
   add_activity_routes(routes);
   add_calendar_routes(routes);
   add_plan_routes(routes);
+  add_club_routes(routes);
   return routes;
 }
 

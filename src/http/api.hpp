@@ -71,6 +71,8 @@ Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& reque
 std::unexpected<Error> bad_parameter(std::string_view name);
 Result<Id> route_id(const HttpRequest& request, const std::string& name = "id");
 std::string session_token(const HttpRequest& request);
+// The ":person" of a route: "me" (the caller) or an id.
+Result<Id> person_in_route(const ApiCall& call);
 
 // Runs `work` once per Idempotency-Key the client sends (without one: every time); a retry gets the
 // first answer again.
@@ -89,5 +91,6 @@ void add_dashboard_routes(std::vector<Route>& routes);
 void add_activity_routes(std::vector<Route>& routes);
 void add_calendar_routes(std::vector<Route>& routes);
 void add_plan_routes(std::vector<Route>& routes);
+void add_club_routes(std::vector<Route>& routes);
 
 }  // namespace dk::http

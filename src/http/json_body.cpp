@@ -153,6 +153,19 @@ Status JsonBody::instant(std::string_view field, std::optional<std::optional<Ins
   return {};
 }
 
+Status JsonBody::texts(std::string_view field, std::optional<std::vector<std::string>>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (!value->is_array()) return wrong_type(field, "một danh sách chuỗi", "a list of strings");
+  std::vector<std::string> texts;
+  for (const boost::json::value& item : value->get_array()) {
+    if (!item.is_string()) return wrong_type(field, "một danh sách chuỗi", "a list of strings");
+    texts.emplace_back(item.get_string());
+  }
+  out = std::move(texts);
+  return {};
+}
+
 Status JsonBody::integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out) {
   const boost::json::value* value = find(field);
   if (!value) return {};

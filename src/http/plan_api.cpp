@@ -6,6 +6,7 @@
 
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/json_response.hpp"
 #include "service/plans.hpp"
 
 namespace dk::http {
@@ -109,9 +110,7 @@ Result<HttpResponse> get_plans(ApiCall& call) {
   if (!plans) return std::unexpected(plans.error());
   boost::json::array items;
   for (const auto& record : *plans) items.push_back(plan_json(record, call.language));
-  const auto total = static_cast<std::int64_t>(items.size());
-  return json_response(200, boost::json::serialize(boost::json::object{{"items", std::move(items)},
-                                                                       {"total", total}}));
+  return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_plan(ApiCall& call) {

@@ -7,6 +7,7 @@
 
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/json_response.hpp"
 #include "http/json_views.hpp"
 #include "service/audit.hpp"
 #include "service/organizations.hpp"
@@ -15,10 +16,6 @@
 
 namespace dk::http {
 namespace {
-
-HttpResponse ok(int status, const boost::json::value& json) {
-  return json_response(status, boost::json::serialize(json));
-}
 
 template <class Item, class ToJson>
 HttpResponse list_response(const std::vector<Item>& items, ToJson&& to_json) {

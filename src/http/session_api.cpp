@@ -6,6 +6,7 @@
 
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/json_response.hpp"
 #include "service/account_admin.hpp"
 #include "service/authentication.hpp"
 
@@ -98,9 +99,7 @@ Result<HttpResponse> get_accounts(ApiCall& call) {
   if (!accounts) return std::unexpected(accounts.error());
   boost::json::array items;
   for (const auto& account : *accounts) items.push_back(account_json(account));
-  const auto total = static_cast<std::int64_t>(items.size());
-  return json_response(200, boost::json::serialize(boost::json::object{{"items", std::move(items)},
-                                                                       {"total", total}}));
+  return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_account(ApiCall& call) {

@@ -8,6 +8,7 @@
 #include "service/credentials.hpp"
 #include "service/refusal.hpp"
 #include "store/activity_store.hpp"
+#include "store/club_store.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::service {
@@ -130,6 +131,27 @@ Result<std::string> calendar_feed_document(store::SqlConnection& connection, std
   if (!activities) return std::unexpected(activities.error());
   for (const store::StoredActivity& stored : *activities)
     calendar.events.push_back(event_of(stored));
+  // Clubs' sessions, as recurring events: the person's clubs, or the organization's.
+  store::ClubStore clubs(connection);
+  auto club_list = (*feed)->owner_kind == store::FeedOwner::person
+                       ? clubs.clubs_of((*feed)->tenant, (*feed)->owner_id)
+                       : clubs.list((*feed)->tenant, (*feed)->owner_id);
+  if (!club_list) return std::unexpected(club_list.error());
+  for (const Club& club : *club_list) {
+    auto schedules = clubs.schedules((*feed)->tenant, club.id);
+    if (!schedules) return std::unexpected(schedules.error());
+    for (const ClubSchedule& schedule : *schedules) {
+      io::CalendarEvent series;
+      series.uid = fmt::format("club-schedule-{}-{}@doanket", (*feed)->tenant, schedule.id);
+      series.summary = club.name;
+      series.description = describe(schedule.rule).vi;
+      series.location = schedule.place;
+      series.categories = {"Câu lạc bộ"};
+      series.stamp = store::instant_of((*feed)->created_at);
+      for (auto& event : io::weekly_session_events(series, schedule.rule, schedule.exceptions))
+        calendar.events.push_back(std::move(event));
+    }
+  }
   return io::write_icalendar(calendar);
 }
 

@@ -398,6 +398,85 @@ TEST_P(Activities, APlanCountsItsActivitiesAndTheMembersItReached) {
   EXPECT_EQ(listed.at("total").as_int64(), 1);
 }
 
+TEST_P(Activities, TheBadmintonClubTrainsTuesdayAndThursdayAndKeepsItsAttendance) {
+  Client& chair = as("chutichcd");
+  const Reply created = chair.post(
+      "/api/v1/clubs",
+      fmt::format(R"({{"organization_id":{},"name":"CLB Cầu lông Công đoàn","kind":"sports"}})",
+                  organization_id("CD")));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t club = created.json().at("id").as_int64();
+  const std::string base = fmt::format("/api/v1/clubs/{}", club);
+  EXPECT_EQ(as("doanvien")
+                .post("/api/v1/clubs",
+                      fmt::format(R"({{"organization_id":{},"name":"X"}})", organization_id("CD")))
+                .status,
+            403);
+  // March 2027: Tuesdays and Thursdays from the 2nd to the 30th, 17:00–18:30.
+  const Reply schedule = chair.post(
+      base + "/schedules",
+      R"({"days":["tuesday","thursday"],"start":"17:00","end":"18:30","first_date":"2027-03-01","last_date":"2027-03-31","place":"Nhà thi đấu tỉnh"})");
+  ASSERT_EQ(schedule.status, 201) << schedule.body;
+  EXPECT_EQ(text_of(schedule.json(), "description"), "Thứ Ba, Thứ Năm, 17:00–18:30");
+  EXPECT_EQ(text_of(schedule.json(), "rrule"), "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270331T165959Z");
+  const std::int64_t schedule_id = schedule.json().at("id").as_int64();
+  const std::string changes = fmt::format("/api/v1/club-schedules/{}/changes", schedule_id);
+  // The 4th is cancelled; the 9th moves to Saturday morning; the 5th has no session to cancel.
+  ASSERT_EQ(chair.post(changes, R"({"date":"2027-03-04"})").status, 200);
+  ASSERT_EQ(
+      chair
+          .post(
+              changes,
+              R"({"date":"2027-03-09","moved_to_date":"2027-03-13","start":"08:00","end":"09:30"})")
+          .status,
+      200);
+  EXPECT_EQ(chair.post(changes, R"({"date":"2027-03-05"})").code(),
+            "recurrence.not_a_session_date");
+  const auto sessions = chair.get(base + "/sessions?from=2027-03-01&to=2027-03-31").json();
+  std::vector<std::string> starts;
+  for (const auto& item : sessions.at("items").as_array())
+    starts.push_back(text_of(item, "starts_at"));
+  EXPECT_EQ(starts,
+            (std::vector<std::string>{"2027-03-02T17:00:00+07:00", "2027-03-11T17:00:00+07:00",
+                                      "2027-03-13T08:00:00+07:00", "2027-03-16T17:00:00+07:00",
+                                      "2027-03-18T17:00:00+07:00", "2027-03-23T17:00:00+07:00",
+                                      "2027-03-25T17:00:00+07:00", "2027-03-30T17:00:00+07:00"}));
+  // Members join; the chair keeps attendance; a non-member cannot be marked.
+  Client& member = as("doanvien");
+  ASSERT_EQ(member.post(base + "/members", "").status, 200);
+  const Reply joined = chair.post(base + "/members", "");
+  ASSERT_EQ(joined.status, 200);
+  EXPECT_EQ(joined.json().at("members").as_array().size(), 2u);
+  const std::int64_t member_id = person_of("doanvien");
+  const std::string attendance = fmt::format("/api/v1/club-schedules/{}/attendance", schedule_id);
+  ASSERT_EQ(chair
+                .post(attendance,
+                      fmt::format(R"({{"date":"2027-03-02","person_ids":[{}],"state":"late"}})",
+                                  member_id))
+                .status,
+            200);
+  EXPECT_EQ(chair
+                .post(attendance, fmt::format(R"({{"date":"2027-03-02","person_ids":[{}]}})",
+                                              person_of("quantri")))
+                .code(),
+            "club.not_member");
+  const auto marked = chair.get(attendance + "?date=2027-03-02").json();
+  ASSERT_EQ(marked.at("total").as_int64(), 1);
+  EXPECT_EQ(text_of(marked.at("items").as_array()[0], "state"), "late");
+  EXPECT_EQ(member.post(attendance, R"({"date":"2027-03-02","person_ids":[]})").status, 403);
+  // The member's calendar carries the sessions as one recurring event, less the changes.
+  const Reply feed = member.post("/api/v1/calendar-feeds", "");
+  const std::string calendar = anonymous().get(text_of(feed.json(), "path")).body;
+  EXPECT_NE(calendar.find("RRULE:FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270331T165959Z"),
+            std::string::npos);
+  EXPECT_NE(calendar.find("EXDATE;TZID=Asia/Ho_Chi_Minh:20270304T170000"), std::string::npos);
+  EXPECT_NE(calendar.find("RECURRENCE-ID;TZID=Asia/Ho_Chi_Minh:20270309T170000"),
+            std::string::npos);
+  // Leaving.
+  EXPECT_EQ(member.remove(base + "/members/me").status, 204);
+  EXPECT_EQ(chair.get(base).json().at("members").as_array().size(), 1u);
+}
+
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Engines, Activities, ::testing::ValuesIn(dk::testing::engines()));
