@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include "core/activity.hpp"
+#include "core/club.hpp"
 #include "core/plan.hpp"
 #include "service/credentials.hpp"
 #include "store/activity_store.hpp"
+#include "store/club_store.hpp"
 #include "store/plan_store.hpp"
 
 namespace dk::service {
@@ -287,6 +289,108 @@ Plan plan_for(Id tenant, const Organization& organization, int year) {
   return plan;
 }
 
+// The clubs that train on weekdays: the trade union's badminton, the youth union's football.
+struct DemoClub {
+  std::string_view name;
+  int organizer;
+  ClubKind kind;
+  std::vector<Weekday> days;
+  int start_minute;
+  int end_minute;
+  std::string_view place;
+  int members_percent;  // of the organization's members
+};
+
+const std::vector<DemoClub> kClubs = {
+    {"CLB Cầu lông Công đoàn Sở Tư pháp",
+     kTradeUnion,
+     ClubKind::sports,
+     {Weekday::tuesday, Weekday::thursday},
+     17 * 60,
+     18 * 60 + 30,
+     "Nhà thi đấu tỉnh Hà Tĩnh",
+     30},
+    {"Đội bóng đá Chi đoàn",
+     kYouthUnion,
+     ClubKind::sports,
+     {Weekday::saturday},
+     16 * 60,
+     17 * 60 + 30,
+     "Sân bóng Trường Chính trị Trần Phú",
+     60},
+    {"Đội văn nghệ Sở Tư pháp",
+     kTradeUnion,
+     ClubKind::arts,
+     {Weekday::wednesday},
+     17 * 60,
+     18 * 60 + 30,
+     "Hội trường Sở Tư pháp",
+     15},
+};
+
+// The clubs, their members, and who came to their sessions so far this year.
+Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant,
+                                     const std::vector<Organization>& organizations, int year,
+                                     Instant now) {
+  store::ClubStore clubs(connection);
+  store::ActivityStore people(connection);
+  std::int64_t records = 0;
+  const CivilDate today = vietnam_date(now);
+  for (const DemoClub& demo : kClubs) {
+    const Organization& organization = organizations[static_cast<std::size_t>(demo.organizer)];
+    auto club =
+        clubs.create(Club{0, tenant, organization.id, std::string(demo.name), demo.kind, ""}, now);
+    if (!club) return std::unexpected(club.error());
+    ClubSchedule schedule;
+    schedule.club_id = club->id;
+    schedule.rule = {demo.days, demo.start_minute, demo.end_minute, CivilDate{year, 1, 5},
+                     CivilDate{year, 12, 31}};
+    schedule.place = std::string(demo.place);
+    auto added = clubs.add_schedule(tenant, schedule, now);
+    if (!added) return std::unexpected(added.error());
+    // No sessions around Tết (mid-February; the lunar date moves, the demo keeps it simple).
+    for (const Occurrence& session :
+         occurrences(schedule.rule, {}, CivilDate{year, 2, 14}, CivilDate{year, 2, 22})) {
+      if (auto cancelled = clubs.set_exception(tenant, added->id,
+                                               RuleException{session.date, std::nullopt}, now);
+          !cancelled) {
+        return std::unexpected(cancelled.error());
+      }
+    }
+    auto audience =
+        people.audience_people(tenant, Audience{AudienceScope::organizations, {organization.id}});
+    if (!audience) return std::unexpected(audience.error());
+    std::vector<Id> members;
+    for (Id person : *audience) {
+      if (draw(person, club->id, 4) >= demo.members_percent) continue;
+      if (auto joined = clubs.join(tenant, club->id, person, CivilDate{year, 1, 5}); !joined)
+        return std::unexpected(joined.error());
+      members.push_back(person);
+    }
+    auto schedules = clubs.schedules(tenant, club->id);
+    if (!schedules) return std::unexpected(schedules.error());
+    const ClubSchedule& stored = schedules->front();
+    for (const Occurrence& session :
+         occurrences(stored.rule, stored.exceptions, stored.rule.first, today)) {
+      if (session.ends_at > now) break;
+      const Id day = days_from_civil(session.original_date);
+      for (Id person : members) {
+        const int turnout = draw(person, day, 5);
+        if (turnout >= 75) continue;
+        const AttendanceState state =
+            turnout < 65 ? AttendanceState::present : AttendanceState::late;
+        if (auto recorded = clubs.record_attendance(tenant, stored.id, session.original_date,
+                                                    person, state, std::nullopt, session.ends_at);
+            !recorded) {
+          return std::unexpected(recorded.error());
+        }
+        ++records;
+      }
+    }
+  }
+  return records;
+}
+
 }  // namespace
 
 Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connection, Id tenant,
@@ -384,6 +488,9 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       }
     }
   }
+  auto club_records = load_demo_clubs(connection, tenant, organizations, year, now);
+  if (!club_records) return std::unexpected(club_records.error());
+  summary.club_sessions_attended = *club_records;
   return summary;
 }
 

@@ -3,7 +3,8 @@
 // year-end figures have something real to show: each organization's plan, the meetings, study
 // sessions, sports exchanges with partner units (football with the provincial court), a joint
 // activity of the youth union and the trade union (blood donation), culture and volunteering;
-// the past ones done with attendance and feedback, the rest of the year published and open.
+// the past ones done with attendance and feedback, the rest of the year published and open; and
+// the clubs that train on weekdays (badminton on Tuesday and Thursday at 17:00) with attendance.
 
 #include <cstdint>
 #include <vector>
@@ -17,6 +18,7 @@ namespace dk::service {
 struct DemoActivitiesSummary {
   std::int64_t activities = 0;
   std::int64_t attendance = 0;
+  std::int64_t club_sessions_attended = 0;  // club members' attendance records
 };
 
 // `organizations` are the agency's own (trade union, youth union, lawyers' branch, in that
