@@ -45,6 +45,32 @@ async function activityOverApi(officer, organizationId, { startsIn, endsIn, draf
   return created.body.id;
 }
 
+/**
+ * Gives the page a camera that films `svg` (a QR code as the app drew it), so that the scanner's
+ * real decoder reads it as it would from a phone's camera.
+ */
+async function fakeCamera(page, svg) {
+  await page.addInitScript((picture) => {
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 480;
+      canvas.height = 480;
+      const context = canvas.getContext('2d');
+      const image = new Image();
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture)}`;
+      await image.decode();
+      const draw = () => {
+        context.fillStyle = '#fff';
+        context.fillRect(0, 0, 480, 480);
+        context.drawImage(image, 40, 40, 400, 400);
+      };
+      draw();
+      setInterval(draw, 100);
+      return canvas.captureStream(10);
+    };
+  }, svg);
+}
+
 /** Fills the activity form (the page is on /activities/new). */
 async function fillForm(page, { title, startsIn, endsIn, place = 'Hội trường tầng 3' }) {
   await byTest(page, 'activity-form').waitFor();
@@ -330,5 +356,37 @@ describe('activities', () => {
     await page.locator('[data-test="feed-row"][data-revoked="true"]').waitFor();
     assert.equal((await fetch(url)).status, 404);
     await page.close();
+  });
+
+  test('"Quét mã" reads the door\'s QR code with the camera and checks in; an officer scans a member\'s own code', async () => {
+    const id = await activityOverApi(chair, tradeUnion, { title: 'Mít tinh kỷ niệm', startsIn: 10, endsIn: 100 });
+    const officer = await newPage(browser);
+    await signIn(officer, app.url, 'chutichcd');
+    await open(officer, app.url, `/activities/${id}`);
+    await byTest(officer, 'activity-tabs').getByRole('tab', { name: 'Điểm danh QR' }).click();
+    const doorCode = byTest(officer, 'activity-qr-code');
+    await doorCode.locator('svg').waitFor();
+
+    const phonePage = await newPage(browser, phone);
+    await fakeCamera(phonePage, await doorCode.innerHTML());
+    await signIn(phonePage, app.url, 'doanvien');
+    await open(phonePage, app.url, `/activities/${id}`);
+    await byTest(phonePage, 'activity-scan').click();
+    await phonePage.locator('[data-test="check-in-result"][data-state="present"]').waitFor();
+    assert.equal(new URL(phonePage.url()).pathname, `/checkin/${id}`);
+
+    // The member's own code, filmed by the officer's camera.
+    await open(phonePage, app.url, '/my-code');
+    const own = byTest(phonePage, 'my-code-qr');
+    await own.locator('svg').waitFor();
+    const desk = await newPage(browser);
+    await fakeCamera(desk, await own.innerHTML());
+    await signIn(desk, app.url, 'chutichcd');
+    const other = await activityOverApi(chair, tradeUnion, { title: 'Hội nghị sơ kết', startsIn: 15, endsIn: 100 });
+    await open(desk, app.url, `/activities/${other}`);
+    await byTest(desk, 'activity-tabs').getByRole('tab', { name: 'Điểm danh', exact: true }).click();
+    await byTest(desk, 'attendance-scan').click();
+    await desk.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`).waitFor();
+    await Promise.all([officer.close(), phonePage.close(), desk.close()]);
   });
 });
