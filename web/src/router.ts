@@ -58,6 +58,9 @@ export const router = createRouter({
           props: true,
           meta: { ability: 'planActivities' },
         },
+        { path: 'plans', name: 'plans', component: () => import('./views/PlansView.vue') },
+        { path: 'clubs', name: 'clubs', component: () => import('./views/ClubsView.vue') },
+        { path: 'clubs/:id(\\d+)', name: 'club', component: () => import('./views/ClubView.vue'), props: true },
         // What the activity's QR code encodes: a phone that scans it lands here and checks in.
         { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('./views/CheckInView.vue'), props: true },
         { path: 'my-code', name: 'my-code', component: () => import('./views/MyCodeView.vue') },

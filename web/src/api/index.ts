@@ -41,6 +41,7 @@ import type {
 
 export { ApiError, configureClient } from './client'
 export type * from './types'
+export * from './clubs'
 
 export const sessionApi = {
   current: () => request<Session>('GET', '/session', { quietUnauthorized: true }),

@@ -1,5 +1,6 @@
 // English. Typed as Messages so that the compiler finds any key missing from vi.ts's set.
 import type { Messages } from './vi'
+import { clubsEn } from './clubs'
 
 const en: Messages = {
   app: {
@@ -617,6 +618,7 @@ const en: Messages = {
     audience: 'The audience',
     count: 'Total: {count} people',
   },
+  ...clubsEn,
 }
 
 export default en

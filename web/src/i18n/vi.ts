@@ -1,4 +1,6 @@
 // Vietnamese, the default language. en.ts must have the same keys (its type checks that).
+import { clubsVi } from './clubs'
+
 const vi = {
   app: {
     name: 'Đoàn Kết',
@@ -613,6 +615,7 @@ const vi = {
     audience: 'Đối tượng tham gia',
     count: 'Tổng số: {count} người',
   },
+  ...clubsVi,
 }
 
 export default vi
