@@ -22,7 +22,7 @@ constexpr CodeEntry<ClashKind> kClashKinds[] = {
 // When the larger list is this many times the smaller, binary searches beat walking both.
 constexpr std::size_t kGallopRatio = 16;
 
-bool sorted_unique(std::span<const Id> ids) {
+[[maybe_unused]] bool sorted_unique(std::span<const Id> ids) {
   return std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<>()) == ids.end();
 }
 
