@@ -389,4 +389,44 @@ describe('activities', () => {
     await desk.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`).waitFor();
     await Promise.all([officer.close(), phonePage.close(), desk.close()]);
   });
+
+  test('an activity is changed through the same form, without clashing with itself', async () => {
+    const id = await activityOverApi(chair, tradeUnion, {
+      kind: 'sports',
+      title: 'Giải chạy',
+      startsIn: 7 * 24 * 60,
+      endsIn: 7 * 24 * 60 + 120,
+      place: 'Quảng trường',
+      audience_scope: 'organizations',
+      audience_ids: [tradeUnion],
+    });
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'chutichcd');
+    await open(page, app.url, `/activities/${id}`);
+    await byTest(page, 'activity-edit').click();
+    await byTest(page, 'activity-form').waitFor();
+    assert.equal(await byTest(page, 'activity-title').inputValue(), 'Giải chạy');
+    assert.equal(await page.locator('#activity-starts').inputValue(), formTime(7 * 24 * 60));
+    await byTest(page, 'activity-title').fill('Giải chạy việt dã');
+    await byTest(page, 'activity-save').click();
+    await until(() => new URL(page.url()).pathname === `/activities/${id}`, 'saved');
+    await page.locator('[data-test="activity-title"]', { hasText: 'Giải chạy việt dã' }).waitFor();
+    assert.equal(await byTest(page, 'clash-dialog').isVisible(), false);
+    assert.equal((await chair.get(`/api/v1/activities/${id}`)).body.title, 'Giải chạy việt dã');
+    await page.close();
+  });
+
+  test('an officer makes a calendar link for their organization', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'chutichcd');
+    await open(page, app.url, '/account');
+    await chooseOption(page, 'feed-organization', 'Công đoàn cơ sở Sở Tư pháp');
+    await byTest(page, 'feed-create-organization').click();
+    const url = await byTest(page, 'feed-url').inputValue();
+    const feed = await fetch(url);
+    assert.equal(feed.status, 200);
+    assert.match(await feed.text(), /BEGIN:VCALENDAR/);
+    await page.locator('[data-test="feed-row"]', { hasText: 'Công đoàn cơ sở Sở Tư pháp' }).waitFor();
+    await page.close();
+  });
 });
