@@ -429,4 +429,34 @@ describe('activities', () => {
     await page.locator('[data-test="feed-row"]', { hasText: 'Công đoàn cơ sở Sở Tư pháp' }).waitFor();
     await page.close();
   });
+
+  test('a check-in whose answer is lost on the way is retried with the same key and counted once', async () => {
+    const id = await activityOverApi(chair, tradeUnion, { title: 'Hội diễn văn nghệ quần chúng', startsIn: 25, endsIn: 120 });
+    const code = (await chair.get(`/api/v1/activities/${id}/check-in-code`)).body.code;
+    const page = await newPage(browser, phone);
+    await signIn(page, app.url, 'doanvien');
+    // The first request reaches the server, which checks the member in; its answer never
+    // comes back (the phone's network drops). The page retries on its own.
+    const keys = [];
+    await page.route('**/api/v1/activities/*/check-ins', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${app.url}/checkin/${id}?code=${encodeURIComponent(code)}`);
+    const result = page.locator('[data-test="check-in-result"]');
+    await result.waitFor();
+    assert.equal(await result.getAttribute('data-state'), 'present');
+    assert.equal(await result.getAttribute('data-first'), 'true', 'the first answer, replayed');
+    assert.equal(keys.length, 2);
+    assert.match(keys[0], /^[0-9a-f-]{36}$/);
+    assert.equal(keys[1], keys[0], 'the retry carries the same Idempotency-Key');
+    const attendance = (await chair.get(`/api/v1/activities/${id}/attendance`)).body.items;
+    assert.equal(attendance.filter((r) => r.person_id === member.session.person_id).length, 1);
+    await page.close();
+  });
 });
