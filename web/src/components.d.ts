@@ -67,6 +67,7 @@ declare module 'vue' {
     MembershipDialog: typeof import('./components/MembershipDialog.vue')['default']
     NavMenu: typeof import('./components/NavMenu.vue')['default']
     OrganizationDialog: typeof import('./components/OrganizationDialog.vue')['default']
+    OrganizationFilter: typeof import('./components/OrganizationFilter.vue')['default']
     PartnerUnitDialog: typeof import('./components/PartnerUnitDialog.vue')['default']
     PartnerUnitsCard: typeof import('./components/PartnerUnitsCard.vue')['default']
     PeopleCards: typeof import('./components/PeopleCards.vue')['default']
@@ -80,6 +81,7 @@ declare module 'vue' {
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     RowActions: typeof import('./components/RowActions.vue')['default']
+    TimeRangeFields: typeof import('./components/TimeRangeFields.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']
