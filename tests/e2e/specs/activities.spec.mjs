@@ -59,16 +59,29 @@ async function fakeCamera(page, svg) {
       const image = new Image();
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture)}`;
       await image.decode();
+      // A hand never holds still: each frame is a little off and a little nearer or farther.
       const draw = () => {
+        const size = 360 + Math.random() * 60;
         context.fillStyle = '#fff';
         context.fillRect(0, 0, 480, 480);
-        context.drawImage(image, 40, 40, 400, 400);
+        context.drawImage(image, (480 - size) / 2 + Math.random() * 10 - 5, (480 - size) / 2 + Math.random() * 10 - 5, size, size);
       };
       draw();
       setInterval(draw, 100);
       return canvas.captureStream(10);
     };
   }, svg);
+}
+
+/** Waits for `selector`; if it never comes, fails saying where the page is and what it shows. */
+async function seen(page, selector, name) {
+  try {
+    await page.locator(selector).waitFor({ timeout: 20_000 });
+  } catch (error) {
+    const file = await screenshot(page, `failed-${name}`);
+    const said = await page.locator('[role=alert], .el-message').allInnerTexts();
+    throw new Error(`${selector} not shown at ${page.url()}; the page says ${JSON.stringify(said)}; see ${file}`, { cause: error });
+  }
 }
 
 /** Fills the activity form (the page is on /activities/new). */
@@ -372,7 +385,7 @@ describe('activities', () => {
     await signIn(phonePage, app.url, 'doanvien');
     await open(phonePage, app.url, `/activities/${id}`);
     await byTest(phonePage, 'activity-scan').click();
-    await phonePage.locator('[data-test="check-in-result"][data-state="present"]').waitFor();
+    await seen(phonePage, '[data-test="check-in-result"][data-state="present"]', 'scan-phone');
     assert.equal(new URL(phonePage.url()).pathname, `/checkin/${id}`);
 
     // The member's own code, filmed by the officer's camera.
@@ -386,7 +399,7 @@ describe('activities', () => {
     await open(desk, app.url, `/activities/${other}`);
     await byTest(desk, 'activity-tabs').getByRole('tab', { name: 'Điểm danh', exact: true }).click();
     await byTest(desk, 'attendance-scan').click();
-    await desk.locator(`[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`).waitFor();
+    await seen(desk, `[data-test="attendance-row"][data-person="${member.session.person_id}"][data-state="present"]`, 'scan-desk');
     await Promise.all([officer.close(), phonePage.close(), desk.close()]);
   });
 
