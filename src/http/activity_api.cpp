@@ -359,8 +359,14 @@ Result<HttpResponse> post_check_in(ApiCall& call) {
                 Location{0, "code"});
   }
   // Durable before acknowledged, and many at a gate at once: one commit for all that are waiting.
+  // The reads and checks run here, on this request's own connection, so that the shared writer
+  // runs only the write and the Idempotency-Key answer. A check-in that fails them is not refused
+  // here: a retry of one accepted earlier (whose code has expired since, say) must get its first
+  // answer, which only the key's lookup in the unit knows, so it runs whole there as before.
+  auto prepared = service::prepare_check_in(call.connection, call.who(), *id, request);
   return answer_once_in_group_commit(call, [&](ApiCall& unit) -> Result<HttpResponse> {
-    auto checked = service::check_in(unit.connection, unit.who(), *id, request);
+    auto checked = prepared ? service::write_check_in(unit.connection, unit.who(), *prepared)
+                            : service::check_in(unit.connection, unit.who(), *id, request);
     if (!checked) return std::unexpected(checked.error());
     boost::json::object json = attendance_json(checked->record, unit.language);
     json["first"] = checked->first;

@@ -412,90 +412,117 @@ Result<std::vector<store::Registration>> list_registrations(store::SqlConnection
   return activities.registrations(actor.principal.tenant, activity);
 }
 
-Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
-                           const CheckIn& request) {
+Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const Actor& actor,
+                                         Id activity, const CheckIn& request) {
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
   const Instant now = actor.clock();
-  return store::in_transaction(connection, [&]() -> Result<CheckedIn> {
-    auto stored = visible_activity(activities, actor, activity);
-    if (!stored) return std::unexpected(stored.error());
-    const bool manager = manages(actor, stored->activity);
-    store::AttendanceRecord record;
-    switch (request.method) {
-      case CheckInMethod::activity_code:
-        if (!actor.principal.person_id) return refuse();
-        if (!token_valid(stored->check_in_secret, activity, request.code, now)) {
-          return fail(ErrorKind::invalid_input, "check_in.code_invalid",
-                      "Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiển thị.",
-                      "The check-in code is wrong or has expired. Scan the code on display again.",
-                      Location{0, "code"});
-        }
-        record.person_id = actor.principal.person_id;
-        record.method = "activity_code";
-        break;
-      case CheckInMethod::person_code: {
-        if (!manager) return refuse();
-        auto key = activities.check_in_key(tenant, random_token());
-        if (!key) return std::unexpected(key.error());
-        auto person = person_from_token(*key, tenant, request.code);
-        if (!person) {
-          return fail(ErrorKind::invalid_input, "check_in.person_code_invalid",
-                      "Mã cá nhân không hợp lệ.", "The personal code is not valid.",
-                      Location{0, "code"});
-        }
-        record.person_id = *person;
-        record.method = "person_code";
-        break;
+  auto stored = visible_activity(activities, actor, activity);
+  if (!stored) return std::unexpected(stored.error());
+  const bool manager = manages(actor, stored->activity);
+  PreparedCheckIn prepared;
+  prepared.activity = activity;
+  store::AttendanceRecord& record = prepared.record;
+  switch (request.method) {
+    case CheckInMethod::activity_code:
+      if (!actor.principal.person_id) return refuse();
+      if (!token_valid(stored->check_in_secret, activity, request.code, now)) {
+        return fail(ErrorKind::invalid_input, "check_in.code_invalid",
+                    "Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiển thị.",
+                    "The check-in code is wrong or has expired. Scan the code on display again.",
+                    Location{0, "code"});
       }
-      case CheckInMethod::by_hand:
-        if (!manager) return refuse();
-        if (!request.person_id) {
-          return fail(ErrorKind::invalid_input, "check_in.person_required", "Hãy chọn người.",
-                      "Choose the person.", Location{0, "person_id"});
-        }
-        record.person_id = *request.person_id;
-        record.method = "by_hand";
-        break;
-    }
-    if (request.method != CheckInMethod::by_hand) {
-      if (auto open = may_check_in(stored->activity, now); !open)
-        return std::unexpected(open.error());
-    }
-    if (auto eligible = may_attend(activities, *stored, record.person_id); !eligible) {
-      // An officer marking someone absent or excused needs no place.
-      if (!(request.method == CheckInMethod::by_hand && request.state &&
-            (*request.state == AttendanceState::absent ||
-             *request.state == AttendanceState::excused))) {
-        return std::unexpected(eligible.error());
+      record.person_id = actor.principal.person_id;
+      record.method = "activity_code";
+      break;
+    case CheckInMethod::person_code: {
+      if (!manager) return refuse();
+      // Read, not made: an agency without a key has issued no personal code that could match.
+      auto key = activities.existing_check_in_key(tenant);
+      if (!key) return std::unexpected(key.error());
+      auto person = *key ? person_from_token(**key, tenant, request.code) : std::nullopt;
+      if (!person) {
+        return fail(ErrorKind::invalid_input, "check_in.person_code_invalid",
+                    "Mã cá nhân không hợp lệ.", "The personal code is not valid.",
+                    Location{0, "code"});
       }
+      record.person_id = *person;
+      record.method = "person_code";
+      break;
     }
-    record.state = attendance_for_check_in(stored->activity.starts_at, now);
-    record.checked_in_at = store::seconds_of(now);
-    if (request.method == CheckInMethod::by_hand && request.state) {
-      record.state = *request.state;
-      if (record.state == AttendanceState::absent || record.state == AttendanceState::excused)
-        record.checked_in_at.reset();
-      if (auto set =
-              activities.set_attendance(tenant, activity, record, actor.principal.account_id);
-          !set) {
-        return std::unexpected(set.error());
+    case CheckInMethod::by_hand:
+      if (!manager) return refuse();
+      if (!request.person_id) {
+        return fail(ErrorKind::invalid_input, "check_in.person_required", "Hãy chọn người.",
+                    "Choose the person.", Location{0, "person_id"});
       }
-      auto audited = record_audit(
-          connection, actor, "attendance", "activity", activity,
-          fmt::format(R"({{"person":{},"state":"{}"}})", record.person_id, code_of(record.state)));
-      if (!audited) return std::unexpected(audited.error());
-      auto listed = activities.attendance(tenant, activity);
-      if (!listed) return std::unexpected(listed.error());
-      for (auto& written : *listed) {
-        if (written.person_id == record.person_id) return CheckedIn{std::move(written), true};
-      }
-      return CheckedIn{record, true};
+      record.person_id = *request.person_id;
+      record.method = "by_hand";
+      break;
+  }
+  if (request.method != CheckInMethod::by_hand) {
+    if (auto open = may_check_in(stored->activity, now); !open)
+      return std::unexpected(open.error());
+  }
+  // Read before the write and not with it: a registration cancelled (or a membership ended) in
+  // between still gets its check-in, as if it had come a moment earlier. That race is benign (the
+  // person held the place when they came to the door), and it keeps these reads out of the
+  // writer's serial transaction.
+  if (auto eligible = may_attend(activities, *stored, record.person_id); !eligible) {
+    // An officer marking someone absent or excused needs no place.
+    if (!(request.method == CheckInMethod::by_hand && request.state &&
+          (*request.state == AttendanceState::absent ||
+           *request.state == AttendanceState::excused))) {
+      return std::unexpected(eligible.error());
     }
+  }
+  auto name = activities.person_name(tenant, record.person_id);
+  if (!name) return std::unexpected(name.error());
+  record.full_name = name->value_or("");  // none: the write fails on the person's foreign key
+  record.state = attendance_for_check_in(stored->activity.starts_at, now);
+  record.checked_in_at = store::seconds_of(now);
+  if (request.method == CheckInMethod::by_hand && request.state) {
+    prepared.overwrite = true;
+    record.state = *request.state;
+    if (record.state == AttendanceState::absent || record.state == AttendanceState::excused)
+      record.checked_in_at.reset();
+  }
+  return prepared;
+}
+
+Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& actor,
+                                 const PreparedCheckIn& prepared) {
+  store::ActivityStore activities(connection);
+  const Id tenant = actor.principal.tenant;
+  const store::AttendanceRecord& record = prepared.record;
+  if (!prepared.overwrite) {
     auto written =
-        activities.record_attendance(tenant, activity, record, actor.principal.account_id);
+        activities.record_attendance(tenant, prepared.activity, record, actor.principal.account_id);
     if (!written) return std::unexpected(written.error());
     return CheckedIn{std::move(written->first), written->second};
+  }
+  return store::in_transaction(connection, [&]() -> Result<CheckedIn> {
+    if (auto set = activities.set_attendance(tenant, prepared.activity, record,
+                                             actor.principal.account_id);
+        !set) {
+      return std::unexpected(set.error());
+    }
+    auto audited = record_audit(
+        connection, actor, "attendance", "activity", prepared.activity,
+        fmt::format(R"({{"person":{},"state":"{}"}})", record.person_id, code_of(record.state)));
+    if (!audited) return std::unexpected(audited.error());
+    auto written = activities.attendance_record(tenant, prepared.activity, record.person_id);
+    if (!written) return std::unexpected(written.error());
+    return CheckedIn{written->value_or(record), true};
+  });
+}
+
+Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
+                           const CheckIn& request) {
+  return store::in_transaction(connection, [&]() -> Result<CheckedIn> {
+    auto prepared = prepare_check_in(connection, actor, activity, request);
+    if (!prepared) return std::unexpected(prepared.error());
+    return write_check_in(connection, actor, *prepared);
   });
 }
 

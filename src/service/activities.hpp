@@ -84,6 +84,24 @@ struct CheckedIn {
 
 Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
                            const CheckIn& request);
+
+// check_in in two steps, for a server that commits many check-ins at once (group commit): only
+// the write need run in the shared transaction on its one writer connection, the reads and checks
+// before it run on the caller's own connection, many at a time.
+struct PreparedCheckIn {
+  Id activity = 0;
+  store::AttendanceRecord record;  // as it is to be stored, with the person's name
+  bool overwrite = false;          // by hand with a state: replaces an earlier record, audited
+};
+// Reads and checks, writing nothing: the activity as the actor sees it, their right to check this
+// person in (the activity's code, a personal code or a manager's hand), whether check-in is open
+// and the person's place (registration or audience).
+Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const Actor& actor,
+                                         Id activity, const CheckIn& request);
+// Writes a prepared check-in (the first one stands) inside the caller's transaction, which keeps
+// it atomic with what else the caller writes (the request's Idempotency-Key answer).
+Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& actor,
+                                 const PreparedCheckIn& prepared);
 Result<std::vector<store::AttendanceRecord>> list_attendance(store::SqlConnection& connection,
                                                              const Actor& actor, Id activity);
 

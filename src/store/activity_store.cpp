@@ -412,15 +412,25 @@ Result<std::pair<AttendanceRecord, bool>> ActivityStore::record_attendance(
       "recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
       params);
   if (!inserted) return std::unexpected(inserted.error());
-  const SqlValue key[] = {tenant, activity, record.person_id};
-  auto stored = query_one(connection_,
-                          "SELECT t.person_id, p.full_name, t.state, t.checked_in_at, t.method "
-                          "FROM attendance t JOIN persons p ON p.tenant_id = t.tenant_id AND p.id "
-                          "= t.person_id WHERE t.tenant_id = $1 AND t.activity_id = $2 AND "
-                          "t.person_id = $3",
-                          key, read_attendance);
+  if (*inserted == 1 && !record.full_name.empty()) return std::pair{record, true};
+  auto stored = attendance_record(tenant, activity, record.person_id);
   if (!stored) return std::unexpected(stored.error());
-  return std::pair{**stored, *inserted == 1};
+  if (!*stored) {
+    return fail(ErrorKind::internal, "store.failed", "Lỗi cơ sở dữ liệu.",
+                "Database error: the attendance record just written cannot be read.");
+  }
+  return std::pair{std::move(**stored), *inserted == 1};
+}
+
+Result<std::optional<AttendanceRecord>> ActivityStore::attendance_record(Id tenant, Id activity,
+                                                                         Id person) {
+  const SqlValue key[] = {tenant, activity, person};
+  return query_one(connection_,
+                   "SELECT t.person_id, p.full_name, t.state, t.checked_in_at, t.method "
+                   "FROM attendance t JOIN persons p ON p.tenant_id = t.tenant_id AND p.id "
+                   "= t.person_id WHERE t.tenant_id = $1 AND t.activity_id = $2 AND "
+                   "t.person_id = $3",
+                   key, read_attendance);
 }
 
 Status ActivityStore::set_attendance(Id tenant, Id activity, const AttendanceRecord& record,
@@ -551,6 +561,18 @@ Result<std::string> ActivityStore::check_in_key(Id tenant, const std::string& fr
                           std::span(params, 1), [](const SqlRow& row) { return row.text(0); });
   if (!secret) return std::unexpected(secret.error());
   return secret->value_or(fresh);
+}
+
+Result<std::optional<std::string>> ActivityStore::existing_check_in_key(Id tenant) {
+  const SqlValue params[] = {tenant};
+  return query_one(connection_, "SELECT secret FROM check_in_keys WHERE tenant_id = $1", params,
+                   [](const SqlRow& row) { return row.text(0); });
+}
+
+Result<std::optional<std::string>> ActivityStore::person_name(Id tenant, Id person) {
+  const SqlValue params[] = {tenant, person};
+  return query_one(connection_, "SELECT full_name FROM persons WHERE tenant_id = $1 AND id = $2",
+                   params, [](const SqlRow& row) { return row.text(0); });
 }
 
 }  // namespace dk::store

@@ -92,10 +92,14 @@ class ActivityStore {
   Result<std::optional<Registration>> registration_of(Id tenant, Id activity, Id person);
   Result<std::vector<Registration>> registrations_of_person(Id tenant, Id person);
 
-  // The first check-in stands: returns the record as stored and whether this call wrote it.
+  // The first check-in stands: returns the record as stored and whether this call wrote it. A
+  // record that names its person (full_name) is, once written, what is stored: one statement; one
+  // without a name, or one that was there already, is read back.
   Result<std::pair<AttendanceRecord, bool>> record_attendance(Id tenant, Id activity,
                                                               const AttendanceRecord& record,
                                                               std::optional<Id> by_account);
+  // One person's record, with their name.
+  Result<std::optional<AttendanceRecord>> attendance_record(Id tenant, Id activity, Id person);
   // Sets the state by hand (an officer marks late, absent, excused), overwriting.
   Status set_attendance(Id tenant, Id activity, const AttendanceRecord& record,
                         std::optional<Id> by_account);
@@ -117,6 +121,9 @@ class ActivityStore {
 
   // The agency's secret for personal check-in codes, made from `fresh` on first use.
   Result<std::string> check_in_key(Id tenant, const std::string& fresh);
+  // The agency's key if it has one, without writing (no key: no code was ever made with it).
+  Result<std::optional<std::string>> existing_check_in_key(Id tenant);
+  Result<std::optional<std::string>> person_name(Id tenant, Id person);
 
  private:
   Status write_links(const StoredActivity& stored);

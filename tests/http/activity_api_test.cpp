@@ -285,6 +285,53 @@ TEST_P(Activities, ARetriedCheckInNeverCountsTwice) {
   EXPECT_EQ(attendance.at("total").as_int64(), member_in_trade_union ? 3 : 2);
 }
 
+// A check-in's reads and checks run before the shared write (group commit), but a retry is still
+// answered from the key: its first answer stands even when the checks would refuse it now.
+TEST_P(Activities, ARetryKeepsItsFirstAnswerAfterThePlaceIsGone) {
+  Client& chair = as("chutichcd");
+  const std::int64_t id =
+      published(chair, draft("Hội thao công đoàn", "CD", 30, 150, R"("capacity":5)"));
+  const std::string base = fmt::format("/api/v1/activities/{}", id);
+  // Two members of the trade union.
+  const auto members =
+      chair.get(fmt::format("/api/v1/people?organization_id={}&limit=2", organization_id("CD")))
+          .json()
+          .at("items")
+          .as_array();
+  ASSERT_EQ(members.size(), 2u);
+  const std::int64_t member = members[0].at("id").as_int64();
+  const std::int64_t other_member = members[1].at("id").as_int64();
+  for (std::int64_t person : {member, other_member}) {
+    const Reply registered =
+        chair.post(base + "/registrations", fmt::format(R"({{"person_ids":[{}]}})", person));
+    ASSERT_EQ(registered.status, 200) << registered.body;
+  }
+  auto check_in = [&](const std::string& key, std::int64_t person) {
+    return chair.send({"POST",
+                       base + "/check-ins",
+                       fmt::format(R"({{"person_id":{}}})", person),
+                       "application/json",
+                       {chair.csrf_header(), "Idempotency-Key: " + key}});
+  };
+  const Reply first = check_in("gate-1", member);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_FALSE(text_of(first.json(), "full_name").empty()) << first.body;
+  // Their place is cancelled afterwards: a new check-in is refused, the retry is not.
+  ASSERT_EQ(chair.remove(fmt::format("{}/registrations/{}", base, member)).status, 200);
+  EXPECT_EQ(check_in("gate-2", member).code(), "check_in.not_registered");
+  const Reply retried = check_in("gate-1", member);
+  EXPECT_EQ(retried.status, 201);
+  EXPECT_EQ(retried.body, first.body);
+  // Another registered person checks in; checked in again under a new key, the first stands.
+  const Reply other = check_in("gate-3", other_member);
+  ASSERT_EQ(other.status, 201) << other.body;
+  const Reply again = check_in("gate-4", other_member);
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(text_of(again.json(), "full_name"), text_of(other.json(), "full_name"));
+  EXPECT_EQ(again.json().at("checked_in_at"), other.json().at("checked_in_at"));
+  EXPECT_EQ(chair.get(base + "/attendance").json().at("total").as_int64(), 2);
+}
+
 TEST_P(Activities, OnlyThoseWhoCameGiveFeedback) {
   Client& chair = as("chutichcd");
   // Started five minutes ago: whoever checks in now is on time and may rate it.
