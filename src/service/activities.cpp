@@ -412,8 +412,11 @@ Result<std::vector<store::Registration>> list_registrations(store::SqlConnection
   return activities.registrations(actor.principal.tenant, activity);
 }
 
-Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const Actor& actor,
-                                         Id activity, const CheckIn& request) {
+namespace {
+
+Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connection,
+                                                 const Actor& actor, Id activity,
+                                                 const CheckIn& request) {
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
   const Instant now = actor.clock();
@@ -488,6 +491,15 @@ Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const
       record.checked_in_at.reset();
   }
   return prepared;
+}
+
+}  // namespace
+
+Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const Actor& actor,
+                                         Id activity, const CheckIn& request) {
+  // Its reads (six or so statements) see one snapshot and cost one read transaction.
+  return store::in_read_snapshot(
+      connection, [&] { return prepare_check_in_reading(connection, actor, activity, request); });
 }
 
 Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& actor,

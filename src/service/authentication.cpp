@@ -133,6 +133,11 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
   return signed_in;
 }
 
+namespace {
+Result<Actor> authenticate_reading(store::SqlConnection& connection, std::string_view token,
+                                   std::string address, const Clock& clock);
+}  // namespace
+
 Result<Actor> authenticate(store::SqlConnection& connection, std::string_view token,
                            std::string address, const Clock& clock) {
   // No cookie at all is someone who has not signed in, not an ended session: the web app shows
@@ -141,6 +146,16 @@ Result<Actor> authenticate(store::SqlConnection& connection, std::string_view to
     return fail(ErrorKind::unauthenticated, "session.none", "Bạn chưa đăng nhập.",
                 "You are not signed in.");
   }
+  // Run on every request: its four reads see one snapshot and cost one read transaction.
+  return store::in_read_snapshot(connection, [&]() -> Result<Actor> {
+    return authenticate_reading(connection, token, std::move(address), clock);
+  });
+}
+
+namespace {
+
+Result<Actor> authenticate_reading(store::SqlConnection& connection, std::string_view token,
+                                   std::string address, const Clock& clock) {
   store::AccountStore accounts(connection);
   auto found = accounts.find_session(token_digest(token), unix_seconds(clock()));
   if (!found) return std::unexpected(found.error());
@@ -173,6 +188,8 @@ Result<Actor> authenticate(store::SqlConnection& connection, std::string_view to
   actor.clock = clock;
   return actor;
 }
+
+}  // namespace
 
 Status sign_out(store::SqlConnection& connection, const Actor& actor) {
   store::AccountStore accounts(connection);

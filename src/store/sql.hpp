@@ -139,6 +139,34 @@ auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) 
   return result;
 }
 
+// Runs `work`, which must only read, against one snapshot of the database. On SQLite outside a
+// transaction each statement is its own read transaction, and a read transaction that starts after
+// another connection's commit drops this connection's page cache and memory map of the file: under
+// a stream of commits (check-ins) a request paid that (an munmap, then page faults) once per
+// statement, and pays it once here. PostgreSQL reads as before, each statement seeing the latest
+// commit. No write may run inside (it would take SQLite's write lock without the process's writer
+// lock, see begin()).
+template <class Work>
+auto in_read_snapshot(SqlConnection& connection, Work&& work) -> decltype(work()) {
+  if (connection.engine() != Engine::sqlite || connection.in_transaction()) return work();
+  if (auto begun = connection.execute_script("BEGIN DEFERRED"); !begun)
+    return std::unexpected(begun.error());
+  auto result = [&] {
+    try {
+      return work();
+    } catch (...) {
+      (void)connection.execute_script("ROLLBACK");
+      throw;
+    }
+  }();
+  // Nothing was written: ending the read transaction cannot lose anything.
+  if (auto ended = connection.execute_script("COMMIT"); !ended) {
+    (void)connection.execute_script("ROLLBACK");
+    if (result) return std::unexpected(ended.error());
+  }
+  return result;
+}
+
 // The first row a query returns, read by `read`, or nothing when it returns none.
 template <class Read>
 auto query_one(SqlConnection& connection, std::string_view sql, std::span<const SqlValue> params,
