@@ -285,11 +285,16 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::filesystem::path& 
   auto connection = std::make_unique<SqliteConnection>(db, writer_lock_for(path));
   // WAL lets readers go on while one writer writes. synchronous=FULL because an acknowledged
   // write (a check-in, a donation) must survive a power cut; NORMAL could lose the last commits.
-  // Reads go through a memory map: the server's connections then share the operating system's
-  // page cache instead of each copying pages in with a system call.
+  // No memory map (mmap_size 0): in WAL mode a read transaction that starts after another
+  // connection's commit unmaps the whole file and maps it again, and every page read then faults
+  // in; with a commit every few milliseconds (check-ins) that cost 15 page faults and an munmap
+  // (which interrupts the other cores) per request, a third of the server's CPU per check-in
+  // (0.37 ms with it, 0.25 ms without). Measured on 300,000 members: a read-only search is as fast
+  // without it (4,520–5,217 against 4,656–4,680 requests/s), an audited one (a commit per
+  // request) 40% faster (1,332–1,458 against 1,964–2,027).
   const auto configured = connection->execute_script(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296;");
+      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 0;");
   if (!configured) {
     return fail(ErrorKind::unavailable, "store.not_a_database",
                 fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết (SQLite).", path.string()),
