@@ -142,14 +142,9 @@ Result<service::ActivityDraft> read_draft(const HttpRequest& request) {
         body->boolean("go_ahead_despite_clashes", go_ahead), body->finish()}) {
     if (!read) return std::unexpected(read.error());
   }
-  auto missing = [](std::string_view field) {
-    return fail(ErrorKind::invalid_input, "body.field_required",
-                fmt::format("Thiếu trường “{}”.", field),
-                fmt::format("The field “{}” is missing.", field), Location{0, std::string(field)});
-  };
-  if (!kind || !*kind) return missing("kind");
-  if (!starts_at || !*starts_at) return missing("starts_at");
-  if (!ends_at || !*ends_at) return missing("ends_at");
+  if (!kind || !*kind) return JsonBody::missing("kind");
+  if (!starts_at || !*starts_at) return JsonBody::missing("starts_at");
+  if (!ends_at || !*ends_at) return JsonBody::missing("ends_at");
   activity.kind = **kind;
   activity.description = description.value_or("");
   activity.place = place.value_or("");
@@ -263,10 +258,7 @@ Result<HttpResponse> post_status(ApiCall& call) {
   std::optional<std::optional<ActivityStatus>> status;
   if (auto read = body->code("status", status); !read) return std::unexpected(read.error());
   if (auto finished = body->finish(); !finished) return std::unexpected(finished.error());
-  if (!status || !*status) {
-    return fail(ErrorKind::invalid_input, "body.field_required", "Thiếu trường “status”.",
-                "The field “status” is missing.", Location{0, "status"});
-  }
+  if (!status || !*status) return JsonBody::missing("status");
   auto changed = service::change_activity_status(call.connection, call.who(), *id, **status);
   if (!changed) return std::unexpected(changed.error());
   return ok(200, activity_json(*changed, call.language));

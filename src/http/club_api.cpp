@@ -15,12 +15,6 @@
 namespace dk::http {
 namespace {
 
-std::unexpected<Error> required(std::string_view field) {
-  return fail(ErrorKind::invalid_input, "body.field_required",
-              fmt::format("Thiếu trường “{}”.", field),
-              fmt::format("The field “{}” is missing.", field), Location{0, std::string(field)});
-}
-
 // "17:00" → 1020; "24:00" is the end of the day.
 std::optional<int> minute_of_day(std::string_view text) {
   int hours = 0, minutes = 0;
@@ -37,7 +31,7 @@ Result<int> read_minute(JsonBody& body, std::string_view field, bool needed) {
   std::optional<std::string> text;
   if (auto read = body.text(field, text); !read) return std::unexpected(read.error());
   if (!text) {
-    if (needed) return required(field);
+    if (needed) return JsonBody::missing(field);
     return -1;
   }
   auto minute = minute_of_day(*text);
@@ -124,7 +118,7 @@ Result<HttpResponse> post_club(ApiCall& call) {
         body->code("kind", kind), body->text("description", description), body->finish()}) {
     if (!read) return std::unexpected(read.error());
   }
-  if (!organization) return required("organization_id");
+  if (!organization) return JsonBody::missing("organization_id");
   club.organization_id = *organization;
   club.kind = kind && *kind ? **kind : ClubKind::sports;
   club.description = description.value_or("");
@@ -211,7 +205,7 @@ Result<HttpResponse> post_schedule(ApiCall& call) {
     }
     schedule.rule.days.push_back(*day);
   }
-  if (!first || !*first) return required("first_date");
+  if (!first || !*first) return JsonBody::missing("first_date");
   schedule.rule.start_minute = *start;
   schedule.rule.end_minute = *end;
   schedule.rule.first = **first;
@@ -258,11 +252,11 @@ Result<HttpResponse> post_change(ApiCall& call) {
        {body->date("date", date), body->date("moved_to_date", moved_date), body->finish()}) {
     if (!read) return std::unexpected(read.error());
   }
-  if (!date || !*date) return required("date");
+  if (!date || !*date) return JsonBody::missing("date");
   RuleException change{**date, std::nullopt};
   if (moved_date && *moved_date) {
-    if (*start < 0) return required("start");
-    if (*end < 0) return required("end");
+    if (*start < 0) return JsonBody::missing("start");
+    if (*end < 0) return JsonBody::missing("end");
     change.moved_to = MovedSession{**moved_date, *start, *end};
   }
   if (auto changed = service::change_club_session(call.connection, call.who(), *id, change);
@@ -285,8 +279,8 @@ Result<HttpResponse> post_session_attendance(ApiCall& call) {
                              body->code("state", state), body->finish()}) {
     if (!read) return std::unexpected(read.error());
   }
-  if (!date || !*date) return required("date");
-  if (!people) return required("person_ids");
+  if (!date || !*date) return JsonBody::missing("date");
+  if (!people) return JsonBody::missing("person_ids");
   if (auto recorded =
           service::record_session_attendance(call.connection, call.who(), *id, **date, *people,
                                              state && *state ? **state : AttendanceState::present);

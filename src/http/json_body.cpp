@@ -69,13 +69,14 @@ Status JsonBody::text(std::string_view field, std::optional<std::string>& out) {
 Status JsonBody::required_text(std::string_view field, std::string& out) {
   std::optional<std::string> value;
   if (auto read = text(field, value); !read) return read;
-  if (!value || value->empty()) {
-    return fail(ErrorKind::invalid_input, "field.required",
-                fmt::format("Thiếu trường “{}”.", field),
-                fmt::format("The field “{}” is required.", field), Location{0, std::string(field)});
-  }
+  if (!value || value->empty()) return missing(field);
   out = std::move(*value);
   return {};
+}
+
+std::unexpected<Error> JsonBody::missing(std::string_view field) {
+  return fail(ErrorKind::invalid_input, "field.required", fmt::format("Thiếu trường “{}”.", field),
+              fmt::format("The field “{}” is required.", field), Location{0, std::string(field)});
 }
 
 Status JsonBody::integer(std::string_view field, std::optional<std::int64_t>& out) {

@@ -41,6 +41,9 @@ class JsonBody {
   template <class Enum>
   Status code(std::string_view field, std::optional<std::optional<Enum>>& out);
 
+  // The error for a field that must be there and is not ("field.required").
+  static std::unexpected<Error> missing(std::string_view field);
+
   // Fails on the first field no reader asked for.
   Status finish() const;
 

@@ -69,12 +69,8 @@ Result<Plan> read_plan(const HttpRequest& request, bool creating) {
   for (const Status& read : reads) {
     if (!read) return std::unexpected(read.error());
   }
-  if (creating && (!organization || !year)) {
-    const char* field = organization ? "year" : "organization_id";
-    return fail(ErrorKind::invalid_input, "body.field_required",
-                fmt::format("Thiếu trường “{}”.", field),
-                fmt::format("The field “{}” is missing.", field), Location{0, field});
-  }
+  if (creating && (!organization || !year))
+    return JsonBody::missing(organization ? "year" : "organization_id");
   plan.organization_id = organization.value_or(0);
   plan.year = static_cast<int>(std::clamp<std::int64_t>(year.value_or(0), -1, 100000));
   plan.note = note.value_or("");

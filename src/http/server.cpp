@@ -106,8 +106,8 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   for (const char* name : {"id", "person", "token"}) {
     if (auto value = params.get_param(name)) converted.route[name] = std::string(*value);
   }
-  auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
-      request->header().query());
+  auto query =
+      restinio::try_parse_query<restinio::parse_query_traits::relaxed>(request->header().query());
   if (!query) {
     return fail(ErrorKind::invalid_input, "query.malformed",
                 "Chuỗi tham số trên địa chỉ không hợp lệ.", "The query string is malformed.");

@@ -65,6 +65,11 @@ TEST_P(Activities, ADraftIsTheOrganizersUntilItIsPublished) {
       "/api/v1/activities",
       R"({"kind":"sports","title":"X","starts_at":"mai","ends_at":"2026-12-05T10:00","organizer_ids":[1]})");
   EXPECT_EQ(bad_time.code(), "body.time_invalid");
+  const Reply no_kind = chair.post(
+      "/api/v1/activities",
+      R"({"title":"X","starts_at":"2026-12-05T08:00","ends_at":"2026-12-05T10:00","organizer_ids":[1]})");
+  EXPECT_EQ(no_kind.code(), "field.required");
+  EXPECT_EQ(text_of(no_kind.json(), "field"), "kind");
 
   ASSERT_EQ(chair.post(path + "/status", R"({"status":"published"})").status, 200);
   const Reply seen = as("doanvien").get(path);
