@@ -18,6 +18,7 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libical-dev  # the tests read the iCalendar feeds back with libical
+  libcairo2-dev libpango1.0-dev fonts-liberation poppler-utils  # receipt PDFs; tests read them with pdftotext
   python3 wrk time curl
   chromium  # the browser tests drive Debian's Chromium; a test tool never downloads its own
 )
