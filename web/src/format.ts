@@ -13,6 +13,19 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value)
 }
 
+/** Money in whole đồng, as the agency writes it: 2800000 → "2.800.000 đ". */
+export function formatDong(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  return `${numberFormat.format(value)} đ`
+}
+
+/** What a person typed as an amount ("2.800.000", "2 800 000 đ") → whole đồng; null when it is not one. */
+export function parseDong(text: string): number | null {
+  const digits = text.replace(/[\s.đ₫]/gi, '')
+  if (!/^\d{1,15}$/.test(digits)) return null
+  return Number(digits)
+}
+
 /** Unix seconds → "dd/mm/yyyy hh:mm" in the agency's time zone. */
 export function formatInstant(seconds: number): string {
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -61,6 +61,33 @@ export const router = createRouter({
         { path: 'plans', name: 'plans', component: () => import('./views/PlansView.vue') },
         { path: 'clubs', name: 'clubs', component: () => import('./views/ClubsView.vue') },
         { path: 'clubs/:id(\\d+)', name: 'club', component: () => import('./views/ClubView.vue'), props: true },
+        { path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue') },
+        { path: 'funds/:id(\\d+)', name: 'fund', component: () => import('./views/FundView.vue'), props: true },
+        // The public statement (sao kê): every signed-in person of the agency may read it.
+        {
+          path: 'funds/:id(\\d+)/statement',
+          name: 'fund-statement',
+          component: () => import('./views/FundStatementView.vue'),
+          props: true,
+        },
+        {
+          path: 'funds/approvals',
+          name: 'fund-approvals',
+          component: () => import('./views/FundApprovalsView.vue'),
+          meta: { ability: 'planActivities' },
+        },
+        {
+          path: 'funds/bank-statements',
+          name: 'fund-bank-statements',
+          component: () => import('./views/FundBankStatementsView.vue'),
+          meta: { ability: 'planActivities' },
+        },
+        {
+          path: 'funds/report',
+          name: 'fund-report',
+          component: () => import('./views/FundReportView.vue'),
+          meta: { ability: 'seeDashboard' },
+        },
         // What the activity's QR code encodes: a phone that scans it lands here and checks in.
         { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('./views/CheckInView.vue'), props: true },
         { path: 'my-code', name: 'my-code', component: () => import('./views/MyCodeView.vue') },

@@ -2,6 +2,7 @@
 import { createI18n } from 'vue-i18n'
 import vi, { type Messages } from './vi'
 import en from './en'
+import { fundsEn, fundsVi } from './funds'
 
 export type Language = 'vi' | 'en'
 const storageKey = 'doanket.language'
@@ -14,11 +15,12 @@ function storedLanguage(): Language {
   }
 }
 
-export const i18n = createI18n<[Messages], Language, false>({
+export const i18n = createI18n<[Messages & typeof fundsVi], Language, false>({
   legacy: false,
   locale: storedLanguage(),
   fallbackLocale: 'vi',
-  messages: { vi, en },
+  // The funds' words live in their own file, as the clubs' do.
+  messages: { vi: { ...vi, ...fundsVi }, en: { ...en, ...fundsEn } },
 })
 
 document.documentElement.lang = i18n.global.locale.value
