@@ -74,11 +74,12 @@ bool contains_sequence(const Words& words, std::span<const std::string> sequence
 // or 0 when they do not. Writers split and join words freely, so only the letters in order count,
 // but always from word boundary to word boundary, so that "an" is not found inside "thanh".
 std::size_t spelled_from(const Words& words, std::size_t first, std::string_view target) {
-  std::string spelled;
+  std::size_t spelled = 0;  // how much of `target` the words so far spell
   for (std::size_t j = first; j < words.size() && !target.empty(); ++j) {
-    spelled += words[j];
-    if (!target.starts_with(spelled)) return 0;
-    if (spelled.size() == target.size()) return j + 1;
+    const std::string_view rest = target.substr(spelled);
+    if (!rest.starts_with(words[j])) return 0;
+    spelled += words[j].size();
+    if (spelled == target.size()) return j + 1;
   }
   return 0;
 }
@@ -157,70 +158,6 @@ bool glued(std::string_view word, std::string_view compact_name) {
 
 enum class NameEvidence { none, initials_only, initials, compact, full };
 
-NameEvidence find_name_in(const Words& words, const Words& name) {
-  // A one-word name is only a given name: far too common to point at anyone.
-  if (name.size() < 2) return NameEvidence::none;
-  if (contains_sequence(words, name)) return NameEvidence::full;
-  const std::string compact = joined(name);
-  if (spelled_anywhere(words, compact)) return NameEvidence::compact;
-  if (std::ranges::any_of(words, [&](const std::string& word) { return glued(word, compact); })) {
-    return NameEvidence::compact;
-  }
-  // "NV An", "N.V.An": the initials of the family and middle names, then the given name whole.
-  const std::span<const std::string> leading(name.data(), name.size() - 1);
-  const std::string leading_initials = initials(leading);
-  for (std::size_t first = 0; first < words.size(); ++first) {
-    const std::size_t end = spelled_from(words, first, leading_initials);
-    if (end != 0 && end < words.size() && words[end] == name.back()) return NameEvidence::initials;
-  }
-  // "TTB": every initial. Three letters at least, as two ("TB", "CK") are words of their own.
-  const std::string all_initials = initials(name);
-  if (all_initials.size() >= 3 && spelled_anywhere(words, all_initials)) {
-    return NameEvidence::initials_only;
-  }
-  return NameEvidence::none;
-}
-
-NameEvidence find_name(const ReadNote& note, const Words& name) {
-  NameEvidence best = NameEvidence::none;
-  for (const Words& source : note.name_sources) best = std::max(best, find_name_in(source, name));
-  return best;
-}
-
-// How many of a fund's own words the note's purpose names. A fund's two consecutive words run
-// together also count ("lulut", "mientrung"). Neither the filler every note has nor a word of the
-// payer's name counts: "Hoang Minh Chau ck" says nothing of the Hoàng Sa fund.
-int fund_words_found(const ReadNote& note, const std::vector<std::string>& fund_texts,
-                     const Words& name) {
-  auto ignored = [&](const std::string& word) {
-    return is_filler(word) || std::ranges::find(name, word) != name.end();
-  };
-  Words found;
-  auto count = [&](const std::string& word) {
-    if (std::ranges::find(found, word) == found.end()) found.push_back(word);
-  };
-  for (const std::string& text : fund_texts) {
-    const Words words = words_of(text);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      if (ignored(words[i])) continue;
-      if (std::ranges::find(note.purpose, words[i]) != note.purpose.end()) count(words[i]);
-      constexpr std::size_t kMinGluedPair = 5;
-      if (i + 1 < words.size() && !ignored(words[i + 1]) &&
-          words[i].size() + words[i + 1].size() >= kMinGluedPair) {
-        const std::string pair = words[i] + words[i + 1];
-        const bool glued = std::ranges::any_of(note.purpose, [&](const std::string& word) {
-          return word.find(pair) != std::string::npos;
-        });
-        if (glued) {
-          count(words[i]);
-          count(words[i + 1]);
-        }
-      }
-    }
-  }
-  return static_cast<int>(found.size());
-}
-
 // Units are written in notes as their words ("ke toan"), or abbreviated after their kind:
 // "P.KT", "PKT" or "phong KT" for Phòng Kế toán, "VP" for Văn phòng, "TT.CNTT" for a Trung tâm.
 struct UnitKind {
@@ -233,9 +170,122 @@ constexpr UnitKind kUnitKinds[] = {
     {{"khoa", ""}, "k"},      {{"doi", ""}, "d"},       {{"to", ""}, "t"},
 };
 
-bool unit_found(const ReadNote& note, std::string_view unit_name) {
+// A fund's two consecutive words, which notes run together ("lulut", "mientrung").
+struct GluedPair {
+  std::string together;
+  std::array<std::string, 2> words;
+};
+
+struct Scored {
+  MatchProposal proposal;
+  std::size_t index = 0;  // the candidate's place, to break ties the same way every time
+};
+
+}  // namespace
+
+struct PreparedCandidates::Candidate {
+  Id pledge_id = 0;
+  Id person_id = 0;
+  Id fund_id = 0;
+  Dong outstanding = 0;
+  Words name;                    // "tran" "thi" "binh"
+  std::string compact;           // "tranthibinh"
+  std::string leading_initials;  // "tt"
+  std::string all_initials;      // "ttb"
+  Words fund_words;              // the fund's own words: not filler, not the payer's name
+  std::vector<GluedPair> fund_pairs;
+  Words unit_words;  // "ke toan"; a unit that is only its kind: "van phong"
+  std::vector<std::string> unit_abbreviations;  // "pkt", "phongkt"; "vp"
+};
+
+namespace {
+
+using Candidate = PreparedCandidates::Candidate;
+
+NameEvidence find_name_in(const Words& words, const Candidate& candidate) {
+  const Words& name = candidate.name;
+  // A one-word name is only a given name: far too common to point at anyone.
+  if (name.size() < 2) return NameEvidence::none;
+  if (contains_sequence(words, name)) return NameEvidence::full;
+  if (spelled_anywhere(words, candidate.compact)) return NameEvidence::compact;
+  if (std::ranges::any_of(
+          words, [&](const std::string& word) { return glued(word, candidate.compact); })) {
+    return NameEvidence::compact;
+  }
+  // "NV An", "N.V.An": the initials of the family and middle names, then the given name whole.
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    const std::size_t end = spelled_from(words, first, candidate.leading_initials);
+    if (end != 0 && end < words.size() && words[end] == name.back()) return NameEvidence::initials;
+  }
+  // "TTB": every initial. Three letters at least, as two ("TB", "CK") are words of their own.
+  if (candidate.all_initials.size() >= 3 && spelled_anywhere(words, candidate.all_initials)) {
+    return NameEvidence::initials_only;
+  }
+  return NameEvidence::none;
+}
+
+NameEvidence find_name(const ReadNote& note, const Candidate& candidate) {
+  NameEvidence best = NameEvidence::none;
+  for (const Words& source : note.name_sources) {
+    best = std::max(best, find_name_in(source, candidate));
+  }
+  return best;
+}
+
+// How many of a fund's own words the note's purpose names, alone or run together in pairs.
+int fund_words_found(const ReadNote& note, const Candidate& candidate) {
+  Words found;
+  auto count = [&](const std::string& word) {
+    if (std::ranges::find(found, word) == found.end()) found.push_back(word);
+  };
+  for (const std::string& word : candidate.fund_words) {
+    if (std::ranges::find(note.purpose, word) != note.purpose.end()) count(word);
+  }
+  for (const GluedPair& pair : candidate.fund_pairs) {
+    const bool glued_in_note = std::ranges::any_of(note.purpose, [&](const std::string& word) {
+      return word.find(pair.together) != std::string::npos;
+    });
+    if (glued_in_note) {
+      count(pair.words[0]);
+      count(pair.words[1]);
+    }
+  }
+  return static_cast<int>(found.size());
+}
+
+bool unit_found(const ReadNote& note, const Candidate& candidate) {
+  const Words& reference = note.name_sources[0];
+  return contains_sequence(reference, candidate.unit_words) ||
+         std::ranges::any_of(candidate.unit_abbreviations, [&](const std::string& abbreviation) {
+           return spelled_anywhere(reference, abbreviation);
+         });
+}
+
+// The fund's own words and pairs of them. Neither the filler every note has nor a word of the
+// payer's name counts: "Hoang Minh Chau ck" says nothing of the Hoàng Sa fund.
+void prepare_fund(Candidate& prepared, const std::vector<std::string>& fund_texts) {
+  auto ignored = [&](const std::string& word) {
+    return is_filler(word) || std::ranges::find(prepared.name, word) != prepared.name.end();
+  };
+  for (const std::string& text : fund_texts) {
+    const Words words = words_of(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (ignored(words[i])) continue;
+      if (std::ranges::find(prepared.fund_words, words[i]) == prepared.fund_words.end()) {
+        prepared.fund_words.push_back(words[i]);
+      }
+      constexpr std::size_t kMinGluedPair = 5;
+      if (i + 1 < words.size() && !ignored(words[i + 1]) &&
+          words[i].size() + words[i + 1].size() >= kMinGluedPair) {
+        prepared.fund_pairs.push_back({words[i] + words[i + 1], {words[i], words[i + 1]}});
+      }
+    }
+  }
+}
+
+void prepare_unit(Candidate& prepared, std::string_view unit_name) {
   const Words unit = words_of(unit_name);
-  if (unit.empty()) return false;
+  if (unit.empty()) return;
   std::span<const std::string> rest(unit);
   std::string kind_abbreviation;
   std::string kind_words;
@@ -249,40 +299,72 @@ bool unit_found(const ReadNote& note, std::string_view unit_name) {
       break;
     }
   }
-  const Words& reference = note.name_sources[0];
   // A unit that is only its kind ("Văn phòng") is named by its words or its abbreviation ("VP").
   if (rest.empty()) {
-    return contains_sequence(reference, unit) ||
-           (kind_abbreviation.size() >= 2 && spelled_anywhere(reference, kind_abbreviation));
+    prepared.unit_words = unit;
+    if (kind_abbreviation.size() >= 2) prepared.unit_abbreviations.push_back(kind_abbreviation);
+    return;
   }
-  // The unit's own words: "ke toan", with or without "phong" before them.
-  if (contains_sequence(reference, rest)) return true;
-  // Abbreviations need three letters at least: "kt" alone could be many things.
+  // The unit's own words: "ke toan", with or without "phong" before them; abbreviations of three
+  // letters at least, as "kt" alone could be many things.
+  prepared.unit_words.assign(rest.begin(), rest.end());
   const std::string rest_initials = initials(rest);
-  for (const std::string& abbreviation :
+  for (std::string abbreviation :
        {kind_abbreviation + rest_initials, kind_words + rest_initials, rest_initials}) {
-    if (abbreviation.size() >= 3 && spelled_anywhere(reference, abbreviation)) return true;
+    if (abbreviation.size() >= 3 && std::ranges::find(prepared.unit_abbreviations, abbreviation) ==
+                                        prepared.unit_abbreviations.end()) {
+      prepared.unit_abbreviations.push_back(std::move(abbreviation));
+    }
   }
-  return false;
 }
 
-struct Scored {
-  MatchProposal proposal;
-  std::size_t index = 0;  // the candidate's place, to break ties the same way every time
-};
+Candidate prepare(const MatchCandidate& candidate) {
+  Candidate prepared;
+  prepared.pledge_id = candidate.pledge_id;
+  prepared.person_id = candidate.person_id;
+  prepared.fund_id = candidate.fund_id;
+  prepared.outstanding = candidate.outstanding;
+  prepared.name = words_of(candidate.full_name);
+  if (!prepared.name.empty()) {
+    prepared.compact = joined(prepared.name);
+    prepared.leading_initials =
+        initials(std::span<const std::string>(prepared.name.data(), prepared.name.size() - 1));
+    prepared.all_initials = initials(prepared.name);
+  }
+  prepare_fund(prepared, candidate.fund_words);
+  prepare_unit(prepared, candidate.unit_name);
+  return prepared;
+}
 
 }  // namespace
 
+PreparedCandidates::PreparedCandidates(std::span<const MatchCandidate> candidates) {
+  candidates_.reserve(candidates.size());
+  for (const MatchCandidate& candidate : candidates) candidates_.push_back(prepare(candidate));
+}
+PreparedCandidates::~PreparedCandidates() = default;
+std::size_t PreparedCandidates::size() const {
+  return candidates_.size();
+}
+PreparedCandidates::PreparedCandidates(PreparedCandidates&&) noexcept = default;
+PreparedCandidates& PreparedCandidates::operator=(PreparedCandidates&&) noexcept = default;
+
 std::vector<MatchProposal> propose_matches(const TransferNote& note,
                                            std::span<const MatchCandidate> candidates,
+                                           std::size_t limit) {
+  return propose_matches(note, PreparedCandidates(candidates), limit);
+}
+
+std::vector<MatchProposal> propose_matches(const TransferNote& note,
+                                           const PreparedCandidates& candidates,
                                            std::size_t limit) {
   ReadNote read;
   read.name_sources = {words_of(note.reference), words_of(note.counterparty)};
   read.purpose = expanded(read.name_sources[0]);
 
   std::vector<Scored> scored;
-  for (std::size_t index = 0; index < candidates.size(); ++index) {
-    const MatchCandidate& candidate = candidates[index];
+  for (std::size_t index = 0; index < candidates.candidates_.size(); ++index) {
+    const Candidate& candidate = candidates.candidates_[index];
     MatchProposal proposal;
     proposal.pledge_id = candidate.pledge_id;
     proposal.person_id = candidate.person_id;
@@ -297,8 +379,7 @@ std::vector<MatchProposal> propose_matches(const TransferNote& note,
     if (amount_equal) add(kAmountEqual, "amount.equal");
     if (pledge && note.amount < candidate.outstanding) add(kAmountWithin, "amount.within");
 
-    const Words name_words = words_of(candidate.full_name);
-    const NameEvidence name = find_name(read, name_words);
+    const NameEvidence name = find_name(read, candidate);
     switch (name) {
       case NameEvidence::full:
         add(kNameFull, "name.full");
@@ -316,12 +397,11 @@ std::vector<MatchProposal> propose_matches(const TransferNote& note,
       case NameEvidence::none:
         break;
     }
-    const int fund_words = fund_words_found(read, candidate.fund_words, name_words);
+    const int fund_words = fund_words_found(read, candidate);
     if (fund_words > 0) {
       add(kFundFirstWord + kFundMoreWords * std::min(fund_words - 1, 2), "fund.words");
     }
-    if (!candidate.unit_name.empty() && unit_found(read, candidate.unit_name))
-      add(kUnit, "unit.words");
+    if (unit_found(read, candidate)) add(kUnit, "unit.words");
 
     const bool named = name == NameEvidence::full || name == NameEvidence::compact;
     const bool initialled =
@@ -349,8 +429,9 @@ std::vector<MatchProposal> propose_matches(const TransferNote& note,
     if (contested) candidate.proposal.strength = MatchStrength::likely;
   }
   std::ranges::sort(scored, [](const Scored& a, const Scored& b) {
-    if (a.proposal.strength != b.proposal.strength)
+    if (a.proposal.strength != b.proposal.strength) {
       return a.proposal.strength < b.proposal.strength;
+    }
     if (a.proposal.score != b.proposal.score) return a.proposal.score > b.proposal.score;
     return a.index < b.index;
   });

@@ -323,5 +323,36 @@ TEST(ProposeMatches, SortsStrongBeforeLikelyBeforeWeak) {
   EXPECT_EQ(mixed[2].strength, MatchStrength::weak);
 }
 
+TEST(ProposeMatches, PreparedCandidatesGiveTheSameAnswers) {
+  auto candidates = office();
+  candidates.push_back(pledge(5, 15, "Trần Thị Bình", "Phòng Tổ chức", 300000));
+  candidates.push_back(person(16, "Vũ Thị Hoa", ""));
+  const PreparedCandidates prepared(candidates);
+  EXPECT_EQ(prepared.size(), candidates.size());
+  for (const char* reference :
+       {"NGUYEN VAN AN CHUYEN TIEN UH LU LUT", "ung ho mien trung - Tran Thi Binh P.KT",
+        "TTB ung ho bao lu", "MBVCB.123456.nguyenvanan ung ho", "NV An", "ung ho lu lut",
+        "Vu Thi Hoa ung ho lu lut", "Hoang Minh Chau ung ho Hoang Sa", ""}) {
+    for (const Dong amount : {300000, 500000, 2340000, 1000000}) {
+      const TransferNote note{amount, reference, "TRAN THI BINH"};
+      const auto once = propose_matches(note, candidates, 10);
+      const auto again = propose_matches(note, prepared, 10);
+      ASSERT_EQ(again.size(), once.size()) << reference << " " << amount;
+      for (std::size_t i = 0; i < once.size(); ++i) {
+        EXPECT_EQ(again[i].pledge_id, once[i].pledge_id);
+        EXPECT_EQ(again[i].person_id, once[i].person_id);
+        EXPECT_EQ(again[i].fund_id, once[i].fund_id);
+        EXPECT_EQ(again[i].score, once[i].score);
+        EXPECT_EQ(again[i].strength, once[i].strength);
+        EXPECT_EQ(again[i].reasons, once[i].reasons);
+      }
+    }
+  }
+  // A prepared pool moves (a service keeps it while it reads a statement).
+  PreparedCandidates first(candidates);
+  const PreparedCandidates moved(std::move(first));
+  EXPECT_EQ(propose_matches({300000, "Tran Thi Binh P.KT", ""}, moved)[0].pledge_id, 2);
+}
+
 }  // namespace
 }  // namespace dk
