@@ -11,5 +11,6 @@ namespace dk::cli {
 void add_registry_commands(CLI::App& app, Context& context, int& result);
 void add_member_commands(CLI::App& app, Context& context, int& result);
 void add_server_commands(CLI::App& app, Context& context, int& result);
+void add_fund_commands(CLI::App& app, Context& context, int& result);
 
 }  // namespace dk::cli

@@ -122,6 +122,12 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
               context.say("Kế hoạch năm và {} hoạt động ({} lượt điểm danh).\n",
                           "The year's plans and {} activities ({} attendance records).\n")),
           summary->activities, summary->attendance);
+      *context.out << fmt::format(
+          fmt::runtime(context.say("{} quỹ và cuộc vận động ({} bút toán); kiểm tra: doanket "
+                                   "funds check.\n",
+                                   "{} funds and campaigns ({} ledger entries); check them with "
+                                   "doanket funds check.\n")),
+          summary->funds, summary->fund_entries);
       *context.out << context.say("Tài khoản thử (mật khẩu / password):\n",
                                   "Demo sign-ins (login / password):\n");
       for (const auto& login : summary->logins) {

@@ -58,4 +58,12 @@ bool may_import_members(const Principal& principal) {
   return principal.administrator;
 }
 
+bool may_manage_fund(const Principal& principal, const std::vector<Id>& organizers) {
+  return principal.administrator || officer_of_any(principal, organizers);
+}
+
+bool may_import_bank_statement(const Principal& principal) {
+  return principal.administrator || principal.is_officer();
+}
+
 }  // namespace dk

@@ -65,5 +65,11 @@ bool may_read_statistics(const Principal& principal);
 // A member list sent from the office: rows are matched to people anywhere in the agency and
 // enrolled, which would open strangers' records to an officer, so administrators only.
 bool may_import_members(const Principal& principal);
+// A fund (its donations, disbursement requests and approvals): administrators and officers of
+// one of the organizations that run it.
+bool may_manage_fund(const Principal& principal, const std::vector<Id>& organizers);
+// A bank statement holds every transfer to the agency's account, whatever fund it is for: the
+// officers who keep funds, and administrators.
+bool may_import_bank_statement(const Principal& principal);
 
 }  // namespace dk

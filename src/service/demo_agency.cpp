@@ -8,6 +8,7 @@
 
 #include "service/authentication.hpp"
 #include "service/demo_activities.hpp"
+#include "service/demo_funds.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::service {
@@ -119,6 +120,14 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
   }
   auto chair = registry.find_person(tenant, chairs->front().person_id);
   if (!chair) return std::unexpected(chair.error());
+  // The trade union's treasurer: a member of its committee, the second officer of the funds.
+  auto member_seat = std::ranges::find(*chairs, CommitteeRoleKind::member, &CommitteeRole::role);
+  if (member_seat == chairs->end()) {
+    return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu ủy viên Công đoàn.",
+                "The demo data lacks a trade union committee member.");
+  }
+  auto treasurer = registry.find_person(tenant, member_seat->person_id);
+  if (!treasurer) return std::unexpected(treasurer.error());
   struct Seat {
     std::string login;
     Id person;
@@ -142,6 +151,11 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
        (*chair)->full_name,
        {},
        {"Chủ tịch Công đoàn (cán bộ tổ chức)", "Trade union chair (officer)"}},
+      {"thuquy",
+       (*treasurer)->id,
+       (*treasurer)->full_name,
+       {},
+       {"Thủ quỹ Công đoàn (ủy viên BCH)", "Trade union treasurer (committee member)"}},
       {"doanvien", plain[0].first, plain[0].second, {}, {"Đoàn viên, hội viên", "Member"}},
   };
   std::vector<DemoLogin> logins;
@@ -160,7 +174,7 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
   store::RegistryStore registry(connection);
   auto existing = registry.find_agency(kDemoAgencyCode);
   if (!existing) return std::unexpected(existing.error());
-  if (*existing) return DemoSummary{**existing, false, 0, 0, 0, 0, {}};
+  if (*existing) return DemoSummary{**existing, false, 0, 0, 0, 0, 0, 0, {}};
 
   const int this_year = vietnam_date(clock()).year;
   return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
@@ -341,6 +355,10 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
     } else {
       summary.logins = std::move(*accounts);
     }
+    auto funds = load_demo_funds(connection, tenant, organizations, clock);
+    if (!funds) return std::unexpected(funds.error());
+    summary.funds = funds->funds;
+    summary.fund_entries = funds->entries;
     return summary;
   });
 }

@@ -17,21 +17,6 @@ constexpr std::string_view kActivityColumns =
     "a.required, a.status, a.registered, a.check_in_secret, a.created_by, a.tenant_id, "
     "a.created_at, a.updated_at";
 
-std::optional<std::int64_t> optional_integer(const SqlRow& row, int column) {
-  if (row.is_null(column)) return std::nullopt;
-  return row.integer(column);
-}
-
-std::optional<Instant> optional_instant(const SqlRow& row, int column) {
-  if (row.is_null(column)) return std::nullopt;
-  return instant_of(row.integer(column));
-}
-
-SqlValue nullable_instant(const std::optional<Instant>& instant) {
-  if (!instant) return std::monostate{};
-  return seconds_of(*instant);
-}
-
 StoredActivity read_activity(const SqlRow& row) {
   StoredActivity stored;
   Activity& activity = stored.activity;

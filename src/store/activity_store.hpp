@@ -11,6 +11,7 @@
 
 #include "core/activity.hpp"
 #include "core/registration.hpp"
+#include "store/row_values.hpp"
 #include "store/sql.hpp"
 
 namespace dk::store {
@@ -60,13 +61,6 @@ struct RegistrationOutcome {
   Registration registration;
   bool changed = false;  // false: the person was registered or waitlisted already
 };
-
-inline std::int64_t seconds_of(Instant instant) {
-  return std::chrono::duration_cast<std::chrono::seconds>(instant.time_since_epoch()).count();
-}
-inline Instant instant_of(std::int64_t seconds) {
-  return Instant(std::chrono::seconds(seconds));
-}
 
 class ActivityStore {
  public:

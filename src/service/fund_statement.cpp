@@ -1,0 +1,167 @@
+// The public statement (sao kê) of a fund, on screen and as a spreadsheet, and a donation's
+// receipt: what every member can check, to the đồng.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/amount_words.hpp"
+#include "core/money.hpp"
+#include "io/receipt_pdf.hpp"
+#include "io/table_writer.hpp"
+#include "service/fund_ledger.hpp"
+#include "service/funds.hpp"
+#include "service/refusal.hpp"
+#include "service/temporary_file.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::service {
+namespace {
+
+// What an entry moves into and out of one fund's money (cash and bank together).
+std::pair<Dong, Dong> movement(const store::LedgerEntry& entry, Id fund) {
+  Dong change = 0;
+  for (const LedgerLine& line : entry.lines) {
+    if (line.fund_id == fund &&
+        (line.account == LedgerAccount::cash || line.account == LedgerAccount::bank))
+      change += line.amount;
+  }
+  return change >= 0 ? std::pair{change, Dong{0}} : std::pair{Dong{0}, -change};
+}
+
+std::string label(std::string_view vi, std::string_view en, std::string_view language) {
+  return std::string(language == "en" ? en : vi);
+}
+
+// The row's counterparty as the public reads it: the giver (or "ẩn danh"), the beneficiary, or
+// the other fund.
+std::string counterparty_text(const store::LedgerEntry& entry, std::string_view language) {
+  if (entry.anonymous) return label("ẩn danh", "anonymous", language);
+  if (entry.kind == EntryKind::disbursement || entry.kind == EntryKind::transfer)
+    return entry.beneficiary;
+  if (!entry.payer_name.empty()) return entry.payer_name;
+  return entry.beneficiary;
+}
+
+std::string agency_name(store::SqlConnection& connection, Id tenant) {
+  auto agencies = store::RegistryStore(connection).list_agencies();
+  if (!agencies) return "";
+  auto found = std::ranges::find(*agencies, tenant, &Agency::id);
+  return found == agencies->end() ? "" : found->name;
+}
+
+}  // namespace
+
+Result<FundStatement> fund_statement(store::SqlConnection& connection, const Actor& actor, Id id) {
+  auto record = read_fund(connection, actor, id);
+  if (!record) return std::unexpected(record.error());
+  auto entries = store::FundStore(connection).entries(actor.principal.tenant, id);
+  if (!entries) return std::unexpected(entries.error());
+  FundStatement statement;
+  statement.fund = std::move(*record);
+  Dong balance = 0;
+  for (store::LedgerEntry& entry : *entries) {
+    auto [in, out] = movement(entry, id);
+    if (in == 0 && out == 0) continue;  // pledges, and moves between cash and bank
+    balance += in - out;
+    // The public statement names no anonymous giver, whoever reads it.
+    if (entry.anonymous) {
+      entry.payer_name.clear();
+      entry.person_id.reset();
+      entry.unit_id.reset();
+    }
+    statement.rows.push_back({std::move(entry), in, out, balance});
+  }
+  return statement;
+}
+
+Result<StatementFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor,
+                                          Id id, std::string_view language) {
+  auto statement = fund_statement(connection, actor, id);
+  if (!statement) return std::unexpected(statement.error());
+  auto temporary = TemporaryFile::create(".xlsx");
+  if (!temporary) return std::unexpected(temporary.error());
+  auto writer = io::make_xlsx_writer(temporary->path(), label("Sao kê", "Statement", language));
+  if (!writer) return std::unexpected(writer.error());
+  auto write = [&](const std::vector<std::string>& cells) { return (*writer)->write_row(cells); };
+  const bool en = language == "en";
+  if (auto done =
+          write({en ? "Date" : "Ngày", en ? "Entry" : "Số bút toán", en ? "Receipt" : "Số phiếu",
+                 en ? "Kind" : "Loại", en ? "Counterparty" : "Người nộp / nơi nhận",
+                 en ? "Details" : "Nội dung", en ? "In (đồng)" : "Thu (đồng)",
+                 en ? "Out (đồng)" : "Chi (đồng)", en ? "Balance (đồng)" : "Số dư (đồng)",
+                 en ? "Recorded by" : "Người ghi", en ? "Approved by" : "Người duyệt"});
+      !done)
+    return std::unexpected(done.error());
+  for (const StatementRow& row : statement->rows) {
+    const store::LedgerEntry& entry = row.entry;
+    std::string details = entry.memo;
+    if (entry.reverses_id)
+      details = fmt::format("{} {}: {}", en ? "Reverses entry" : "Đảo bút toán", *entry.reverses_id,
+                            entry.memo);
+    auto done = write({format_vietnamese(entry.occurred_on), std::to_string(entry.id),
+                       entry.receipt_number.value_or(""), label_of(entry.kind).in(language),
+                       counterparty_text(entry, language), details,
+                       row.money_in ? format_dong_digits(row.money_in) : "",
+                       row.money_out ? format_dong_digits(row.money_out) : "",
+                       format_dong_digits(row.balance), entry.recorder.full_name,
+                       entry.approver ? entry.approver->full_name : ""});
+    if (!done) return std::unexpected(done.error());
+  }
+  const FundBalance& totals = statement->fund.totals.balance;
+  const Dong in = totals.received + totals.transferred_in;
+  const Dong out = totals.disbursed + totals.transferred_out;
+  if (auto done = write({"", "", "", "", "", en ? "Totals" : "Cộng", format_dong_digits(in),
+                         format_dong_digits(out), format_dong_digits(totals.holdings()), "", ""});
+      !done)
+    return std::unexpected(done.error());
+  if (auto finished = (*writer)->finish(); !finished) return std::unexpected(finished.error());
+  auto content = temporary->read();
+  if (!content) return std::unexpected(content.error());
+  return StatementFile{std::move(*content), fmt::format("sao-ke-quy-{}-{}.xlsx", id,
+                                                        format_iso(vietnam_date(actor.clock())))};
+}
+
+Result<std::string> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor,
+                                         Id id, std::string_view language) {
+  auto entry = read_entry(connection, actor, id);
+  if (!entry) return std::unexpected(entry.error());
+  if (entry->kind != EntryKind::donation || !entry->receipt_number) {
+    return fail(ErrorKind::not_found, "funds.no_receipt", "Bút toán này không có phiếu thu.",
+                "This entry has no receipt.");
+  }
+  auto fund = read_fund(connection, actor, entry->fund_id);
+  if (!fund) return std::unexpected(fund.error());
+  const bool en = language == "en";
+  io::ReceiptDocument receipt;
+  receipt.language = en ? "en" : "vi";
+  receipt.agency_name = agency_name(connection, actor.principal.tenant);
+  if (!fund->organizations.empty()) receipt.organization_name = fund->organizations.front().name;
+  receipt.number = *entry->receipt_number;
+  receipt.issued_on = format_vietnamese(entry->occurred_on);
+  receipt.payer = entry->anonymous ? label("Ẩn danh", "Anonymous", language) : entry->payer_name;
+  if (entry->unit_id && !entry->anonymous && entry->payer_kind == PayerKind::person) {
+    auto unit =
+        store::RegistryStore(connection).find_unit_by_id(actor.principal.tenant, *entry->unit_id);
+    if (unit && *unit) receipt.payer_unit = (*unit)->name;
+  }
+  receipt.fund_name = fund->fund.name;
+  receipt.purpose = fund->fund.purpose;
+  receipt.amount_figures = format_dong(entry->amount);
+  receipt.amount_words =
+      en ? amount_in_english_words(entry->amount) : amount_in_words(entry->amount);
+  receipt.method = entry->method ? label_of(*entry->method).in(language) : "";
+  receipt.reference = entry->reference;
+  receipt.recorded_by = entry->recorder.full_name;
+  if (entry->reversed_by) {
+    auto reversal = existing_entry(connection, actor, *entry->reversed_by);
+    if (!reversal) return std::unexpected(reversal.error());
+    receipt.reversed_note = en ? fmt::format("CANCELLED – reversed by entry {} on {}", reversal->id,
+                                             format_vietnamese(reversal->occurred_on))
+                               : fmt::format("ĐÃ HỦY – bút toán đảo số {}, ngày {}", reversal->id,
+                                             format_vietnamese(reversal->occurred_on));
+  }
+  return io::render_receipt_pdf(receipt);
+}
+
+}  // namespace dk::service

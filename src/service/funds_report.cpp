@@ -1,0 +1,119 @@
+// The year's giving, as the year-end report lists it, and the trial balance that proves the
+// ledger.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/access.hpp"
+#include "core/money.hpp"
+#include "core/vietnamese_text.hpp"
+#include "service/funds.hpp"
+#include "service/refusal.hpp"
+
+namespace dk::service {
+namespace {
+
+// "Ủng hộ quỹ Hoàng Sa" → "ủng hộ quỹ Hoàng Sa": the phrase continues a sentence of the report.
+std::string continuing(std::string_view phrase) {
+  if (phrase.empty()) return "";
+  std::string text(phrase);
+  // The first word in lower case, unless it is a name (the rest of the phrase keeps its capitals).
+  const auto space = text.find(' ');
+  const std::string first = text.substr(0, space);
+  const std::string lowered = lower_case(first);
+  if (title_case_name(lowered) == first) return lowered + text.substr(first.size());
+  return text;
+}
+
+}  // namespace
+
+Result<FundsReport> funds_report(store::SqlConnection& connection, const Actor& actor, int year) {
+  if (!may_read_statistics(actor.principal)) return refuse();
+  return agency_funds_report(connection, actor.principal.tenant, year);
+}
+
+Result<FundsReport> agency_funds_report(store::SqlConnection& connection, Id tenant, int year) {
+  if (year < 1900 || year > 9999) {
+    return fail(ErrorKind::invalid_input, "funds.year_invalid", "Năm không hợp lệ.",
+                "The year is not valid.", Location{0, "year"});
+  }
+  store::FundStore funds(connection);
+  FundsReport report;
+  report.year = year;
+  auto by_fund = funds.year_by_fund(tenant, year);
+  if (!by_fund) return std::unexpected(by_fund.error());
+  auto by_organization = funds.year_by_organization(tenant, year);
+  if (!by_organization) return std::unexpected(by_organization.error());
+  auto by_unit = funds.year_by_unit(tenant, year);
+  if (!by_unit) return std::unexpected(by_unit.error());
+  auto all = funds.list_funds(tenant, std::nullopt, std::nullopt);
+  if (!all) return std::unexpected(all.error());
+  for (const store::DonationTotal& total : *by_fund) {
+    report.received += total.received;
+    report.disbursed += total.disbursed;
+    if (total.received <= 0) continue;
+    auto fund = std::ranges::find(*all, total.key, &Fund::id);
+    const std::string phrase =
+        fund != all->end() && !fund->purpose.empty() ? fund->purpose : total.name;
+    report.year_list.push_back(
+        {total.key,
+         Text{fmt::format("{} {}", continuing(phrase), format_dong(total.received)),
+              fmt::format("{}: {}", phrase, format_dong(total.received))},
+         total.received});
+  }
+  // In the order the funds were raised, as the article lists them.
+  std::ranges::sort(report.year_list, {}, &YearListItem::fund_id);
+  report.by_fund = std::move(*by_fund);
+  report.by_organization = std::move(*by_organization);
+  report.by_unit = std::move(*by_unit);
+  return report;
+}
+
+Result<FundsCheck> check_funds(store::SqlConnection& connection, Id tenant) {
+  store::FundStore funds(connection);
+  FundsCheck check;
+  // Ids are per agency: each agency's transactions are checked on their own.
+  std::vector<Id> tenants{tenant};
+  if (tenant == 0) {
+    auto agencies = funds.agencies_with_ledgers();
+    if (!agencies) return std::unexpected(agencies.error());
+    tenants = std::move(*agencies);
+  }
+  for (Id agency : tenants) {
+    auto transactions = funds.all_transactions(agency);
+    if (!transactions) return std::unexpected(transactions.error());
+    TrialBalance trial = check_ledger(*transactions);
+    check.trial.transactions += trial.transactions;
+    check.trial.lines += trial.lines;
+    check.trial.debits += trial.debits;
+    check.trial.credits += trial.credits;
+    for (LedgerProblem& problem : trial.problems)
+      check.trial.problems.push_back(std::move(problem));
+    auto listed = funds.list_funds(agency, std::nullopt, std::nullopt);
+    if (!listed) return std::unexpected(listed.error());
+    auto balances = funds.balances(agency);
+    if (!balances) return std::unexpected(balances.error());
+    std::ranges::sort(*listed, {}, &Fund::id);
+    for (const Fund& fund : *listed)
+      check.funds.push_back({agency, fund.id, fund.name, (*balances)[fund.id]});
+    auto pledges = funds.pledges_off_ledger(agency);
+    if (!pledges) return std::unexpected(pledges.error());
+    for (Id pledge : *pledges) {
+      check.problems.push_back({"ledger.pledge_mismatch", 0, 0,
+                                Text{fmt::format("Cam kết {} không khớp với sổ.", pledge),
+                                     fmt::format("Pledge {} does not match the ledger.", pledge)}});
+    }
+    auto unpaid = funds.approvals_without_payment(agency);
+    if (!unpaid) return std::unexpected(unpaid.error());
+    for (Id request : *unpaid) {
+      check.problems.push_back(
+          {"ledger.approval_without_payment", 0, 0,
+           Text{fmt::format("Đề nghị chi {} đã duyệt mà không có bút toán.", request),
+                fmt::format("Approved disbursement {} has no ledger entry.", request)}});
+    }
+  }
+  return check;
+}
+
+}  // namespace dk::service
