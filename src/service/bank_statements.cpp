@@ -154,12 +154,14 @@ Result<std::vector<StatementLineView>> bank_statement_lines(store::SqlConnection
   if (!pool) return std::unexpected(pool.error());
   auto open = funds.list_funds(actor.principal.tenant, FundStatus::open, std::nullopt);
   if (!open) return std::unexpected(open.error());
+  // The pool's names and words folded once for the whole statement.
+  const PreparedCandidates prepared(*pool);
   std::vector<StatementLineView> views;
   for (store::BankStatementLine& line : *lines) {
     StatementLineView view{std::move(line), {}};
     if (view.line.status == store::StatementLineStatus::open) {
       const TransferNote note{view.line.amount, view.line.reference, view.line.counterparty};
-      for (const MatchProposal& match : propose_matches(note, *pool)) {
+      for (const MatchProposal& match : propose_matches(note, prepared)) {
         LineProposal proposal{match, "", "", 0};
         auto candidate = std::ranges::find_if(*pool, [&](const MatchCandidate& c) {
           return c.pledge_id == match.pledge_id && c.person_id == match.person_id;
