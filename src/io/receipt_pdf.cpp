@@ -172,8 +172,10 @@ struct LayoutIterFree {
 // not thread-safe, while fontconfig, HarfBuzz, FreeType access through cairo-ft and Cairo's own
 // caches lock what they share. So each thread gets its own font map (Pango's documented model:
 // its default cairo font map is per thread for the same reason) and every render its own context,
-// layouts and surface. A global mutex would be as safe but would queue every receipt behind the
-// one being drawn; a font map per thread costs one font cache per server thread, a fixed number.
+// layouts and surface. (With one font map shared by four threads, the test that renders from
+// four threads at once deadlocked in Pango 1.50.) A global mutex would be as safe but would queue
+// every receipt behind the one being drawn; a font map per thread costs one font cache per server
+// thread, a fixed number.
 PangoFontMap* thread_font_map() {
   thread_local GObject<PangoFontMap> font_map{pango_cairo_font_map_new()};
   return font_map.get();
@@ -206,6 +208,12 @@ int pango_units(double points) {
   return static_cast<int>(points * PANGO_SCALE);
 }
 
+double height_of(PangoLayout* layout) {
+  int height = 0;
+  pango_layout_get_size(layout, nullptr, &height);
+  return points(height);
+}
+
 // Writes the page's parts top to bottom and starts a new page when the next line does not fit.
 class ReceiptPainter {
  public:
@@ -222,8 +230,8 @@ class ReceiptPainter {
     // A name without spaces still breaks, between characters, instead of running off the page.
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout.get(), alignment);
-    // Nor does Pango add a hyphen where it breaks a word: "PT-2026" must not be misread from a
-    // reference broken as "PT2026-" and "…", nor a hyphen be taken for part of a name.
+    // Pango would print a hyphen where it breaks inside a word; on a receipt a hyphen that is not
+    // in the name or the transfer note could be read as part of it, so none is added.
     std::unique_ptr<PangoAttrList, AttributesUnref> attributes{pango_attr_list_new()};
     pango_attr_list_insert(attributes.get(), pango_attr_insert_hyphens_new(FALSE));
     pango_layout_set_attributes(layout.get(), attributes.get());
@@ -275,9 +283,7 @@ class ReceiptPainter {
       cairo_move_to(cairo_, x + points(extents.x), origin + baseline);
       pango_cairo_show_layout_line(cairo_, pango_layout_iter_get_line_readonly(line.get()));
     } while (pango_layout_iter_next_line(line.get()));
-    int height = 0;
-    pango_layout_get_size(paragraph, nullptr, &height);
-    y_ = origin + points(height);
+    y_ = origin + height_of(paragraph);
   }
 
   // Draws a block that must stay on one page (it fits on an empty one) at `x`, top at `top`.
@@ -299,11 +305,7 @@ class ReceiptPainter {
   cairo_t* cairo() const { return cairo_; }
 
  private:
-  double continued_header_height() const {
-    int height = 0;
-    pango_layout_get_size(continued_header_layout().get(), nullptr, &height);
-    return points(height) + 6;
-  }
+  double continued_header_height() const { return height_of(continued_header_layout().get()) + 6; }
 
   GObject<PangoLayout> continued_header_layout() const {
     auto header = layout(continued_header_, Style{kSmallSize, Weight::regular, Slant::italic},
@@ -331,12 +333,6 @@ class ReceiptPainter {
   double y_ = kMarginTop;
   double page_top_ = kMarginTop;
 };
-
-double height_of(PangoLayout* layout) {
-  int height = 0;
-  pango_layout_get_size(layout, nullptr, &height);
-  return points(height);
-}
 
 void paint_header(ReceiptPainter& painter, const ReceiptDocument& receipt) {
   // The agency above the organization, centred in a block at the top left, as on Vietnamese
@@ -372,7 +368,7 @@ void paint_reversal(ReceiptPainter& painter, const ReceiptDocument& receipt) {
   if (receipt.reversed_note.empty()) return;
   constexpr double kPadding = 5;
   constexpr double kLine = 1.5;
-  painter.skip(8);
+  painter.skip(6);
   cairo_t* cairo = painter.cairo();
   cairo_save(cairo);
   cairo_set_source_rgb(cairo, 0.78, 0.0, 0.0);
@@ -428,7 +424,7 @@ void paint_fields(ReceiptPainter& painter, const ReceiptDocument& receipt, const
 void paint_signatures(ReceiptPainter& painter, const ReceiptDocument& receipt,
                       const Labels& labels) {
   constexpr double kColumnWidth = kContentWidth / 3;
-  constexpr double kSignatureSpace = 44;
+  constexpr double kSignatureSpace = 36;
   const std::array titles{labels.payer_signs, labels.preparer_signs, labels.cashier_signs};
   const std::array names{std::string(), printable(receipt.recorded_by), std::string()};
   std::array<GObject<PangoLayout>, 3> title_layouts;
