@@ -36,12 +36,12 @@ inline constexpr const char* kReceiptPdfContentType = "application/pdf";
 // The receipt as PDF bytes on an A5 landscape page, the size of a Vietnamese phiếu thu: the agency
 // and the organization at the top left, the title "PHIẾU THU" / "RECEIPT" with the number and the
 // date centred, one line per field (the fund's line is "Quỹ / cuộc vận động:"), and the signature
-// blocks (payer, preparer with the recorder's
-// name, cashier). Long text wraps and, if it must, continues on a further page. Liberation Serif,
-// embedded; the PDF's title is "Phiếu thu PT-2026-0007" / "Receipt PT-2026-0007". Invalid UTF-8
-// is shown as U+FFFD. Cairo stamps the PDF's creation date with the time of rendering, so a reprint
-// differs from the first print in those bytes only. Safe to call from several threads at once. A
-// Cairo or Pango failure is "receipt.render_failed".
+// blocks (payer, preparer with the recorder's name, cashier). Long text wraps and, if it must,
+// continues on a further page. Liberation Serif, embedded; the PDF's title is "Phiếu thu
+// PT-2026-0007" / "Receipt PT-2026-0007". Invalid UTF-8 is shown as U+FFFD. Cairo stamps the PDF's
+// creation date with the time of rendering, so a reprint differs from the first print in those
+// bytes only. Safe to call from several threads at once. A Cairo or Pango failure is
+// "receipt.render_failed".
 Result<std::string> render_receipt_pdf(const ReceiptDocument& receipt);
 
 }  // namespace dk::io
