@@ -22,11 +22,11 @@ void append_word(std::string& out, std::string_view word) {
 
 // Every word of a reading starts with an ASCII letter ("Âm" is added after), so capitalising the
 // first byte is enough.
-std::string capitalized(std::string text) {
+// In place: GCC 12 at -O3 warns of an uninitialised read when the string is moved through.
+void capitalize(std::string& text) {
   if (!text.empty() && text.front() >= 'a' && text.front() <= 'z') {
     text.front() = static_cast<char>(text.front() - 'a' + 'A');
   }
-  return text;
 }
 
 // --- Vietnamese ---
@@ -131,7 +131,9 @@ std::string amount_in_words(Dong amount) {
   } else {
     append_number(words, magnitude(amount), false);
   }
-  return (amount < 0 ? "Âm " + words : capitalized(std::move(words))) + " đồng";
+  if (amount < 0) return "Âm " + words + " đồng";
+  capitalize(words);
+  return words + " đồng";
 }
 
 std::string amount_in_english_words(Dong amount) {
@@ -152,7 +154,8 @@ std::string amount_in_english_words(Dong amount) {
     }
   }
   if (amount < 0) words = "minus " + words;
-  return capitalized(std::move(words)) + " dong";
+  capitalize(words);
+  return words + " dong";
 }
 
 }  // namespace dk

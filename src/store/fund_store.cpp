@@ -164,7 +164,10 @@ Result<std::vector<Fund>> FundStore::read_funds(std::string_view where,
 Result<std::vector<Fund>> FundStore::list_funds(Id tenant, std::optional<FundStatus> status,
                                                 std::optional<Id> organization) {
   std::string where = "f.tenant_id = $1";
-  std::vector<SqlValue> params{tenant};
+  // Room for every parameter up front (as in PlanStore::list: g++ 12 at -O3).
+  std::vector<SqlValue> params;
+  params.reserve(3);
+  params.emplace_back(tenant);
   if (status) {
     params.emplace_back(std::string(code_of(*status)));
     where += fmt::format(" AND f.status = ${}", params.size());
@@ -626,7 +629,10 @@ Result<std::vector<Disbursement>> FundStore::disbursements(Id tenant,
                                                            std::optional<DisbursementStatus> status,
                                                            std::optional<Id> fund) {
   std::string where = "t.tenant_id = $1";
-  std::vector<SqlValue> params{tenant};
+  // Room for every parameter up front (as in PlanStore::list: g++ 12 at -O3).
+  std::vector<SqlValue> params;
+  params.reserve(3);
+  params.emplace_back(tenant);
   if (status) {
     params.emplace_back(std::string(code_of(*status)));
     where += fmt::format(" AND t.status = ${}", params.size());
