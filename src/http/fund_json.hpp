@@ -1,0 +1,31 @@
+#pragma once
+// Funds, ledger entries, pledges, disbursements, the public statement and bank statement lines as
+// the API's JSON (docs/api.md, "Charity and funds"): money as integer đồng, dates as yyyy-mm-dd,
+// instants with Vietnam's offset, people as {login, full_name}.
+
+#include <boost/json.hpp>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "service/funds.hpp"
+
+namespace dk::http {
+
+boost::json::value person_ref_json(const std::optional<store::AccountName>& account);
+boost::json::object fund_json(const service::FundRecord& record);
+boost::json::object entry_json(const store::LedgerEntry& entry);
+boost::json::object pledge_json(const store::Pledge& pledge);
+boost::json::object disbursement_json(const service::DisbursementView& view);
+// `fund_names` names the other fund of a transfer on the statement.
+boost::json::object statement_json(const service::FundStatement& statement,
+                                   const std::map<Id, std::string>& fund_names,
+                                   std::string_view language);
+boost::json::object statement_import_json(const service::StatementImport& import);
+boost::json::object bank_statement_json(const store::BankStatement& statement);
+boost::json::object statement_line_json(const service::StatementLineView& view);
+// `balances` is each fund's balance now (funds missing from it: received − disbursed).
+boost::json::object funds_report_json(const service::FundsReport& report,
+                                      const std::map<Id, Dong>& balances);
+
+}  // namespace dk::http
