@@ -619,7 +619,7 @@ Result<HttpResponse> get_report(ApiCall& call) {
   if (!funds) return std::unexpected(funds.error());
   for (const service::FundRecord& record : *funds)
     balances[record.fund.id] = record.totals.balance.net();
-  return ok(200, funds_report_json(*report, balances));
+  return ok(200, funds_report_json(*report, balances, call.language));
 }
 
 }  // namespace

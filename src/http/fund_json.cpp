@@ -240,7 +240,9 @@ boost::json::object statement_line_json(const service::StatementLineView& view) 
 }
 
 boost::json::object funds_report_json(const service::FundsReport& report,
-                                      const std::map<Id, Dong>& balances) {
+                                      const std::map<Id, Dong>& balances,
+                                      std::string_view language) {
+  const Text no_department{"Không thuộc phòng nào", "No department"};
   boost::json::array by_fund, by_organization, by_department, year_list;
   for (const store::DonationTotal& total : report.by_fund) {
     const auto balance = balances.find(total.key);
@@ -257,7 +259,9 @@ boost::json::object funds_report_json(const service::FundsReport& report,
   }
   for (const store::DonationTotal& total : report.by_unit) {
     by_department.push_back(
-        {{"unit_id", id_or_null(total.key)}, {"name", total.name}, {"received", total.received}});
+        {{"unit_id", id_or_null(total.key)},
+         {"name", total.key == 0 && total.name.empty() ? no_department.in(language) : total.name},
+         {"received", total.received}});
   }
   for (const service::YearListItem& item : report.year_list) {
     year_list.push_back({{"fund_id", item.fund_id},
