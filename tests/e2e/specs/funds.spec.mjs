@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { answer, byTest, open, settled, until, viewportScreenshot } from './ui.mjs';
+import { answer, byTest, chooseOption, open, settled, until, viewportScreenshot } from './ui.mjs';
 
 const phone = { width: 360, height: 740 };
 // The seed's five donations, to the đồng: 42.300.000 đ in all.
@@ -476,6 +476,71 @@ describe('funds', () => {
     await byTest(page, 'fund-report-chart').locator('canvas').waitFor();
     await settled(page);
     await screenshot(page, 'fund-report');
+    await page.close();
+  });
+
+  test('the chair opens a campaign, reverses a mistaken gift, transfers what is left and closes it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'chutichcd');
+    await open(page, app.url, '/funds');
+    await byTest(page, 'fund-add').click();
+    await byTest(page, 'fund-form-dialog').waitFor();
+    await settled(page);
+    await page.locator('#fund-name').fill('Ủng hộ đồng nghiệp Trần Văn Bình bị tai nạn');
+    await page.locator('#fund-beneficiary').fill('Gia đình đồng chí Trần Văn Bình');
+    await page.locator('#fund-target').fill('5000000');
+    await byTest(page, 'fund-form-save').click();
+    await byTest(page, 'fund-title').waitFor();
+    assert.equal(await byTest(page, 'fund-title').innerText(), 'Ủng hộ đồng nghiệp Trần Văn Bình bị tai nạn');
+    const id = Number(new URL(page.url()).pathname.split('/').at(-1));
+    const created = await fundOverApi(id);
+    assert.equal(created.target, 5_000_000);
+    assert.equal(created.status, 'open');
+
+    // A gift recorded twice by mistake: the second is reversed, with its reason, never deleted.
+    await donateOverApi(chair, id, 2_000_000, { kind: 'outside', name: 'Phòng Công chứng số 1' });
+    const mistake = await donateOverApi(chair, id, 2_000_000, { kind: 'outside', name: 'Phòng Công chứng số 1' });
+    await page.reload();
+    await byTest(page, `entry-reverse-${mistake.id}`).click();
+    await byTest(page, 'reverse-form-dialog').waitFor();
+    await settled(page);
+    assert.match(await byTest(page, 'reverse-form-intro').innerText(), /2\.000\.000 đ/);
+    await page.locator('#reverse-form-reason').fill('Ghi trùng phiếu thu');
+    await byTest(page, 'reverse-form-save').click();
+    await byTest(page, 'reverse-form-dialog').waitFor({ state: 'hidden' });
+    await page.locator(`[data-test="entry-row"][data-entry-id="${mistake.id}"]`).waitFor();
+    await page.locator('[data-test="entry-row"][data-kind="reversal"]').waitFor();
+    assert.equal((await fundOverApi(id)).totals.balance, 2_000_000);
+    assert.equal(await byTest(page, 'fund-total-balance').locator('dd').innerText(), dong(2_000_000));
+
+    // What is left goes to the welfare fund.
+    const welfare = (await chair.get('/api/v1/funds')).body.items.find((f) => f.kind === 'standing');
+    await byTest(page, 'fund-transfer').click();
+    await byTest(page, 'transfer-form-dialog').waitFor();
+    await settled(page);
+    await chooseOption(page, 'transfer-to', welfare.name);
+    await page.locator('#transfer-amount').fill('2000000');
+    await page.locator('#transfer-memo').fill('Phần còn lại chuyển quỹ phúc lợi');
+    await byTest(page, 'transfer-form-save').click();
+    await byTest(page, 'transfer-form-dialog').waitFor({ state: 'hidden' });
+    await byTest(page, 'fund-total-transferred-out').waitFor();
+    assert.equal(await byTest(page, 'fund-total-transferred-out').locator('dd').innerText(), dong(2_000_000));
+    assert.equal((await fundOverApi(id)).totals.balance, 0);
+    assert.equal((await fundOverApi(welfare.id)).totals.balance, welfare.totals.balance + 2_000_000);
+
+    await byTest(page, 'fund-close').click();
+    await answer(page, 'Kết thúc cuộc vận động');
+    await page.locator('[data-test="fund-status"][data-status="closed"]').waitFor();
+    assert.equal(await byTest(page, 'fund-pledge').count(), 0, 'a closed campaign takes no pledge');
+    assert.equal((await fundOverApi(id)).status, 'closed');
+
+    // The statement keeps the mistake, marked, and its reversal.
+    await open(page, app.url, `/funds/${id}/statement`);
+    await page.locator(`[data-test="statement-row"][data-entry-id="${mistake.id}"][data-reversed="true"]`).waitFor();
+    await byTest(page, 'statement-reversed').waitFor();
+    assert.equal(await byTest(page, 'statement-total-balance').locator('dd').innerText(), dong(0));
+    await settled(page);
+    await screenshot(page, 'fund-statement-reversal');
     await page.close();
   });
 });
