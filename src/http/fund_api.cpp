@@ -430,14 +430,9 @@ Result<HttpResponse> get_receipt(ApiCall& call) {
   if (!id) return std::unexpected(id.error());
   auto pdf = service::donation_receipt_pdf(call.connection, call.who(), *id, call.language);
   if (!pdf) return std::unexpected(pdf.error());
-  // Named after its number; the giver, who may not read the fund's entries, gets a plain name.
-  std::string file_name = fmt::format("phieu-thu-{}.pdf", *id);
-  if (auto entry = service::read_entry(call.connection, call.who(), *id);
-      entry && entry->receipt_number) {
-    file_name = *entry->receipt_number + ".pdf";
-  }
-  HttpResponse response{200, "application/pdf", std::move(*pdf), {}, ""};
-  response.headers.emplace_back("Content-Disposition", content_disposition("inline", file_name));
+  HttpResponse response{200, "application/pdf", std::move(pdf->content), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("inline", pdf->file_name));
   return response;
 }
 

@@ -237,7 +237,9 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     if (!id) return std::unexpected(id.error());
     Dong total = 0;
     for (std::size_t g = 0; g < seed.gifts.size(); ++g) {
-      const CivilDate day = add_days(seed.starts, static_cast<long>(1 + g % 10));
+      // Spread over the campaign's first ten days, in the order they are recorded.
+      const CivilDate day =
+          add_days(seed.starts, static_cast<long>(1 + g * 10 / seed.gifts.size()));
       if (auto given = give(*id, day, seed.gifts[g]); !given) return std::unexpected(given.error());
       total += seed.gifts[g].amount;
     }

@@ -59,6 +59,9 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
   if (!entries) return std::unexpected(entries.error());
   FundStatement statement;
   statement.fund = std::move(*record);
+  // In the order the entries were recorded, which is the order the money moved as far as the
+  // ledger knows: ordered by the dates written on them, a gift noted with a later date than a
+  // payment it paid for would show the fund below zero in between.
   Dong balance = 0;
   for (store::LedgerEntry& entry : *entries) {
     auto [in, out] = movement(entry, id);
@@ -75,8 +78,8 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
   return statement;
 }
 
-Result<StatementFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor,
-                                          Id id, std::string_view language) {
+Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor, Id id,
+                                     std::string_view language) {
   auto statement = fund_statement(connection, actor, id);
   if (!statement) return std::unexpected(statement.error());
   auto temporary = TemporaryFile::create(".xlsx");
@@ -118,12 +121,12 @@ Result<StatementFile> fund_statement_xlsx(store::SqlConnection& connection, cons
   if (auto finished = (*writer)->finish(); !finished) return std::unexpected(finished.error());
   auto content = temporary->read();
   if (!content) return std::unexpected(content.error());
-  return StatementFile{std::move(*content), fmt::format("sao-ke-quy-{}-{}.xlsx", id,
-                                                        format_iso(vietnam_date(actor.clock())))};
+  return FundFile{std::move(*content), fmt::format("sao-ke-quy-{}-{}.xlsx", id,
+                                                   format_iso(vietnam_date(actor.clock())))};
 }
 
-Result<std::string> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor,
-                                         Id id, std::string_view language) {
+Result<FundFile> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor, Id id,
+                                      std::string_view language) {
   auto entry = read_entry(connection, actor, id);
   if (!entry) return std::unexpected(entry.error());
   if (entry->kind != EntryKind::donation || !entry->receipt_number) {
@@ -161,7 +164,9 @@ Result<std::string> donation_receipt_pdf(store::SqlConnection& connection, const
                                : fmt::format("ĐÃ HỦY – bút toán đảo số {}, ngày {}", reversal->id,
                                              format_vietnamese(reversal->occurred_on));
   }
-  return io::render_receipt_pdf(receipt);
+  auto pdf = io::render_receipt_pdf(receipt);
+  if (!pdf) return std::unexpected(pdf.error());
+  return FundFile{std::move(*pdf), receipt.number + ".pdf"};
 }
 
 }  // namespace dk::service

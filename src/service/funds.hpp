@@ -153,16 +153,17 @@ struct FundStatement {
 };
 // Readable by everyone in the agency; anonymous givers' names are left out of it.
 Result<FundStatement> fund_statement(store::SqlConnection& connection, const Actor& actor, Id fund);
-// The statement as a spreadsheet: "sao-ke-<fund>-<date>.xlsx".
-struct StatementFile {
+// A file to download: the statement as a spreadsheet ("sao-ke-quy-3-2026-11-26.xlsx"), a receipt
+// as PDF ("PT-2026-0007.pdf").
+struct FundFile {
   std::string content;
   std::string file_name;
 };
-Result<StatementFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor,
-                                          Id fund, std::string_view language);
+Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor, Id fund,
+                                     std::string_view language);
 // A donation's receipt as PDF (officers of the fund, and the giver themselves).
-Result<std::string> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor,
-                                         Id entry, std::string_view language);
+Result<FundFile> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor,
+                                      Id entry, std::string_view language);
 
 // ---- bank statements ----
 
