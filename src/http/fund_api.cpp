@@ -410,9 +410,12 @@ Result<HttpResponse> post_transfer(ApiCall& call) {
   if (to_method && *to_method) input.to_method = **to_method;
   input.on = on.value_or(std::nullopt);
   input.memo = memo.value_or("");
-  auto entry = service::transfer_between_funds(call.connection, call.who(), *id, input);
-  if (!entry) return std::unexpected(entry.error());
-  return ok(201, entry_json(*entry));
+  // Money moved twice by a retried click is as wrong as a gift counted twice.
+  return answer_once(call, [&]() -> Result<HttpResponse> {
+    auto entry = service::transfer_between_funds(call.connection, call.who(), *id, input);
+    if (!entry) return std::unexpected(entry.error());
+    return ok(201, entry_json(*entry));
+  });
 }
 
 Result<HttpResponse> reverse_entry(ApiCall& call) {
@@ -504,16 +507,7 @@ Result<HttpResponse> get_statement(ApiCall& call) {
   if (!id) return std::unexpected(id.error());
   auto statement = service::fund_statement(call.connection, call.who(), *id);
   if (!statement) return std::unexpected(statement.error());
-  // Transfers name the other fund.
-  std::map<Id, std::string> names;
-  if (std::ranges::any_of(statement->rows, [](const service::StatementRow& row) {
-        return row.entry.kind == EntryKind::transfer;
-      })) {
-    auto funds = service::list_funds(call.connection, call.who(), std::nullopt, std::nullopt);
-    if (!funds) return std::unexpected(funds.error());
-    for (const service::FundRecord& record : *funds) names[record.fund.id] = record.fund.name;
-  }
-  return ok(200, statement_json(*statement, names, call.language));
+  return ok(200, statement_json(*statement, call.language));
 }
 
 Result<HttpResponse> get_statement_xlsx(ApiCall& call) {

@@ -50,19 +50,6 @@ boost::json::value payer_json(const store::LedgerEntry& entry) {
 
 // Who the money came from or went to, as the public statement shows it; null for an anonymous
 // gift, whatever the entry holds.
-boost::json::value counterparty_json(const store::LedgerEntry& entry,
-                                     const std::map<Id, std::string>& fund_names, Id this_fund) {
-  if (entry.anonymous) return nullptr;
-  if (!entry.payer_name.empty()) return boost::json::value(entry.payer_name);
-  if (!entry.beneficiary.empty()) return boost::json::value(entry.beneficiary);
-  if (entry.kind == EntryKind::transfer) {
-    // The other fund: where it went, or where it came from.
-    const Id other = entry.fund_id == this_fund ? entry.to_fund_id.value_or(0) : entry.fund_id;
-    if (auto name = fund_names.find(other); name != fund_names.end())
-      return boost::json::value(name->second);
-  }
-  return boost::json::value("");
-}
 
 }  // namespace
 
@@ -161,9 +148,7 @@ boost::json::object disbursement_json(const service::DisbursementView& view) {
 }
 
 boost::json::object statement_json(const service::FundStatement& statement,
-                                   const std::map<Id, std::string>& fund_names,
                                    std::string_view language) {
-  const Id fund = statement.fund.fund.id;
   boost::json::array rows;
   for (const service::StatementRow& row : statement.rows) {
     const store::LedgerEntry& entry = row.entry;
@@ -171,7 +156,8 @@ boost::json::object statement_json(const service::FundStatement& statement,
         {{"entry_id", entry.id},
          {"date", format_iso(entry.occurred_on)},
          {"kind", code_of(entry.kind)},
-         {"counterparty", counterparty_json(entry, fund_names, fund)},
+         {"counterparty",
+          entry.anonymous ? boost::json::value(nullptr) : boost::json::value(row.counterparty)},
          {"anonymous", entry.anonymous},
          {"method", code_or_null(entry.method)},
          {"description", entry.memo.empty() ? label_of(entry.kind).in(language) : entry.memo},

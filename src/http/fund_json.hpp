@@ -17,9 +17,7 @@ boost::json::object fund_json(const service::FundRecord& record);
 boost::json::object entry_json(const store::LedgerEntry& entry);
 boost::json::object pledge_json(const store::Pledge& pledge);
 boost::json::object disbursement_json(const service::DisbursementView& view);
-// `fund_names` names the other fund of a transfer on the statement.
 boost::json::object statement_json(const service::FundStatement& statement,
-                                   const std::map<Id, std::string>& fund_names,
                                    std::string_view language);
 boost::json::object statement_import_json(const service::StatementImport& import);
 boost::json::object bank_statement_json(const store::BankStatement& statement);

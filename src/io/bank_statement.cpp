@@ -146,6 +146,18 @@ bool is_summary_row(const std::vector<std::string>& cells, const Columns& column
   });
 }
 
+// A dated row that states a balance or a total (banks print "30/11/2026 … Số dư cuối kỳ"): told
+// by its description only, and only by phrases no transfer note begins with — "Tống" is a family
+// name and "Công đoàn" a payer, so "tong" and "cong" alone do not count here.
+bool is_dated_summary_row(const std::vector<std::string>& cells, const Columns& columns) {
+  constexpr std::string_view kLabels[] = {
+      "so du",    "tong cong", "cong phat sinh", "total",           "totals",
+      "subtotal", "sub total", "balance",        "opening balance", "closing balance"};
+  const std::string label = header_key(cell_text(cells, columns.of(Field::reference)));
+  return std::ranges::any_of(kLabels,
+                             [&](std::string_view word) { return starts_with_words(label, word); });
+}
+
 // A date as banks write it, optionally followed by a time ("15/03/2026 10:22:33",
 // "2026-03-15T10:22:33+07:00", "15/03/2026 10:22 SA").
 std::optional<CivilDate> parse_booking_date(std::string_view text) {
@@ -287,6 +299,7 @@ Result<std::vector<StatementLine>> read_bank_statement(const std::filesystem::pa
                                         "statement.date_invalid", date_error_text(date_text, "vi"),
                                         date_error_text(date_text, "en")));
     }
+    if (is_dated_summary_row(row.cells, *columns)) continue;
     auto amount = row_amount(row.cells, *columns, row.line);
     if (!amount) {
       if (is_summary_row(row.cells, *columns)) continue;
@@ -327,15 +340,11 @@ std::vector<std::string> statement_fingerprints(std::span<const StatementLine> l
   std::vector<std::string> fingerprints;
   fingerprints.reserve(lines.size());
   for (const StatementLine& line : lines) {
+    // The content only, never the bank's transaction number: one export has that column and
+    // another of the same days does not, and the same transfer must be known in both.
     std::string key;
-    if (!line.bank_reference.empty()) {
-      append_field(key, "bank");
-      append_field(key, line.bank_reference);
-    } else {
-      append_field(key, "text");
-      append_field(key, fold_for_search(line.reference));
-      append_field(key, fold_for_search(line.counterparty));
-    }
+    append_field(key, fold_for_search(line.reference));
+    append_field(key, fold_for_search(line.counterparty));
     append_field(key, format_iso(line.booked_on));
     append_field(key, std::to_string(line.amount));
     const std::size_t occurrence = seen[key]++;

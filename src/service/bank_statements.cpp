@@ -30,8 +30,8 @@ Result<store::BankStatementLine> existing_line(store::FundStore& funds, const Ac
   return std::move(**found);
 }
 
-// Who a transfer may come from: every open pledge of an open fund, and every person of the
-// agency (a gift nobody pledged).
+// Who a transfer may come from: every open pledge of an open fund the actor runs, and every
+// person of the agency (a gift nobody pledged).
 Result<std::vector<MatchCandidate>> candidates(store::SqlConnection& connection,
                                                const Actor& actor) {
   const Id tenant = actor.principal.tenant;
@@ -62,6 +62,8 @@ Result<std::vector<MatchCandidate>> candidates(store::SqlConnection& connection,
       });
   if (!people) return std::unexpected(people.error());
   for (const Fund& fund : *open) {
+    // Only the funds the actor runs: another organization's pledges are its officers' business.
+    if (!manages_fund(actor, fund)) continue;
     auto pledges = funds.pledges(tenant, fund.id, std::nullopt);
     if (!pledges) return std::unexpected(pledges.error());
     for (const store::Pledge& pledge : *pledges) {

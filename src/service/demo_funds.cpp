@@ -151,6 +151,7 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
                          PaymentMethod::bank_transfer});
       !given)
     return std::unexpected(given.error());
+  treasurer->on(CivilDate{year, 2, 5});
   if (auto drawn = transfer_between_funds(
           connection, recorder, *welfare_id,
           {*welfare_id, 5'000'000, PaymentMethod::bank_transfer, PaymentMethod::cash,

@@ -25,6 +25,13 @@ Result<Fund> existing_fund(store::SqlConnection& connection, const Actor& actor,
   return std::move(**found);
 }
 
+Result<Fund> locked_fund(store::SqlConnection& connection, const Actor& actor, Id id) {
+  auto locked = store::FundStore(connection).lock_fund(actor.principal.tenant, id, actor.clock());
+  if (!locked && locked.error().kind != ErrorKind::not_found)
+    return std::unexpected(locked.error());
+  return existing_fund(connection, actor, id);
+}
+
 Result<store::LedgerEntry> existing_entry(store::SqlConnection& connection, const Actor& actor,
                                           Id id) {
   auto found = store::FundStore(connection).find_entry(actor.principal.tenant, id);

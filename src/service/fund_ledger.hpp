@@ -13,6 +13,9 @@ namespace dk::service {
 bool manages_fund(const Actor& actor, const Fund& fund);
 
 Result<Fund> existing_fund(store::SqlConnection& connection, const Actor& actor, Id id);
+// The fund read after taking its lock (inside a transaction): what is checked on it (open, what a
+// pledge still awaits) cannot change before the caller's posting commits.
+Result<Fund> locked_fund(store::SqlConnection& connection, const Actor& actor, Id id);
 Result<store::LedgerEntry> existing_entry(store::SqlConnection& connection, const Actor& actor,
                                           Id id);
 

@@ -33,14 +33,21 @@ std::string label(std::string_view vi, std::string_view en, std::string_view lan
   return std::string(language == "en" ? en : vi);
 }
 
-// The row's counterparty as the public reads it: the giver (or "ẩn danh"), the beneficiary, or
-// the other fund.
-std::string counterparty_text(const store::LedgerEntry& entry, std::string_view language) {
-  if (entry.anonymous) return label("ẩn danh", "anonymous", language);
-  if (entry.kind == EntryKind::disbursement || entry.kind == EntryKind::transfer)
+// The row's counterparty as the public reads it on fund `fund`: the giver, the one paid, or the
+// other fund of a transfer (where it went on the sender's statement, where it came from on the
+// receiver's); empty for an anonymous gift.
+std::string counterparty_of(const store::LedgerEntry& entry, Id fund,
+                            const std::vector<Fund>& funds) {
+  if (entry.anonymous) return "";
+  if (entry.to_fund_id) {
+    const Id other = entry.fund_id == fund ? *entry.to_fund_id : entry.fund_id;
+    auto found = std::ranges::find(funds, other, &Fund::id);
+    return found == funds.end() ? "" : found->name;
+  }
+  if (!entry.beneficiary.empty() &&
+      (entry.kind == EntryKind::disbursement || entry.payer_name.empty()))
     return entry.beneficiary;
-  if (!entry.payer_name.empty()) return entry.payer_name;
-  return entry.beneficiary;
+  return entry.payer_name;
 }
 
 std::string agency_name(store::SqlConnection& connection, Id tenant) {
@@ -55,8 +62,11 @@ std::string agency_name(store::SqlConnection& connection, Id tenant) {
 Result<FundStatement> fund_statement(store::SqlConnection& connection, const Actor& actor, Id id) {
   auto record = read_fund(connection, actor, id);
   if (!record) return std::unexpected(record.error());
-  auto entries = store::FundStore(connection).entries(actor.principal.tenant, id);
+  store::FundStore store(connection);
+  auto entries = store.entries(actor.principal.tenant, id);
   if (!entries) return std::unexpected(entries.error());
+  auto funds = store.list_funds(actor.principal.tenant, std::nullopt, std::nullopt);
+  if (!funds) return std::unexpected(funds.error());
   FundStatement statement;
   statement.fund = std::move(*record);
   // In the order the entries were recorded, which is the order the money moved as far as the
@@ -73,7 +83,8 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
       entry.person_id.reset();
       entry.unit_id.reset();
     }
-    statement.rows.push_back({std::move(entry), in, out, balance});
+    std::string counterparty = counterparty_of(entry, id, *funds);
+    statement.rows.push_back({std::move(entry), in, out, balance, std::move(counterparty)});
   }
   return statement;
 }
@@ -104,8 +115,8 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
                             entry.memo);
     auto done = write({format_vietnamese(entry.occurred_on), std::to_string(entry.id),
                        entry.receipt_number.value_or(""), label_of(entry.kind).in(language),
-                       counterparty_text(entry, language), details,
-                       row.money_in ? format_dong_digits(row.money_in) : "",
+                       entry.anonymous ? label("ẩn danh", "anonymous", language) : row.counterparty,
+                       details, row.money_in ? format_dong_digits(row.money_in) : "",
                        row.money_out ? format_dong_digits(row.money_out) : "",
                        format_dong_digits(row.balance), entry.recorder.full_name,
                        entry.approver ? entry.approver->full_name : ""});

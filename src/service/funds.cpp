@@ -25,6 +25,22 @@ Status require_amount(Dong amount, std::string_view field = "amount") {
   return {};
 }
 
+// Money is booked on the day it moved: not in the future (a typo of the year would open a
+// receipt series of its own and count in that year's report), and not before the ledger era.
+Status require_booking_date(const Actor& actor, CivilDate date, std::string_view field,
+                            long days_ahead = 0) {
+  const CivilDate latest = add_days(vietnam_date(actor.clock()), days_ahead);
+  if (date > latest || date < CivilDate{2000, 1, 1}) {
+    return fail(ErrorKind::invalid_input, "funds.date_out_of_range",
+                fmt::format("Ngày {} không hợp lệ: phải từ 01/01/2000 đến {}.",
+                            format_vietnamese(date), format_vietnamese(latest)),
+                fmt::format("The date {} is out of range: from 01/01/2000 to {}.",
+                            format_vietnamese(date), format_vietnamese(latest)),
+                Location{0, std::string(field)});
+  }
+  return {};
+}
+
 Status require_open(const Fund& fund) {
   if (fund.status == FundStatus::closed) {
     return fail(ErrorKind::conflict, "funds.closed",
@@ -256,7 +272,7 @@ Result<store::Pledge> record_pledge(store::SqlConnection& connection, const Acto
                                     const PledgeInput& input) {
   if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
   return store::in_transaction(connection, [&]() -> Result<store::Pledge> {
-    auto fund = existing_fund(connection, actor, id);
+    auto fund = locked_fund(connection, actor, id);
     if (!fund) return std::unexpected(fund.error());
     if (auto open = require_open(*fund); !open) return std::unexpected(open.error());
     store::Pledge pledge;
@@ -320,10 +336,13 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
                                     const std::string& reason) {
   return store::in_transaction(connection, [&]() -> Result<store::Pledge> {
     store::FundStore funds(connection);
+    auto unlocked = existing_pledge(funds, actor, id);
+    if (!unlocked) return unlocked;
+    // Read again under the fund's lock: a donation paying it meanwhile has committed or waits.
+    auto fund = locked_fund(connection, actor, unlocked->fund_id);
+    if (!fund) return std::unexpected(fund.error());
     auto pledge = existing_pledge(funds, actor, id);
     if (!pledge) return pledge;
-    auto fund = existing_fund(connection, actor, pledge->fund_id);
-    if (!fund) return std::unexpected(fund.error());
     const bool own = pledge->person_id && *pledge->person_id == actor.principal.person_id;
     if (!own && !manages_fund(actor, *fund)) return refuse();
     if (pledge->cancelled) {
@@ -360,20 +379,21 @@ Result<store::LedgerEntry> record_donation(store::SqlConnection& connection, con
                                            Id id, const DonationInput& input) {
   if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
   return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
-    auto fund = existing_fund(connection, actor, id);
+    // The fund's row lock first: two donations paying one pledge settle it one after the other,
+    // and a campaign closed meanwhile is seen closed.
+    auto fund = locked_fund(connection, actor, id);
     if (!fund) return std::unexpected(fund.error());
     if (!manages_fund(actor, *fund)) return refuse();
     if (auto open = require_open(*fund); !open) return std::unexpected(open.error());
     store::FundStore funds(connection);
-    // The fund's row lock first: two donations paying one pledge settle it one after the other.
-    if (auto locked = funds.lock_fund(actor.principal.tenant, id, actor.clock()); !locked)
-      return std::unexpected(locked.error());
     store::LedgerEntry entry;
     entry.kind = EntryKind::donation;
     entry.fund_id = id;
     entry.amount = input.amount;
     entry.method = input.method;
     entry.occurred_on = input.received_on.value_or(vietnam_date(actor.clock()));
+    if (auto valid = require_booking_date(actor, entry.occurred_on, "received_on"); !valid)
+      return std::unexpected(valid.error());
     entry.anonymous = input.anonymous;
     entry.reference = normalize_text(input.reference);
     entry.memo = normalize_text(input.memo);
@@ -434,6 +454,13 @@ Result<store::LedgerEntry> transfer_between_funds(store::SqlConnection& connecti
                                                   const TransferInput& input) {
   if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
   return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
+    // Both locked, in id order, before either is checked.
+    if (auto first = locked_fund(connection, actor, std::min(from_id, input.to_fund));
+        !first && first.error().kind != ErrorKind::not_found)
+      return std::unexpected(first.error());
+    if (auto second = locked_fund(connection, actor, std::max(from_id, input.to_fund));
+        !second && second.error().kind != ErrorKind::not_found)
+      return std::unexpected(second.error());
     auto from = existing_fund(connection, actor, from_id);
     if (!from) return std::unexpected(from.error());
     auto to = existing_fund(connection, actor, input.to_fund);
@@ -458,6 +485,8 @@ Result<store::LedgerEntry> transfer_between_funds(store::SqlConnection& connecti
     entry.amount = input.amount;
     entry.method = input.from_method;
     entry.occurred_on = input.on.value_or(vietnam_date(actor.clock()));
+    if (auto valid = require_booking_date(actor, entry.occurred_on, "on"); !valid)
+      return std::unexpected(valid.error());
     entry.memo = normalize_text(input.memo);
     entry.beneficiary = to->name;
     entry.lines =
@@ -471,9 +500,15 @@ Result<store::LedgerEntry> reverse_entry(store::SqlConnection& connection, const
   return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
     auto original = existing_entry(connection, actor, id);
     if (!original) return original;
-    auto fund = existing_fund(connection, actor, original->fund_id);
-    if (!fund) return std::unexpected(fund.error());
-    if (!manages_fund(actor, *fund)) return refuse();
+    // Every fund the reversal moves money in or out of must be the actor's to run: reversing a
+    // transfer takes money back out of the fund that received it.
+    std::set<Id> touched;
+    for (const LedgerLine& line : original->lines) touched.insert(line.fund_id);
+    for (Id fund_id : touched) {
+      auto fund = existing_fund(connection, actor, fund_id);
+      if (!fund) return std::unexpected(fund.error());
+      if (!manages_fund(actor, *fund)) return refuse();
+    }
     if (original->kind == EntryKind::pledge) {
       return fail(ErrorKind::invalid_input, "funds.reverse_pledge",
                   "Cam kết được hủy bằng nút “Hủy cam kết”, không đảo bút toán.",
@@ -519,6 +554,9 @@ Result<DisbursementView> request_disbursement(store::SqlConnection& connection, 
     request.method = input.method;
     request.purpose = normalize_text(input.purpose);
     request.paid_on = input.paid_on.value_or(vietnam_date(actor.clock()));
+    // A payment may be planned for the coming month; it counts only once approved.
+    if (auto valid = require_booking_date(actor, request.paid_on, "paid_on", 31); !valid)
+      return std::unexpected(valid.error());
     request.requested_by = actor.principal.account_id;
     request.requested_at = actor.clock();
     auto stored = funds.create_disbursement(request);

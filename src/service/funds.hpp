@@ -146,6 +146,8 @@ struct StatementRow {
   Dong money_in = 0;   // into this fund
   Dong money_out = 0;  // out of it
   Dong balance = 0;    // what the fund holds after the entry
+  // Who gave, who was paid, or the other fund of a transfer; empty for an anonymous gift.
+  std::string counterparty;
 };
 struct FundStatement {
   FundRecord fund;

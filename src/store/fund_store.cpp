@@ -692,6 +692,18 @@ Result<bool> FundStore::add_statement_line(Id tenant, const BankStatementLine& l
                              line.bank_reference,
                              line.fingerprint,
                              std::string(code_of(line.status))};
+  // The bank's number, with the date and amount (a fee may share it), names the same transfer
+  // in an export whose note reads differently; the fingerprint covers exports without it.
+  if (!line.bank_reference.empty()) {
+    const SqlValue same[] = {tenant, line.bank_reference, format_iso(line.booked_on), line.amount};
+    auto known = query_integer(
+        connection_,
+        "SELECT COUNT(*) FROM bank_statement_lines WHERE tenant_id = $1 AND bank_reference = $2 "
+        "AND booked_on = $3 AND amount = $4",
+        same);
+    if (!known) return std::unexpected(known.error());
+    if (known->value_or(0) > 0) return false;
+  }
   auto inserted = connection_.execute(
       "INSERT INTO bank_statement_lines (tenant_id, id, statement_id, line_no, booked_on, "
       "amount, reference, counterparty, bank_reference, fingerprint, status) "

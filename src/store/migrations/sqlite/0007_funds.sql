@@ -157,3 +157,5 @@ CREATE TABLE bank_statement_lines (
 CREATE UNIQUE INDEX bank_statement_lines_fingerprint
   ON bank_statement_lines (tenant_id, fingerprint);
 CREATE INDEX bank_statement_lines_statement ON bank_statement_lines (tenant_id, statement_id, id);
+CREATE INDEX bank_statement_lines_bank_reference ON bank_statement_lines (tenant_id, bank_reference)
+  WHERE bank_reference <> '';
