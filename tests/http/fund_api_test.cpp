@@ -89,8 +89,8 @@ class Funds : public ApiTest {
     const Reply request = chair().post(
         fund_path(fund, "/disbursements"),
         fmt::format(
-            R"({{"amount":{},"method":"cash","beneficiary":"UBND xã Kỳ Hà","purpose":"Hỗ trợ gia đình bị lũ","paid_on":"{}-11-20"}})",
-            amount, this_year()));
+            R"({{"amount":{},"method":"cash","beneficiary":"UBND xã Kỳ Hà","purpose":"Hỗ trợ gia đình bị lũ","paid_on":"{}"}})",
+            amount, format_iso(vietnam_date(std::chrono::system_clock::now()))));
     EXPECT_EQ(request.status, 201) << request.body;
     return request.status == 201 ? request.json().at("id").as_int64() : 0;
   }
@@ -386,6 +386,59 @@ TEST_P(Funds, AReversalNegatesAnEntryOnce) {
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.code(), "funds.already_reversed");
   EXPECT_EQ(totals(fund).at("balance").as_int64(), 2160000);
+}
+
+TEST_P(Funds, ATransferAnswersToBothFundsAndIsMadeOnce) {
+  const std::int64_t from = campaign("Quỹ tương trợ Công đoàn");
+  ASSERT_NE(from, 0);
+  cash_from(from, 1000000, "doanvien");
+  // A fund of the youth union, which the trade union's chair does not run.
+  const Reply youth = as("quantri").post(
+      "/api/v1/funds",
+      fmt::format(
+          R"({{"kind":"campaign","name":"Quỹ Thanh niên tình nguyện","starts_on":"{}-01-01","organization_ids":[{}]}})",
+          this_year(), organization_id("DTN")));
+  ASSERT_EQ(youth.status, 201) << youth.body;
+  const std::int64_t to = youth.json().at("id").as_int64();
+  const std::string body = fmt::format(
+      R"({{"to_fund_id":{},"amount":400000,"from_method":"cash","to_method":"cash"}})", to);
+  EXPECT_EQ(post_with_key(chair(), fund_path(from, "/transfers"), body, "").status, 403);
+  // The administrator moves it; a lost answer retried with its key moves nothing more.
+  Client& admin = as("quantri");
+  const Reply moved = post_with_key(admin, fund_path(from, "/transfers"), body, "transfer-1");
+  ASSERT_EQ(moved.status, 201) << moved.body;
+  const Reply retried = post_with_key(admin, fund_path(from, "/transfers"), body, "transfer-1");
+  EXPECT_EQ(retried.status, 201);
+  EXPECT_EQ(integer_at(retried.json(), "id"), integer_at(moved.json(), "id"));
+  EXPECT_EQ(totals(from).at("balance").as_int64(), 600000);
+  EXPECT_EQ(admin.get(fund_path(to)).json().at("totals").at("balance").as_int64(), 400000);
+  // Each statement names the other fund.
+  const auto sender = admin.get(fund_path(from, "/statement")).json().at("rows").as_array();
+  const auto receiver = admin.get(fund_path(to, "/statement")).json().at("rows").as_array();
+  ASSERT_EQ(receiver.size(), 1u);
+  EXPECT_EQ(text_of(receiver[0], "counterparty"), "Quỹ tương trợ Công đoàn");
+  EXPECT_EQ(text_of(sender.back(), "counterparty"), "Quỹ Thanh niên tình nguyện");
+  // Reversing it takes money out of the youth union's fund: not for the trade union's chair.
+  const std::string reverse =
+      fmt::format("/api/v1/entries/{}/reverse", integer_at(moved.json(), "id"));
+  EXPECT_EQ(chair().post(reverse, R"({"reason":"Chuyển nhầm"})").status, 403);
+  EXPECT_EQ(admin.post(reverse, R"({"reason":"Chuyển nhầm"})").status, 201);
+  EXPECT_EQ(totals(from).at("balance").as_int64(), 1000000);
+}
+
+TEST_P(Funds, MoneyIsBookedOnTheDayItMovedNotInTheFuture) {
+  const std::int64_t fund = campaign("Quỹ khuyến học");
+  ASSERT_NE(fund, 0);
+  const Reply later = donate(
+      chair(), fund,
+      fmt::format(
+          R"({{"amount":100000,"method":"cash","received_on":"{}","payer":{{"kind":"person","person_id":{}}}}})",
+          format_iso(add_days(vietnam_date(std::chrono::system_clock::now()), 1)),
+          person_of("doanvien")));
+  EXPECT_EQ(later.status, 422) << later.body;
+  EXPECT_EQ(later.code(), "funds.date_out_of_range");
+  EXPECT_EQ(later.json().at("field").as_string(), "received_on");
+  EXPECT_EQ(totals(fund).at("received").as_int64(), 0);
 }
 
 TEST_P(Funds, ThePublicStatementShowsRunningBalancesAndHidesAnonymousGivers) {
