@@ -204,7 +204,7 @@ export interface BankStatement {
   id: number
   file_name: string
   imported_at: string
-  imported_by: PersonRef | string
+  imported_by: PersonRef | null
   lines: number
   open_lines: number
 }
@@ -222,7 +222,7 @@ export interface BankProposal {
   reasons: string[]
 }
 
-export type StatementLineStatus = 'open' | 'booked' | 'ignored'
+export type StatementLineStatus = 'open' | 'booked' | 'ignored' | 'money_out'
 
 export interface BankStatementLine {
   id: number
@@ -274,7 +274,8 @@ export const fundsApi = {
     request<Entry>('POST', `/funds/${id}/donations`, { body: input, headers: idempotent(key) }),
   entries: (id: number) => api.get<Items<Entry>>(`/funds/${id}/entries`),
   requestDisbursement: (id: number, input: DisbursementInput) => api.post<Disbursement>(`/funds/${id}/disbursements`, input),
-  transfer: (id: number, input: TransferInput) => api.post<Entry>(`/funds/${id}/transfers`, input),
+  transfer: (id: number, input: TransferInput, key: string) =>
+    request<Entry>('POST', `/funds/${id}/transfers`, { body: input, headers: idempotent(key) }),
   reverse: (entryId: number, reason: string) => api.post<Entry>(`/entries/${entryId}/reverse`, { reason }),
   receiptUrl: (entryId: number, lang: string) => buildUrl(`/entries/${entryId}/receipt.pdf`, { lang }),
   statement: (id: number) => api.get<Statement>(`/funds/${id}/statement`),
