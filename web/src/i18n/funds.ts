@@ -74,6 +74,9 @@ export const fundsVi = {
     organizationsRequired: 'Chọn ít nhất một tổ chức.',
     startsOnRequired: 'Chọn ngày bắt đầu.',
     created: 'Đã tạo “{name}”.',
+    editTitle: 'Sửa thông tin quỹ',
+    fundName: 'Tên quỹ',
+    updated: 'Đã lưu thông tin quỹ.',
   },
   fund: {
     back: 'Tất cả quỹ',
@@ -129,6 +132,8 @@ export const fundsVi = {
     status: 'Tình trạng',
     note: 'Ghi chú',
     pay: 'Ghi nhận tiền',
+    edit: 'Sửa thông tin',
+    cancelPledge: 'Hủy đăng ký',
     retrying: 'Mạng chập chờn, đang gửi lại (lần {n})…',
   },
   amountInput: {
@@ -210,6 +215,14 @@ export const fundsVi = {
     submit: 'Đảo bút toán',
     confirm: 'Đảo bút toán {kind} {amount}? Việc này không thể hoàn tác.',
     done: 'Đã đảo bút toán.',
+  },
+  cancelPledgeForm: {
+    title: 'Hủy đăng ký ủng hộ',
+    intro: 'Hủy đăng ký ủng hộ {amount} của {name}? Đăng ký đã hủy vẫn được ghi trong sổ nhưng không còn phải nộp.',
+    reason: 'Lý do',
+    reasonRequired: 'Nhập lý do hủy đăng ký.',
+    submit: 'Hủy đăng ký',
+    done: 'Đã hủy đăng ký ủng hộ {amount}.',
   },
   statement: {
     title: 'Sao kê công khai',
@@ -295,7 +308,7 @@ export const fundsVi = {
     noProposal: 'Không có gợi ý: chọn quỹ và người khi xác nhận.',
     outstanding: 'còn {amount}',
     status: 'Tình trạng',
-    statuses: { open: 'Chưa xử lý', booked: 'Đã ghi', ignored: 'Đã bỏ qua' },
+    statuses: { open: 'Chưa xử lý', booked: 'Đã ghi', ignored: 'Đã bỏ qua', money_out: 'Tiền ra (không phải ủng hộ)' },
     strengths: { strong: 'Khớp chắc', likely: 'Có thể', weak: 'Yếu' },
     reasons: {
       amount_equal: 'đúng số tiền còn phải nộp',
@@ -417,6 +430,9 @@ export const fundsEn: typeof fundsVi = {
     organizationsRequired: 'Choose at least one organization.',
     startsOnRequired: 'Choose the start date.',
     created: '“{name}” created.',
+    editTitle: 'Edit the fund',
+    fundName: 'Fund name',
+    updated: 'The fund’s details are saved.',
   },
   fund: {
     back: 'All funds',
@@ -472,6 +488,8 @@ export const fundsEn: typeof fundsVi = {
     status: 'Status',
     note: 'Note',
     pay: 'Record payment',
+    edit: 'Edit details',
+    cancelPledge: 'Cancel pledge',
     retrying: 'The network is unsteady, sending again (attempt {n})…',
   },
   amountInput: {
@@ -553,6 +571,14 @@ export const fundsEn: typeof fundsVi = {
     submit: 'Reverse',
     confirm: 'Reverse the {kind} of {amount}? This cannot be undone.',
     done: 'The entry is reversed.',
+  },
+  cancelPledgeForm: {
+    title: 'Cancel a pledge',
+    intro: 'Cancel {name}’s pledge of {amount}? A cancelled pledge stays on record but is no longer owed.',
+    reason: 'Reason',
+    reasonRequired: 'Enter why the pledge is cancelled.',
+    submit: 'Cancel pledge',
+    done: 'The pledge of {amount} is cancelled.',
   },
   statement: {
     title: 'Public statement',
@@ -638,7 +664,7 @@ export const fundsEn: typeof fundsVi = {
     noProposal: 'No proposal: choose the fund and the giver when confirming.',
     outstanding: '{amount} to pay',
     status: 'Status',
-    statuses: { open: 'Open', booked: 'Booked', ignored: 'Ignored' },
+    statuses: { open: 'Open', booked: 'Booked', ignored: 'Ignored', money_out: 'Money out (not a gift)' },
     strengths: { strong: 'Strong', likely: 'Likely', weak: 'Weak' },
     reasons: {
       amount_equal: 'the amount still due',
