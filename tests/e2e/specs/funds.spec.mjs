@@ -8,24 +8,19 @@
 // Screenshots (Vietnamese): the funds list and the pledge on a phone, the fund page, the
 // statement (and as printed), approvals, the bank statement's proposals and the year report.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { newPage, screenshot, signIn } from '../support/harness.mjs';
+import { dong, phone, plain, startFunds } from './funds-common.mjs';
 import { answer, byTest, chooseOption, open, settled, until, viewportScreenshot } from './ui.mjs';
 
-const phone = { width: 360, height: 740 };
 // The seed's five donations, to the đồng: 42.300.000 đ in all.
 const seedAmounts = [2_800_000, 20_000_000, 2_340_000, 2_160_000, 15_000_000];
 
-/** 2800000 → "2.800.000 đ", as the app writes money. */
-const dong = (amount) => `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
-/** "Nguyễn Văn An" → "NGUYEN VAN AN", as a bank transfer note writes it. */
-const plain = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase();
-
 describe('funds', () => {
+  let fixture;
   let app;
   let browser;
   let chair;
@@ -35,47 +30,15 @@ describe('funds', () => {
   let folder;
   let study;
   let flood;
-
-  const fundOverApi = async (id) => {
-    const reply = await chair.get(`/api/v1/funds/${id}`);
-    assert.equal(reply.status, 200, JSON.stringify(reply.body));
-    return reply.body;
-  };
-  const entriesOverApi = async (id) => (await chair.get(`/api/v1/funds/${id}/entries`)).body.items;
-  /** A cash donation over the API, as the treasurer records one. */
-  const donateOverApi = async (session, fundId, amount, payer) => {
-    const reply = await fetch(`${app.url}/api/v1/funds/${fundId}/donations`, {
-      method: 'POST',
-      headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({ amount, method: 'cash', payer, anonymous: false }),
-    });
-    const text = await reply.text();
-    assert.equal(reply.status, 201, text);
-    return JSON.parse(text);
-  };
+  let fundOverApi;
+  let entriesOverApi;
+  let donateOverApi;
 
   before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    chair = await apiSession(app.url, 'chutichcd');
-    treasurer = await apiSession(app.url, 'thuquy');
-    admin = await apiSession(app.url, 'quantri');
-    member = await apiSession(app.url, 'doanvien');
-    folder = mkdtempSync(path.join(tmpdir(), 'doanket-e2e-funds-'));
-    const funds = await chair.get('/api/v1/funds');
-    assert.equal(funds.status, 200, JSON.stringify(funds.body));
-    // The open study campaign, with members' pledges; the flood campaign, closed, whose payment
-    // awaits the chair's approval.
-    study = funds.body.items.find((f) => f.status === 'open' && f.kind === 'campaign' && /khuyến học/i.test(f.name));
-    flood = funds.body.items.find((f) => /lũ lụt/i.test(f.name));
-    assert.ok(study?.manageable, 'the demo has an open study campaign the chair keeps');
-    assert.ok(flood, 'the demo has the flood campaign');
+    fixture = await startFunds('funds');
+    ({ app, browser, chair, treasurer, admin, member, folder, study, flood, fundOverApi, entriesOverApi, donateOverApi } = fixture);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  after(() => fixture?.stop());
 
   test('a member pledges from a 360 px phone and sees the pledge', async () => {
     const page = await newPage(browser, phone);
