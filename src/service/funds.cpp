@@ -130,7 +130,7 @@ Result<store::Pledge> existing_pledge(store::FundStore& funds, const Actor& acto
   if (!found) return std::unexpected(found.error());
   if (!*found) {
     return fail(ErrorKind::not_found, "funds.pledge_not_found",
-                fmt::format("Không có cam kết ủng hộ số {}.", id),
+                fmt::format("Không có đăng ký ủng hộ số {}.", id),
                 fmt::format("There is no pledge {}.", id), Location{0, "pledge_id"});
   }
   return std::move(**found);
@@ -346,12 +346,12 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
     const bool own = pledge->person_id && *pledge->person_id == actor.principal.person_id;
     if (!own && !manages_fund(actor, *fund)) return refuse();
     if (pledge->cancelled) {
-      return fail(ErrorKind::conflict, "funds.pledge_cancelled", "Cam kết này đã hủy.",
+      return fail(ErrorKind::conflict, "funds.pledge_cancelled", "Đăng ký ủng hộ này đã hủy.",
                   "This pledge is already cancelled.");
     }
     if (pledge->outstanding != pledge->amount) {
       return fail(ErrorKind::conflict, "funds.pledge_partly_paid",
-                  "Cam kết đã được nộp một phần, không hủy được.",
+                  "Đăng ký ủng hộ đã được nộp một phần, không hủy được.",
                   "Part of this pledge is paid; it cannot be cancelled.");
     }
     auto entries = funds.entries(actor.principal.tenant, pledge->fund_id);
@@ -361,9 +361,11 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
     });
     if (original == entries->end()) {
       return fail(ErrorKind::internal, "ledger.pledge_entry_missing",
-                  "Không tìm thấy bút toán của cam kết.", "The pledge's entry is missing.");
+                  "Không tìm thấy bút toán của đăng ký ủng hộ.", "The pledge's entry is missing.");
     }
-    auto reversed = post_reversal(connection, actor, *original, reason);
+    // A pledge is a promise: withdrawing it needs no reason, though one may be given.
+    const std::string why = normalize_text(reason).empty() ? "Hủy đăng ký ủng hộ" : reason;
+    auto reversed = post_reversal(connection, actor, *original, why);
     if (!reversed) return std::unexpected(reversed.error());
     if (auto cancelled = funds.cancel_pledge(actor.principal.tenant, id, actor.clock()); !cancelled)
       return std::unexpected(cancelled.error());
@@ -405,7 +407,7 @@ Result<store::LedgerEntry> record_donation(store::SqlConnection& connection, con
       if (!pledge) return std::unexpected(pledge.error());
       if (pledge->fund_id != id || pledge->cancelled) {
         return fail(ErrorKind::invalid_input, "funds.pledge_not_open",
-                    "Cam kết này không thuộc quỹ này hoặc đã hủy.",
+                    "Đăng ký ủng hộ này không thuộc quỹ này hoặc đã hủy.",
                     "This pledge is not an open pledge of this fund.", Location{0, "pledge_id"});
       }
       entry.pledge_id = pledge->id;
@@ -511,7 +513,7 @@ Result<store::LedgerEntry> reverse_entry(store::SqlConnection& connection, const
     }
     if (original->kind == EntryKind::pledge) {
       return fail(ErrorKind::invalid_input, "funds.reverse_pledge",
-                  "Cam kết được hủy bằng nút “Hủy cam kết”, không đảo bút toán.",
+                  "Đăng ký ủng hộ được hủy bằng nút “Hủy đăng ký”, không đảo bút toán.",
                   "Cancel a pledge instead of reversing its entry.");
     }
     auto reversal = post_reversal(connection, actor, *original, reason);

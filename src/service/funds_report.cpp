@@ -101,7 +101,7 @@ Result<FundsCheck> check_funds(store::SqlConnection& connection, Id tenant) {
     if (!pledges) return std::unexpected(pledges.error());
     for (Id pledge : *pledges) {
       check.problems.push_back({"ledger.pledge_mismatch", 0, 0,
-                                Text{fmt::format("Cam kết {} không khớp với sổ.", pledge),
+                                Text{fmt::format("Đăng ký ủng hộ {} không khớp với sổ.", pledge),
                                      fmt::format("Pledge {} does not match the ledger.", pledge)}});
     }
     auto unpaid = funds.approvals_without_payment(agency);

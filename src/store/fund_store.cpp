@@ -551,7 +551,7 @@ Status FundStore::cancel_pledge(Id tenant, Id id, Instant now) {
       "NULL",
       params);
   if (!updated) return std::unexpected(updated.error());
-  if (*updated == 0) return no_rows_changed("cam kết");
+  if (*updated == 0) return no_rows_changed("đăng ký ủng hộ");
   return {};
 }
 

@@ -77,11 +77,7 @@ describe('funds, more', () => {
     assert.match(await byTest(page, 'cancel-pledge-intro').innerText(), /Hủy đăng ký ủng hộ 250\.000 đ của /);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= phone.width, 'the dialog fits the phone');
     await viewportScreenshot(page, 'fund-cancel-pledge-phone');
-    // The reason goes on record: the form asks for it.
-    await byTest(page, 'cancel-pledge-save').click();
-    await fieldError(page, 'cancel-pledge-reason').waitFor();
-    assert.equal(await fieldError(page, 'cancel-pledge-reason').innerText(), 'Nhập lý do hủy đăng ký.');
-    await page.locator('#cancel-pledge-reason').fill('Tôi đăng ký nhầm số tiền');
+    // A promise is withdrawn without having to say why.
     await byTest(page, 'cancel-pledge-save').click();
     await byTest(page, 'cancel-pledge-dialog').waitFor({ state: 'hidden' });
     await page.locator(`[data-test="pledge-status-${pledge.id}"][data-status="cancelled"]`).waitFor();
@@ -121,7 +117,7 @@ describe('funds, more', () => {
     await byTest(page, 'cancel-pledge-save').click();
     const refusal = byTest(page, 'cancel-pledge-error');
     await refusal.waitFor();
-    assert.equal(await refusal.locator('.el-alert__title').innerText(), 'Cam kết đã được nộp một phần, không hủy được.');
+    assert.equal(await refusal.locator('.el-alert__title').innerText(), 'Đăng ký ủng hộ đã được nộp một phần, không hủy được.');
     // The list behind the dialog now knows of the payment.
     await late.waitFor({ state: 'detached' });
     await settled(page);
