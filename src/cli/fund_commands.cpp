@@ -71,7 +71,8 @@ int check_funds(const Context& context, int year) {
       << fmt::format("{}: {}, {}: {}\n", context.say("Tổng Nợ", "Debits"),
                      format_dong(trial.debits), context.say("tổng Có", "credits"),
                      format_dong(trial.credits))
-      << fmt::format("{}: {}, {}: {}\n", context.say("Tổng đã thu (mọi năm)", "Received, all years"),
+      << fmt::format("{}: {}, {}: {}\n",
+                     context.say("Tổng đã thu (mọi năm)", "Received, all years"),
                      format_dong(received), context.say("số dư các quỹ", "held by the funds"),
                      format_dong(balance));
   std::vector<LedgerProblem> problems = trial.problems;

@@ -50,8 +50,9 @@ Result<std::vector<StatementLine>> read_bank_statement(const std::filesystem::pa
 // SHA-256 of the date, the amount, the folded reference and the folded counterparty — not the
 // bank's number, which one export has and another of the same days lacks (the service also
 // matches lines by that number, with the date and amount, when both have it); each with its
-// occurrence among identical earlier lines of the same statement, so that two equal gifts on one day are two lines, while importing the file again, or
-// a later export that overlaps it by whole days, gives the same fingerprints.
+// occurrence among identical earlier lines of the same statement, so that two equal gifts on one
+// day are two lines, while importing the file again, or a later export that overlaps it by whole
+// days, gives the same fingerprints.
 std::vector<std::string> statement_fingerprints(std::span<const StatementLine> lines);
 
 }  // namespace dk::io
