@@ -50,28 +50,40 @@ Status require_open(const Fund& fund) {
   return {};
 }
 
-Result<FundRecord> record_of(store::SqlConnection& connection, const Actor& actor, Fund fund) {
+// Funds as read by people: totals, organizers' names and whether the actor runs them. The
+// agency's sums are read once for all of them.
+Result<std::vector<FundRecord>> records_of(store::SqlConnection& connection, const Actor& actor,
+                                           std::vector<Fund> listed) {
   store::FundStore funds(connection);
-  FundRecord record;
-  auto balance = funds.balance(fund.tenant_id, fund.id);
-  if (!balance) return std::unexpected(balance.error());
-  record.totals.balance = *balance;
-  auto pending = funds.pending_disbursements(fund.tenant_id);
+  const Id tenant = actor.principal.tenant;
+  auto balances = funds.balances(tenant);
+  if (!balances) return std::unexpected(balances.error());
+  auto pending = funds.pending_disbursements(tenant);
   if (!pending) return std::unexpected(pending.error());
-  record.totals.pending_disbursements = (*pending)[fund.id];
-  auto counts = funds.donation_counts(fund.tenant_id);
+  auto counts = funds.donation_counts(tenant);
   if (!counts) return std::unexpected(counts.error());
-  record.totals.donations = (*counts)[fund.id].donations;
-  record.totals.donors = (*counts)[fund.id].donors;
-  auto organizations = store::RegistryStore(connection).list_organizations(fund.tenant_id);
+  auto organizations = store::RegistryStore(connection).list_organizations(tenant);
   if (!organizations) return std::unexpected(organizations.error());
-  for (Id id : fund.organization_ids) {
-    auto found = std::ranges::find(*organizations, id, &Organization::id);
-    record.organizations.push_back({id, found == organizations->end() ? "" : found->name});
+  std::vector<FundRecord> records;
+  for (Fund& fund : listed) {
+    FundRecord record;
+    record.totals = {(*balances)[fund.id], (*pending)[fund.id], (*counts)[fund.id].donations,
+                     (*counts)[fund.id].donors};
+    for (Id id : fund.organization_ids) {
+      auto found = std::ranges::find(*organizations, id, &Organization::id);
+      record.organizations.push_back({id, found == organizations->end() ? "" : found->name});
+    }
+    record.manageable = manages_fund(actor, fund);
+    record.fund = std::move(fund);
+    records.push_back(std::move(record));
   }
-  record.manageable = manages_fund(actor, fund);
-  record.fund = std::move(fund);
-  return record;
+  return records;
+}
+
+Result<FundRecord> record_of(store::SqlConnection& connection, const Actor& actor, Fund fund) {
+  auto records = records_of(connection, actor, {std::move(fund)});
+  if (!records) return std::unexpected(records.error());
+  return std::move(records->front());
 }
 
 // Who gave, filled from the registry: a person's name and department at the time, a department's
@@ -201,32 +213,10 @@ Result<FundRecord> create_fund(store::SqlConnection& connection, const Actor& ac
 Result<std::vector<FundRecord>> list_funds(store::SqlConnection& connection, const Actor& actor,
                                            std::optional<FundStatus> status,
                                            std::optional<Id> organization) {
-  store::FundStore funds(connection);
-  const Id tenant = actor.principal.tenant;
-  auto listed = funds.list_funds(tenant, status, organization);
+  auto listed =
+      store::FundStore(connection).list_funds(actor.principal.tenant, status, organization);
   if (!listed) return std::unexpected(listed.error());
-  auto balances = funds.balances(tenant);
-  if (!balances) return std::unexpected(balances.error());
-  auto pending = funds.pending_disbursements(tenant);
-  if (!pending) return std::unexpected(pending.error());
-  auto counts = funds.donation_counts(tenant);
-  if (!counts) return std::unexpected(counts.error());
-  auto organizations = store::RegistryStore(connection).list_organizations(tenant);
-  if (!organizations) return std::unexpected(organizations.error());
-  std::vector<FundRecord> records;
-  for (Fund& fund : *listed) {
-    FundRecord record;
-    record.totals = {(*balances)[fund.id], (*pending)[fund.id], (*counts)[fund.id].donations,
-                     (*counts)[fund.id].donors};
-    for (Id id : fund.organization_ids) {
-      auto found = std::ranges::find(*organizations, id, &Organization::id);
-      record.organizations.push_back({id, found == organizations->end() ? "" : found->name});
-    }
-    record.manageable = manages_fund(actor, fund);
-    record.fund = std::move(fund);
-    records.push_back(std::move(record));
-  }
-  return records;
+  return records_of(connection, actor, std::move(*listed));
 }
 
 Result<FundRecord> read_fund(store::SqlConnection& connection, const Actor& actor, Id id) {
@@ -354,18 +344,15 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
                   "Đăng ký ủng hộ đã được nộp một phần, không hủy được.",
                   "Part of this pledge is paid; it cannot be cancelled.");
     }
-    auto entries = funds.entries(actor.principal.tenant, pledge->fund_id);
-    if (!entries) return std::unexpected(entries.error());
-    auto original = std::ranges::find_if(*entries, [&](const store::LedgerEntry& entry) {
-      return entry.kind == EntryKind::pledge && entry.pledge_id == pledge->id;
-    });
-    if (original == entries->end()) {
+    auto original = funds.pledge_entry(actor.principal.tenant, pledge->id);
+    if (!original) return std::unexpected(original.error());
+    if (!*original) {
       return fail(ErrorKind::internal, "ledger.pledge_entry_missing",
                   "Không tìm thấy bút toán của đăng ký ủng hộ.", "The pledge's entry is missing.");
     }
     // A pledge is a promise: withdrawing it needs no reason, though one may be given.
     const std::string why = normalize_text(reason).empty() ? "Hủy đăng ký ủng hộ" : reason;
-    auto reversed = post_reversal(connection, actor, *original, why);
+    auto reversed = post_reversal(connection, actor, **original, why);
     if (!reversed) return std::unexpected(reversed.error());
     if (auto cancelled = funds.cancel_pledge(actor.principal.tenant, id, actor.clock()); !cancelled)
       return std::unexpected(cancelled.error());

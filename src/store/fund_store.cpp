@@ -544,6 +544,14 @@ Result<std::vector<Pledge>> FundStore::pledges(Id tenant, Id fund, std::optional
   return read_pledges("p.tenant_id = $1 AND p.fund_id = $2", {tenant, fund});
 }
 
+Result<std::optional<LedgerEntry>> FundStore::pledge_entry(Id tenant, Id pledge) {
+  auto entries =
+      read_entries("t.tenant_id = $1 AND t.kind = 'pledge' AND t.pledge_id = $2", {tenant, pledge});
+  if (!entries) return std::unexpected(entries.error());
+  if (entries->empty()) return std::optional<LedgerEntry>{};
+  return std::optional<LedgerEntry>(std::move(entries->front()));
+}
+
 Status FundStore::cancel_pledge(Id tenant, Id id, Instant now) {
   const SqlValue params[] = {tenant, id, seconds_of(now)};
   auto updated = connection_.execute(

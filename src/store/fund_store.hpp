@@ -177,6 +177,8 @@ class FundStore {
   Result<Pledge> create_pledge(const Pledge& pledge, Instant now);
   Result<std::optional<Pledge>> find_pledge(Id tenant, Id id);
   Result<std::vector<Pledge>> pledges(Id tenant, Id fund, std::optional<Id> person);
+  // The entry that recorded the promise.
+  Result<std::optional<LedgerEntry>> pledge_entry(Id tenant, Id pledge);
   Status cancel_pledge(Id tenant, Id id, Instant now);
 
   Result<Disbursement> create_disbursement(const Disbursement& request);

@@ -66,6 +66,7 @@ declare module 'vue' {
     ElTree: typeof import('element-plus/es')['ElTree']
     EnrollDialog: typeof import('./components/EnrollDialog.vue')['default']
     ExportLinks: typeof import('./components/ExportLinks.vue')['default']
+    FilePicker: typeof import('./components/FilePicker.vue')['default']
     FormDialog: typeof import('./components/FormDialog.vue')['default']
     FundAmountInput: typeof import('./components/FundAmountInput.vue')['default']
     FundDialog: typeof import('./components/FundDialog.vue')['default']
