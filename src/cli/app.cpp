@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/process_clock.hpp"
 
 namespace dk::cli {
 
@@ -18,6 +19,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       language && std::string_view(language) == "en") {
     context.language = "en";
   }
+  auto clock = process_clock();
+  if (!clock) return context.report(clock.error());
+  context.clock = std::move(*clock);
 
   CLI::App app{"Đoàn Kết — quản lý tổ chức đoàn thể / runs the mass organizations of an agency",
                "doanket"};

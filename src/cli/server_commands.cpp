@@ -47,6 +47,7 @@ int serve(const Context& context, const ServeOptions& options) {
   server.threads = options.threads;
   server.session_lifetime = std::chrono::hours(options.session_hours);
   server.web_root = options.web_root;
+  server.clock = context.clock;
   // The access log goes to standard error, one JSON object per line.
   if (auto served = http::serve(server, *context.out, std::cerr); !served)
     return context.report(served.error());

@@ -16,6 +16,14 @@ inline Clock system_clock() {
   return [] { return std::chrono::system_clock::now(); };
 }
 
+// The system clock moved by `shift`: it reads `reads` when the system clock reads `real`, and
+// runs on from there at the system clock's pace. Test builds run the binary on one (see
+// cli/process_clock.hpp), so that every process a test starts shares one moved timeline.
+inline Clock shifted_clock(Instant reads, Instant real) {
+  const auto shift = reads - real;
+  return [shift] { return std::chrono::system_clock::now() + shift; };
+}
+
 inline constexpr std::chrono::hours kVietnamOffset{7};  // UTC+7 all year round
 
 inline CivilDate vietnam_date(Instant instant) {

@@ -127,6 +127,7 @@ class Server {
         web_app_(std::move(web_app)),
         log_(log) {
     settings_.session_lifetime = options.session_lifetime;
+    settings_.clock = options.clock;
     settings_.commit_batcher = batcher_.get();
   }
 

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 
 namespace dk::http {
@@ -17,6 +18,8 @@ struct ServerOptions {
   unsigned threads = 0;       // 0: one per core
   std::chrono::seconds session_lifetime{std::chrono::hours(12)};
   std::string web_root;  // the built web app served at `/`; empty: the API alone
+  // What every request takes as "now" (the access log's times stay the machine's).
+  Clock clock = system_clock();
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets the requests in flight finish and

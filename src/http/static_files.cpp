@@ -30,6 +30,7 @@ std::string content_type_of(const fs::path& file) {
       {".woff2", "font/woff2"},
       {".woff", "font/woff"},
       {".ttf", "font/ttf"},
+      {".wasm", "application/wasm"},  // the QR decoder; browsers compile only this type streamed
   };
   auto found = kTypes.find(file.extension().string());
   return found == kTypes.end() ? "application/octet-stream" : found->second;
@@ -37,7 +38,8 @@ std::string content_type_of(const fs::path& file) {
 
 bool compressible(const std::string& content_type) {
   return content_type.starts_with("text/") || content_type.starts_with("application/json") ||
-         content_type.starts_with("application/manifest") || content_type == "image/svg+xml";
+         content_type.starts_with("application/manifest") || content_type == "image/svg+xml" ||
+         content_type == "application/wasm";
 }
 
 // gzip (not bare zlib) because that is what browsers accept as Content-Encoding.
@@ -139,7 +141,8 @@ HttpResponse StaticFiles::respond(const File& file, const HttpRequest& request) 
     // The app loads nothing from elsewhere; Element Plus sets inline styles on elements.
     response.headers.emplace_back(
         "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
+        "'unsafe-inline'; "
         "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
         "object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
     response.headers.emplace_back("Referrer-Policy", "same-origin");

@@ -343,8 +343,10 @@ Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant
     if (!club) return std::unexpected(club.error());
     ClubSchedule schedule;
     schedule.club_id = club->id;
+    // Founded this January and training on from year to year: no last date, so that a club
+    // has sessions coming on 31 December as on any other day.
     schedule.rule = {demo.days, demo.start_minute, demo.end_minute, CivilDate{year, 1, 5},
-                     CivilDate{year, 12, 31}};
+                     std::nullopt};
     schedule.place = std::string(demo.place);
     auto added = clubs.add_schedule(tenant, schedule, now);
     if (!added) return std::unexpected(added.error());

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "support/temp_dir.hpp"
+#include "support/test_clock.hpp"
 #include "support/test_database.hpp"
 
 namespace dk::cli::testing {

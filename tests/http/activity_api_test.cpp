@@ -18,7 +18,7 @@ class Activities : public ApiTest {
  protected:
   // A time `minutes` from now, as the API writes it.
   static std::string in_minutes(std::int64_t minutes) {
-    return format_instant(std::chrono::system_clock::now() + std::chrono::minutes(minutes));
+    return format_instant(dk::testing::test_now() + std::chrono::minutes(minutes));
   }
   std::string draft(const std::string& title, const std::string& organizer_code,
                     std::int64_t starts_in, std::int64_t ends_in, const std::string& extra = "") {

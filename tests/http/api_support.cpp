@@ -7,9 +7,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 extern char** environ;
 
@@ -126,6 +128,21 @@ void ApiTest::SetUp() {
   database_ = std::make_unique<dk::testing::TestDatabase>(GetParam());
   DK_REQUIRE_DATABASE(*database_);
   ASSERT_EQ(run({DOANKET_BINARY, "--db", database_->target(), "demo"}), 0);
+  start_server();
+}
+
+void ApiTest::start_server(const std::vector<std::string>& environment) {
+  // The test's environment, each variable of `environment` replacing its namesake.
+  std::vector<std::string> variables(environment);
+  for (char** entry = environ; *entry; ++entry) {
+    const std::string_view variable(*entry);
+    const auto name = variable.substr(0, variable.find('=') + 1);
+    if (std::ranges::none_of(environment, [&](const auto& own) { return own.starts_with(name); }))
+      variables.emplace_back(variable);
+  }
+  std::vector<char*> envp;
+  for (auto& variable : variables) envp.push_back(variable.data());
+  envp.push_back(nullptr);
 
   int out_pipe[2];
   ASSERT_EQ(pipe2(out_pipe, O_CLOEXEC), 0);
@@ -138,7 +155,7 @@ void ApiTest::SetUp() {
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  ASSERT_EQ(posix_spawn(&server_, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  ASSERT_EQ(posix_spawn(&server_, argv[0], &actions, nullptr, argv.data(), envp.data()), 0);
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   // The first line the server prints is its address, once it listens.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/test_clock.hpp"
 #include "support/test_database.hpp"
 
 namespace dk::http::testing {
@@ -77,6 +78,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // A client signed in as one of the demo logins (quantri, lanhdao, chutichcd, doanvien).
   Client& as(const std::string& login);
   Client anonymous() { return Client(base_url_); }
+  // Starts `doanket serve` on the test database (SetUp does, once the demo is loaded), with
+  // `environment` ("TZ=America/New_York") over the test's own.
+  void start_server(const std::vector<std::string>& environment = {});
   // Sends SIGTERM and returns the server's exit status (it must finish cleanly).
   int stop_server();
   // A statement run directly on the test database (to age a session, say).

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { agencyYear, apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { answer, byTest, chooseOption, open, pickPerson, typeDate, until } from './ui.mjs';
 
 const fieldError = (page, field) => page.locator(`.el-dialog [data-test="field-${field}"] .el-form-item__error`);
@@ -71,20 +71,23 @@ describe('administration', () => {
     await fieldError(page, 'person_id').waitFor();
     await pickPerson(page, 'seat-person', 'ho thi thanh ha', 'Hồ Thị Thanh Hà');
     await chooseOption(page, 'seat-role', 'Chủ tịch');
-    await byTest(page, 'seat-term').fill('2026–2031');
-    await typeDate(page, 'seat-term-start', '01/01/2026');
-    await typeDate(page, 'seat-term-end', '31/12/2031');
+    // A five-year term that began this January (the year of the tests' clock).
+    const termStart = agencyYear();
+    const termEnd = termStart + 5;
+    await byTest(page, 'seat-term').fill(`${termStart}–${termEnd}`);
+    await typeDate(page, 'seat-term-start', `01/01/${termStart}`);
+    await typeDate(page, 'seat-term-end', `31/12/${termEnd}`);
     await screenshot(page, 'committee-seat-dialog');
     await byTest(page, 'seat-save').click();
     await byTest(page, 'seat-dialog').waitFor({ state: 'hidden' });
     const committee = byTest(page, 'organization-committee');
     await until(async () => /Hồ Thị Thanh Hà/.test(await committee.innerText().catch(() => '')), 'the committee shows the seat');
     assert.match(await committee.innerText(), /Chủ tịch/);
-    assert.match(await committee.innerText(), /01\/01\/2026 – 31\/12\/2031/);
+    assert.match(await committee.innerText(), new RegExp(`01/01/${termStart} – 31/12/${termEnd}`));
     const record = (await admin.get(`/api/v1/organizations/${created.id}`)).body;
     assert.equal(record.committee.length, 1);
     assert.equal(record.committee[0].role, 'chair');
-    assert.equal(record.committee[0].term_start, '2026-01-01');
+    assert.equal(record.committee[0].term_start, `${termStart}-01-01`);
 
     // Ending the seat asks first, then keeps it as history.
     await byTest(page, `seat-end-${record.committee[0].id}`).click();

@@ -11,14 +11,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { newPage, screenshot, signIn } from '../support/harness.mjs';
+import { agencyDay, newPage, screenshot, shownDate as shown, signIn } from '../support/harness.mjs';
 import { dong, phone, plain, startFunds } from './funds-common.mjs';
 import { byTest, chooseOption, open, settled, typeDate, until, viewportScreenshot } from './ui.mjs';
 
 /** Today at the agency (UTC+7), shifted by `days`, as yyyy-mm-dd. */
-const agencyDay = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 /** yyyy-mm-dd → dd/mm/yyyy, as the date fields read. */
-const shown = (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 /** The problem an Element Plus form item shows beside the field with this id. */
 const fieldError = (page, id) => page.locator(`.el-form-item:has(#${id}) .el-form-item__error`);
 

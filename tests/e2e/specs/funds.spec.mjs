@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { newPage, screenshot, signIn } from '../support/harness.mjs';
+import { agencyDay, newPage, screenshot, shownDate, signIn } from '../support/harness.mjs';
 import { dong, phone, plain, startFunds } from './funds-common.mjs';
 import { answer, byTest, chooseOption, open, settled, until, viewportScreenshot } from './ui.mjs';
 
@@ -321,8 +321,7 @@ describe('funds', () => {
     assert.ok(pledge, 'the campaign has an open pledge');
     const note = `${plain(pledge.name)} UH KHUYEN HOC`;
     const file = path.join(folder, 'sao-ke-vcb.csv');
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const day = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
+    const day = shownDate(agencyDay());
     writeFileSync(file, [
       'Ngày giao dịch,Số tiền,Nội dung,Người chuyển,Mã giao dịch',
       `${day},${pledge.outstanding},${note},${plain(pledge.name)},FT26330${pledge.id}`,

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { agencyYear, apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, settled, until, viewportScreenshot } from './ui.mjs';
 
 /** The year at the agency (UTC+7). */
-const thisYear = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
+const thisYear = agencyYear();
 
 describe('plans', () => {
   let app;

@@ -62,19 +62,32 @@ export async function apiNames(api, query) {
   return reply.body.items.map((person) => person.full_name);
 }
 
-/** Picks an option of an Element Plus select, by the id of its input and the option's text. */
-export async function chooseOption(page, inputId, optionName) {
-  // The shown value covers the input, so the click goes to the select's frame.
+/**
+ * Opens the Element Plus select whose input has this id and resolves to its own list of options:
+ * the one its combobox controls, so that the list of a neighbour still fading out (a start time's,
+ * offering the same 09:30) is never the one clicked.
+ */
+async function openSelect(page, inputId) {
+  const input = page.locator(`#${inputId}`);
+  // The shown value (or the placeholder, or chosen tags) covers the input: click the frame.
   await page.locator(`.el-select__wrapper:has(#${inputId})`).click();
-  await page.getByRole('option', { name: optionName, exact: true }).click();
+  return page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
 }
 
-/** Types into a person picker and picks the person whose option starts with `name`. */
+/** Picks an option of an Element Plus select, by the id of its input and the option's text. */
+export async function chooseOption(page, inputId, optionName) {
+  const list = await openSelect(page, inputId);
+  await until(async () => (await page.locator(`#${inputId}`).getAttribute('aria-expanded')) === 'true', `the list of #${inputId} opens`);
+  await list.getByRole('option', { name: optionName, exact: true }).click();
+  const frame = page.locator(`.el-select__wrapper:has(#${inputId})`);
+  await until(async () => (await frame.innerText()).includes(optionName), `#${inputId} shows “${optionName}”`);
+}
+
+/** Types into a person picker (its list opens with the first answers) and picks the person whose option starts with `name`. */
 export async function pickPerson(page, inputId, search, name) {
-  // The placeholder (or the chosen tags) covers the input: the click goes to the select's frame.
-  await page.locator(`.el-select__wrapper:has(#${inputId})`).click();
+  const list = await openSelect(page, inputId);
   await page.locator(`#${inputId}`).fill(search);
-  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+  await list.getByRole('option', { name: new RegExp(`^${name}`) }).click();
 }
 
 /** Types a dd/mm/yyyy date into a date field. */

@@ -7,6 +7,11 @@
 //   DOANKET_WEB_ROOT       the built web app     (default web/dist)
 //   DOANKET_E2E_ARTIFACTS  screenshots and logs  (default build/e2e-artifacts)
 // and optionally DOANKET_TEST_POSTGRES (scripts/test.sh) for startApp({engine: 'postgres'}).
+//
+// Time: nothing here reads the machine's clock for "now". DOANKET_TEST_NOW (CTest sets it; see
+// tests/CMakeLists.txt) is the instant the suite lives at; the binaries inherit it together with
+// DOANKET_TEST_NOW_SET_AT (when the real clock read it), so `doanket demo`, `doanket serve`, this
+// process (testNow) and every page's JavaScript (a Playwright clock) share one timeline.
 
 import { spawn, execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +28,52 @@ export const binary = fromRepository('DOANKET_BINARY', 'build/debug/src/doanket'
 export const webRoot = fromRepository('DOANKET_WEB_ROOT', 'web/dist');
 export const artifacts = fromRepository('DOANKET_E2E_ARTIFACTS', 'build/e2e-artifacts');
 export const demoPassword = 'doanket-demo-2026';
+
+// Run by hand without CTest: the same ordinary morning tests/CMakeLists.txt gives.
+process.env.DOANKET_TEST_NOW ||= '2026-11-18T08:30:00+07:00';
+process.env.DOANKET_TEST_NOW_SET_AT ||= String(Date.now());
+process.env.TZ ||= 'UTC';  // the binaries' zone, whatever the machine's: CTest sets it too
+const clockShift = Date.parse(process.env.DOANKET_TEST_NOW) - Number(process.env.DOANKET_TEST_NOW_SET_AT);
+if (Number.isNaN(clockShift)) throw new Error(`DOANKET_TEST_NOW is not an instant: ${process.env.DOANKET_TEST_NOW}`);
+
+/** Now on the tests' clock, in Unix milliseconds. */
+export function testNow() {
+  return Date.now() + clockShift;
+}
+
+const agencyOffsetMs = 7 * 3600_000;  // Asia/Ho_Chi_Minh: UTC+7 all year
+const dayMs = 86_400_000;
+
+/** The agency's wall clock `minutes` from now: "YYYY-MM-DDTHH:MM" (UTC fields read Vietnam's time). */
+function agencyWall(minutes) {
+  return new Date(testNow() + agencyOffsetMs + minutes * 60_000).toISOString().slice(0, 16);
+}
+
+/** The agency's date `days` from today: "YYYY-MM-DD". */
+export function agencyDay(days = 0) {
+  return new Date(testNow() + agencyOffsetMs + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD" → "dd/mm/yyyy", as the app shows and the date fields take it. */
+export function shownDate(iso) {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** `minutes` from now at the agency as the forms take it: "dd/mm/yyyy hh:mm". */
+export function formTime(minutes) {
+  const wall = agencyWall(minutes);
+  return `${shownDate(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
+}
+
+/** The same moment as the API writes it: "YYYY-MM-DDTHH:MM:00+07:00". */
+export function apiTime(minutes) {
+  return `${agencyWall(minutes)}:00+07:00`;
+}
+
+/** The agency's year today. */
+export function agencyYear() {
+  return Number(agencyDay().slice(0, 4));
+}
 
 // The ASan build is slow to start and to load the demo; these are ceilings, not expectations.
 const startTimeoutMs = 60_000;
@@ -216,8 +267,11 @@ export async function launchBrowser() {
 }
 
 // A page in a fresh context (its own cookies and storage); closing the page closes the context.
-export async function newPage(browser, { width = 1280, height = 800, locale = 'vi-VN' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
+// Its JavaScript runs on the tests' clock (time flows from there), in the browser's `timezoneId`:
+// Vietnam's by default, as the members' phones; the app must show the agency's time in any zone.
+export async function newPage(browser, { width = 1280, height = 800, locale = 'vi-VN', timezoneId = 'Asia/Ho_Chi_Minh' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId, acceptDownloads: true });
+  await context.clock.install({ time: testNow() });
   const page = await context.newPage();
   page.once('close', () => { context.close().catch(() => {}); });
   return page;
