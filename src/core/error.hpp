@@ -4,6 +4,7 @@
 
 #include <expected>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dk {
@@ -54,3 +55,16 @@ inline std::unexpected<Error> fail(ErrorKind kind, std::string code, std::string
 std::string describe(const Error& error, std::string_view language);
 
 }  // namespace dk
+
+// TRY(expression): the value of a Result (nothing, for a Status), or, when it holds an error,
+// returns that error from the enclosing function (or lambda), as Ladybird's TRY does. It saves
+// the two lines per call that hand propagation takes (`auto x = f(); if (!x) return
+// std::unexpected(x.error());`), which buried what a use case does under what can go wrong.
+// A GNU statement expression (g++ and clang have them); __extension__ keeps -Wpedantic quiet.
+// Do not nest one TRY inside another's argument: name the inner value first.
+#define TRY(...)                                                                    \
+  __extension__({                                                                   \
+    auto dk_try_result_ = (__VA_ARGS__);                                            \
+    if (!dk_try_result_) return std::unexpected(std::move(dk_try_result_).error()); \
+    *std::move(dk_try_result_);                                                     \
+  })

@@ -70,7 +70,7 @@ std::vector<LedgerLine> reversal_lines(std::span<const LedgerLine> original);
 // total and within each fund.
 Status validate_lines(std::span<const LedgerLine> lines);
 
-// One fund's accounts, summed from its lines and shown as a person reads them (positive).
+// One fund's accounts, summed from its lines and shown as a person reads them positive.
 struct FundBalance {
   Dong cash = 0;
   Dong bank = 0;

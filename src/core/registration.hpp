@@ -85,7 +85,7 @@ inline constexpr std::size_t kMaxFeedbackCommentLength = 1000;  // characters
 // characters, given once the activity has started, by someone whose attendance is present or late
 // (nothing: no attendance recorded). Errors: "feedback.rating_invalid", "feedback.comment_too_long"
 // (invalid_input, with the field), "feedback.too_early" (conflict), "feedback.not_attended"
-// (forbidden).
+// forbidden.
 Status validate_feedback(const Feedback& feedback, Instant activity_starts_at, Instant now,
                          std::optional<AttendanceState> attendance);
 

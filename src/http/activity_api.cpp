@@ -119,8 +119,7 @@ boost::json::array clashes_json(const service::ActivitySaved& saved, std::string
 
 // An activity from a request body; `go_ahead` is read too.
 Result<service::ActivityDraft> read_draft(const HttpRequest& request) {
-  auto body = JsonBody::parse(request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(request));
   service::ActivityDraft draft;
   Activity& activity = draft.activity;
   std::optional<std::optional<ActivityKind>> kind;
@@ -131,15 +130,15 @@ Result<service::ActivityDraft> read_draft(const HttpRequest& request) {
   std::optional<std::optional<std::int64_t>> capacity, plan, programme;
   std::optional<bool> required, go_ahead;
   for (const Status& read :
-       {body->code("kind", kind), body->required_text("title", activity.title),
-        body->text("description", description), body->text("place", place),
-        body->instant("starts_at", starts_at), body->instant("ends_at", ends_at),
-        body->integers("organizer_ids", organizers), body->integers("partner_unit_ids", partners),
-        body->code("audience_scope", scope), body->integers("audience_ids", audience_ids),
-        body->nullable_integer("capacity", capacity), body->instant("registration_opens_at", opens),
-        body->instant("registration_closes_at", closes), body->boolean("required", required),
-        body->nullable_integer("plan_id", plan), body->nullable_integer("programme_id", programme),
-        body->boolean("go_ahead_despite_clashes", go_ahead), body->finish()}) {
+       {body.code("kind", kind), body.required_text("title", activity.title),
+        body.text("description", description), body.text("place", place),
+        body.instant("starts_at", starts_at), body.instant("ends_at", ends_at),
+        body.integers("organizer_ids", organizers), body.integers("partner_unit_ids", partners),
+        body.code("audience_scope", scope), body.integers("audience_ids", audience_ids),
+        body.nullable_integer("capacity", capacity), body.instant("registration_opens_at", opens),
+        body.instant("registration_closes_at", closes), body.boolean("required", required),
+        body.nullable_integer("plan_id", plan), body.nullable_integer("programme_id", programme),
+        body.boolean("go_ahead_despite_clashes", go_ahead), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!kind || !*kind) return JsonBody::missing("kind");
@@ -209,88 +208,70 @@ Result<HttpResponse> get_activities(ApiCall& call) {
     if (!filter.query.status) return bad_parameter("status");
   }
   filter.mine_only = query_value(call.request, "mine") == "true";
-  auto views = service::list_activities(call.connection, call.who(), filter);
-  if (!views) return std::unexpected(views.error());
+  auto views = TRY(service::list_activities(call.connection, call.who(), filter));
   boost::json::array items;
-  for (const auto& view : *views) items.push_back(view_json(view, call.language));
+  for (const auto& view : views) items.push_back(view_json(view, call.language));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_activity(ApiCall& call) {
-  auto draft = read_draft(call.request);
-  if (!draft) return std::unexpected(draft.error());
-  auto saved = service::create_activity(call.connection, call.who(), std::move(*draft));
-  if (!saved) return std::unexpected(saved.error());
-  return saved_response(*saved, 201, call.language);
+  auto draft = TRY(read_draft(call.request));
+  auto saved = TRY(service::create_activity(call.connection, call.who(), std::move(draft)));
+  return saved_response(saved, 201, call.language);
 }
 
 Result<HttpResponse> post_clashes(ApiCall& call) {
-  auto draft = read_draft(call.request);
-  if (!draft) return std::unexpected(draft.error());
-  auto report = service::activity_clashes(call.connection, call.who(), draft->activity);
-  if (!report) return std::unexpected(report.error());
-  return ok(200, boost::json::object{{"clashes", clashes_json(*report, call.language)}});
+  auto draft = TRY(read_draft(call.request));
+  auto report = TRY(service::activity_clashes(call.connection, call.who(), draft.activity));
+  return ok(200, boost::json::object{{"clashes", clashes_json(report, call.language)}});
 }
 
 Result<HttpResponse> get_activity(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto view = service::read_activity(call.connection, call.who(), *id);
-  if (!view) return std::unexpected(view.error());
-  return ok(200, view_json(*view, call.language));
+  auto id = TRY(route_id(call.request));
+  auto view = TRY(service::read_activity(call.connection, call.who(), id));
+  return ok(200, view_json(view, call.language));
 }
 
 Result<HttpResponse> put_activity(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto draft = read_draft(call.request);
-  if (!draft) return std::unexpected(draft.error());
-  auto saved = service::update_activity(call.connection, call.who(), *id, std::move(*draft));
-  if (!saved) return std::unexpected(saved.error());
-  return saved_response(*saved, 200, call.language);
+  auto id = TRY(route_id(call.request));
+  auto draft = TRY(read_draft(call.request));
+  auto saved = TRY(service::update_activity(call.connection, call.who(), id, std::move(draft)));
+  return saved_response(saved, 200, call.language);
 }
 
 Result<HttpResponse> post_status(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::optional<ActivityStatus>> status;
-  if (auto read = body->code("status", status); !read) return std::unexpected(read.error());
-  if (auto finished = body->finish(); !finished) return std::unexpected(finished.error());
+  TRY(body.code("status", status));
+  TRY(body.finish());
   if (!status || !*status) return JsonBody::missing("status");
-  auto changed = service::change_activity_status(call.connection, call.who(), *id, **status);
-  if (!changed) return std::unexpected(changed.error());
-  return ok(200, activity_json(*changed, call.language));
+  auto changed = TRY(service::change_activity_status(call.connection, call.who(), id, **status));
+  return ok(200, activity_json(changed, call.language));
 }
 
 Result<HttpResponse> get_registrations(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto registrations = service::list_registrations(call.connection, call.who(), *id);
-  if (!registrations) return std::unexpected(registrations.error());
+  auto id = TRY(route_id(call.request));
+  auto registrations = TRY(service::list_registrations(call.connection, call.who(), id));
   boost::json::array items;
-  for (const auto& registration : *registrations)
+  for (const auto& registration : registrations)
     items.push_back(registration_json(registration, call.language));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_registrations(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(route_id(call.request));
   std::optional<std::vector<std::int64_t>> people;
   if (!call.request.body.empty()) {
-    auto body = JsonBody::parse(call.request);
-    if (!body) return std::unexpected(body.error());
-    if (auto read = body->integers("person_ids", people); !read)
+    auto body = TRY(JsonBody::parse(call.request));
+    if (auto read = body.integers("person_ids", people); !read)
       return std::unexpected(read.error());
-    if (auto finished = body->finish(); !finished) return std::unexpected(finished.error());
+    TRY(body.finish());
   }
-  auto outcomes = service::register_for_activity(call.connection, call.who(), *id,
-                                                 people.value_or(std::vector<std::int64_t>{}));
-  if (!outcomes) return std::unexpected(outcomes.error());
+  auto outcomes = TRY(service::register_for_activity(call.connection, call.who(), id,
+                                                     people.value_or(std::vector<std::int64_t>{})));
   boost::json::array items;
-  for (const auto& outcome : *outcomes) {
+  for (const auto& outcome : outcomes) {
     boost::json::object item = registration_json(outcome.registration, call.language);
     item["changed"] = outcome.changed;
     items.push_back(std::move(item));
@@ -299,37 +280,30 @@ Result<HttpResponse> post_registrations(ApiCall& call) {
 }
 
 Result<HttpResponse> delete_registration(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto person = person_in_route(call);
-  if (!person) return std::unexpected(person.error());
-  auto promoted = service::cancel_registration(call.connection, call.who(), *id, *person);
-  if (!promoted) return std::unexpected(promoted.error());
-  return ok(200, boost::json::object{
-                     {"promoted", boost::json::array(promoted->begin(), promoted->end())}});
+  auto id = TRY(route_id(call.request));
+  auto person = TRY(person_in_route(call));
+  auto promoted = TRY(service::cancel_registration(call.connection, call.who(), id, person));
+  return ok(
+      200, boost::json::object{{"promoted", boost::json::array(promoted.begin(), promoted.end())}});
 }
 
 Result<HttpResponse> get_attendance(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto records = service::list_attendance(call.connection, call.who(), *id);
-  if (!records) return std::unexpected(records.error());
+  auto id = TRY(route_id(call.request));
+  auto records = TRY(service::list_attendance(call.connection, call.who(), id));
   boost::json::array items;
-  for (const auto& record : *records) items.push_back(attendance_json(record, call.language));
+  for (const auto& record : records) items.push_back(attendance_json(record, call.language));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_check_in(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::string> code, person_code;
   std::optional<std::optional<std::int64_t>> person;
   std::optional<std::optional<AttendanceState>> state;
   for (const Status& read :
-       {body->text("code", code), body->text("person_code", person_code),
-        body->nullable_integer("person_id", person), body->code("state", state), body->finish()}) {
+       {body.text("code", code), body.text("person_code", person_code),
+        body.nullable_integer("person_id", person), body.code("state", state), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   service::CheckIn request;
@@ -355,46 +329,40 @@ Result<HttpResponse> post_check_in(ApiCall& call) {
   // runs only the write and the Idempotency-Key answer. A check-in that fails them is not refused
   // here: a retry of one accepted earlier (whose code has expired since, say) must get its first
   // answer, which only the key's lookup in the unit knows, so it runs whole there as before.
-  auto prepared = service::prepare_check_in(call.connection, call.who(), *id, request);
+  auto prepared = service::prepare_check_in(call.connection, call.who(), id, request);
   return answer_once_in_group_commit(call, [&](ApiCall& unit) -> Result<HttpResponse> {
-    auto checked = prepared ? service::write_check_in(unit.connection, unit.who(), *prepared)
-                            : service::check_in(unit.connection, unit.who(), *id, request);
-    if (!checked) return std::unexpected(checked.error());
-    boost::json::object json = attendance_json(checked->record, unit.language);
-    json["first"] = checked->first;
-    return ok(checked->first ? 201 : 200, json);
+    auto checked = TRY(prepared ? service::write_check_in(unit.connection, unit.who(), *prepared)
+                                : service::check_in(unit.connection, unit.who(), id, request));
+    boost::json::object json = attendance_json(checked.record, unit.language);
+    json["first"] = checked.first;
+    return ok(checked.first ? 201 : 200, json);
   });
 }
 
 Result<HttpResponse> get_check_in_code(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto code = service::activity_check_in_code(call.connection, call.who(), *id);
-  if (!code) return std::unexpected(code.error());
-  return ok(200, boost::json::object{{"code", code->token},
-                                     {"valid_until", format_instant(code->valid_until)}});
+  auto id = TRY(route_id(call.request));
+  auto code = TRY(service::activity_check_in_code(call.connection, call.who(), id));
+  return ok(200, boost::json::object{{"code", code.token},
+                                     {"valid_until", format_instant(code.valid_until)}});
 }
 
 Result<HttpResponse> get_my_check_in_code(ApiCall& call) {
-  auto code = service::personal_check_in_code(call.connection, call.who());
-  if (!code) return std::unexpected(code.error());
-  return ok(200, boost::json::object{{"code", *code}});
+  auto code = TRY(service::personal_check_in_code(call.connection, call.who()));
+  return ok(200, boost::json::object{{"code", code}});
 }
 
 Result<HttpResponse> post_feedback(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::int64_t> rating;
   std::optional<std::string> comment;
   for (const Status& read :
-       {body->integer("rating", rating), body->text("comment", comment), body->finish()}) {
+       {body.integer("rating", rating), body.text("comment", comment), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   Feedback feedback{static_cast<int>(std::clamp<std::int64_t>(rating.value_or(0), -1, 6)),
                     comment.value_or("")};
-  if (auto given = service::give_feedback(call.connection, call.who(), *id, feedback); !given)
+  if (auto given = service::give_feedback(call.connection, call.who(), id, feedback); !given)
     return std::unexpected(given.error());
   return ok(201, boost::json::object{{"rating", feedback.rating}, {"comment", feedback.comment}});
 }

@@ -27,8 +27,7 @@ Result<HttpResponse> openapi_document(ApiCall&) {
 }
 
 Result<HttpResponse> health(ApiCall& call) {
-  auto alive = query_integer(call.connection, "SELECT 1");
-  if (!alive) return std::unexpected(alive.error());
+  TRY(query_integer(call.connection, "SELECT 1"));
   return json_response(200, R"({"status":"ok"})");
 }
 
@@ -115,9 +114,8 @@ Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpR
   for (unsigned char byte : digest) hash += fmt::format("{:02x}", byte);
   auto answer = service::answer_once(
       call.connection, call.who(), key, hash, [&]() -> Result<service::Answer> {
-        auto response = work();
-        if (!response) return std::unexpected(response.error());
-        return service::Answer{response->status, std::move(response->body)};
+        auto response = TRY(work());
+        return service::Answer{response.status, std::move(response.body)};
       });
   if (!answer) return std::unexpected(answer.error());
   return json_response(answer->status, answer->body);

@@ -23,36 +23,32 @@ boost::json::object feed_json(const store::CalendarFeed& feed) {
 Result<HttpResponse> post_feed(ApiCall& call) {
   std::optional<std::optional<std::int64_t>> organization;
   if (!call.request.body.empty()) {
-    auto body = JsonBody::parse(call.request);
-    if (!body) return std::unexpected(body.error());
+    auto body = TRY(JsonBody::parse(call.request));
     for (const Status& read :
-         {body->nullable_integer("organization_id", organization), body->finish()}) {
+         {body.nullable_integer("organization_id", organization), body.finish()}) {
       if (!read) return std::unexpected(read.error());
     }
   }
-  auto created = service::create_calendar_feed(call.connection, call.who(),
-                                               organization.value_or(std::nullopt));
-  if (!created) return std::unexpected(created.error());
-  boost::json::object json = feed_json(created->feed);
+  auto created = TRY(service::create_calendar_feed(call.connection, call.who(),
+                                                   organization.value_or(std::nullopt)));
+  boost::json::object json = feed_json(created.feed);
   // The only time the token is shown: the database keeps its hash alone.
-  json["path"] = "/calendar/" + created->token + ".ics";
+  json["path"] = "/calendar/" + created.token + ".ics";
   return json_response(201, boost::json::serialize(json));
 }
 
 Result<HttpResponse> get_feeds(ApiCall& call) {
-  auto feeds = service::list_calendar_feeds(call.connection, call.who());
-  if (!feeds) return std::unexpected(feeds.error());
+  auto feeds = TRY(service::list_calendar_feeds(call.connection, call.who()));
   boost::json::array items;
-  for (const auto& feed : *feeds) items.push_back(feed_json(feed));
+  for (const auto& feed : feeds) items.push_back(feed_json(feed));
   return json_response(
       200, boost::json::serialize(boost::json::object{
-               {"items", std::move(items)}, {"total", static_cast<std::int64_t>(feeds->size())}}));
+               {"items", std::move(items)}, {"total", static_cast<std::int64_t>(feeds.size())}}));
 }
 
 Result<HttpResponse> delete_feed(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  if (auto revoked = service::revoke_calendar_feed(call.connection, call.who(), *id); !revoked)
+  auto id = TRY(route_id(call.request));
+  if (auto revoked = service::revoke_calendar_feed(call.connection, call.who(), id); !revoked)
     return std::unexpected(revoked.error());
   return HttpResponse{204, "", "", {}, ""};
 }
@@ -60,9 +56,9 @@ Result<HttpResponse> delete_feed(ApiCall& call) {
 Result<HttpResponse> get_calendar(ApiCall& call) {
   std::string token = call.request.route.at("token");
   if (token.ends_with(".ics")) token.resize(token.size() - 4);
-  auto document = service::calendar_feed_document(call.connection, token, call.settings.clock());
-  if (!document) return std::unexpected(document.error());
-  return HttpResponse{200, io::kIcalendarContentType, std::move(*document), {}, ""};
+  auto document =
+      TRY(service::calendar_feed_document(call.connection, token, call.settings.clock()));
+  return HttpResponse{200, io::kIcalendarContentType, std::move(document), {}, ""};
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ std::optional<int> minute_of_day(std::string_view text) {
 
 Result<int> read_minute(JsonBody& body, std::string_view field, bool needed) {
   std::optional<std::string> text;
-  if (auto read = body.text(field, text); !read) return std::unexpected(read.error());
+  TRY(body.text(field, text));
   if (!text) {
     if (needed) return JsonBody::missing(field);
     return -1;
@@ -96,71 +96,63 @@ Result<CivilDate> date_query(const HttpRequest& request, std::string_view name) 
 }
 
 Result<HttpResponse> get_clubs(ApiCall& call) {
-  auto organization = query_integer_value(call.request, "organization_id");
-  if (!organization) return std::unexpected(organization.error());
-  auto clubs = service::list_clubs(call.connection, call.who(), *organization,
-                                   query_value(call.request, "mine") == "true");
-  if (!clubs) return std::unexpected(clubs.error());
+  auto organization = TRY(query_integer_value(call.request, "organization_id"));
+  auto clubs = TRY(service::list_clubs(call.connection, call.who(), organization,
+                                       query_value(call.request, "mine") == "true"));
   boost::json::array items;
-  for (const Club& club : *clubs) items.push_back(club_json(club, call.language));
+  for (const Club& club : clubs) items.push_back(club_json(club, call.language));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_club(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   Club club;
   std::optional<std::int64_t> organization;
   std::optional<std::optional<ClubKind>> kind;
   std::optional<std::string> description;
   for (const Status& read :
-       {body->integer("organization_id", organization), body->required_text("name", club.name),
-        body->code("kind", kind), body->text("description", description), body->finish()}) {
+       {body.integer("organization_id", organization), body.required_text("name", club.name),
+        body.code("kind", kind), body.text("description", description), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!organization) return JsonBody::missing("organization_id");
   club.organization_id = *organization;
   club.kind = kind && *kind ? **kind : ClubKind::sports;
   club.description = description.value_or("");
-  auto created = service::create_club(call.connection, call.who(), std::move(club));
-  if (!created) return std::unexpected(created.error());
-  return ok(201, club_json(*created, call.language));
+  auto created = TRY(service::create_club(call.connection, call.who(), std::move(club)));
+  return ok(201, club_json(created, call.language));
 }
 
 Result<HttpResponse> get_club(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto record = service::read_club(call.connection, call.who(), *id);
-  if (!record) return std::unexpected(record.error());
-  boost::json::object json = club_json(record->club, call.language);
+  auto id = TRY(route_id(call.request));
+  auto record = TRY(service::read_club(call.connection, call.who(), id));
+  boost::json::object json = club_json(record.club, call.language);
   boost::json::array members;
-  for (const auto& member : record->members) {
+  for (const auto& member : record.members) {
     members.push_back({{"person_id", member.person_id},
                        {"full_name", member.full_name},
                        {"joined_on", format_iso(member.joined_on)}});
   }
   boost::json::array schedules;
-  for (const auto& schedule : record->schedules)
+  for (const auto& schedule : record.schedules)
     schedules.push_back(schedule_json(schedule, call.language));
   json["members"] = std::move(members);
   json["schedules"] = std::move(schedules);
-  json["manageable"] = record->manageable;
-  json["member"] = record->member;
+  json["manageable"] = record.manageable;
+  json["member"] = record.member;
   return ok(200, json);
 }
 
 Result<HttpResponse> post_members(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(route_id(call.request));
   std::optional<std::vector<std::int64_t>> people;
   if (!call.request.body.empty()) {
-    auto body = JsonBody::parse(call.request);
-    if (!body) return std::unexpected(body.error());
-    for (const Status& read : {body->integers("person_ids", people), body->finish()}) {
+    auto body = TRY(JsonBody::parse(call.request));
+    for (const Status& read : {body.integers("person_ids", people), body.finish()}) {
       if (!read) return std::unexpected(read.error());
     }
   }
-  if (auto joined = service::join_club(call.connection, call.who(), *id,
+  if (auto joined = service::join_club(call.connection, call.who(), id,
                                        people.value_or(std::vector<std::int64_t>{}));
       !joined) {
     return std::unexpected(joined.error());
@@ -169,31 +161,25 @@ Result<HttpResponse> post_members(ApiCall& call) {
 }
 
 Result<HttpResponse> delete_member(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto person = person_in_route(call);
-  if (!person) return std::unexpected(person.error());
-  if (auto left = service::leave_club(call.connection, call.who(), *id, *person); !left)
+  auto id = TRY(route_id(call.request));
+  auto person = TRY(person_in_route(call));
+  if (auto left = service::leave_club(call.connection, call.who(), id, person); !left)
     return std::unexpected(left.error());
   return HttpResponse{204, "", "", {}, ""};
 }
 
 Result<HttpResponse> post_schedule(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   ClubSchedule schedule;
   std::optional<std::vector<std::string>> days;
   std::optional<std::optional<CivilDate>> first, last;
   std::optional<std::string> place;
-  auto start = read_minute(*body, "start", true);
-  if (!start) return std::unexpected(start.error());
-  auto end = read_minute(*body, "end", true);
-  if (!end) return std::unexpected(end.error());
+  auto start = TRY(read_minute(body, "start", true));
+  auto end = TRY(read_minute(body, "end", true));
   for (const Status& read :
-       {body->texts("days", days), body->date("first_date", first), body->date("last_date", last),
-        body->text("place", place), body->finish()}) {
+       {body.texts("days", days), body.date("first_date", first), body.date("last_date", last),
+        body.text("place", place), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   for (const std::string& code : days.value_or(std::vector<std::string>{})) {
@@ -206,28 +192,24 @@ Result<HttpResponse> post_schedule(ApiCall& call) {
     schedule.rule.days.push_back(*day);
   }
   if (!first || !*first) return JsonBody::missing("first_date");
-  schedule.rule.start_minute = *start;
-  schedule.rule.end_minute = *end;
+  schedule.rule.start_minute = start;
+  schedule.rule.end_minute = end;
   schedule.rule.first = **first;
   schedule.rule.last = last.value_or(std::nullopt);
   schedule.place = place.value_or("");
-  auto added = service::add_club_schedule(call.connection, call.who(), *id, std::move(schedule));
-  if (!added) return std::unexpected(added.error());
-  return ok(201, schedule_json(*added, call.language));
+  auto added =
+      TRY(service::add_club_schedule(call.connection, call.who(), id, std::move(schedule)));
+  return ok(201, schedule_json(added, call.language));
 }
 
 Result<HttpResponse> get_sessions(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto from = date_query(call.request, "from");
-  if (!from) return std::unexpected(from.error());
-  auto to = date_query(call.request, "to");
-  if (!to) return std::unexpected(to.error());
-  if (days_from_civil(*to) - days_from_civil(*from) > 400) return bad_parameter("to");
-  auto sessions = service::club_sessions(call.connection, call.who(), *id, *from, *to);
-  if (!sessions) return std::unexpected(sessions.error());
+  auto id = TRY(route_id(call.request));
+  auto from = TRY(date_query(call.request, "from"));
+  auto to = TRY(date_query(call.request, "to"));
+  if (days_from_civil(to) - days_from_civil(from) > 400) return bad_parameter("to");
+  auto sessions = TRY(service::club_sessions(call.connection, call.who(), id, from, to));
   boost::json::array items;
-  for (const auto& session : *sessions) {
+  for (const auto& session : sessions) {
     items.push_back({{"schedule_id", session.schedule_id},
                      {"date", format_iso(session.occurrence.original_date)},
                      {"starts_at", format_instant(session.occurrence.starts_at)},
@@ -239,27 +221,23 @@ Result<HttpResponse> get_sessions(ApiCall& call) {
 }
 
 Result<HttpResponse> post_change(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::optional<CivilDate>> date, moved_date;
-  auto start = read_minute(*body, "start", false);
-  if (!start) return std::unexpected(start.error());
-  auto end = read_minute(*body, "end", false);
-  if (!end) return std::unexpected(end.error());
+  auto start = TRY(read_minute(body, "start", false));
+  auto end = TRY(read_minute(body, "end", false));
   for (const Status& read :
-       {body->date("date", date), body->date("moved_to_date", moved_date), body->finish()}) {
+       {body.date("date", date), body.date("moved_to_date", moved_date), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!date || !*date) return JsonBody::missing("date");
   RuleException change{**date, std::nullopt};
   if (moved_date && *moved_date) {
-    if (*start < 0) return JsonBody::missing("start");
-    if (*end < 0) return JsonBody::missing("end");
-    change.moved_to = MovedSession{**moved_date, *start, *end};
+    if (start < 0) return JsonBody::missing("start");
+    if (end < 0) return JsonBody::missing("end");
+    change.moved_to = MovedSession{**moved_date, start, end};
   }
-  if (auto changed = service::change_club_session(call.connection, call.who(), *id, change);
+  if (auto changed = service::change_club_session(call.connection, call.who(), id, change);
       !changed) {
     return std::unexpected(changed.error());
   }
@@ -268,21 +246,19 @@ Result<HttpResponse> post_change(ApiCall& call) {
 }
 
 Result<HttpResponse> post_session_attendance(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::optional<CivilDate>> date;
   std::optional<std::vector<std::int64_t>> people;
   std::optional<std::optional<AttendanceState>> state;
-  for (const Status& read : {body->date("date", date), body->integers("person_ids", people),
-                             body->code("state", state), body->finish()}) {
+  for (const Status& read : {body.date("date", date), body.integers("person_ids", people),
+                             body.code("state", state), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!date || !*date) return JsonBody::missing("date");
   if (!people) return JsonBody::missing("person_ids");
   if (auto recorded =
-          service::record_session_attendance(call.connection, call.who(), *id, **date, *people,
+          service::record_session_attendance(call.connection, call.who(), id, **date, *people,
                                              state && *state ? **state : AttendanceState::present);
       !recorded) {
     return std::unexpected(recorded.error());
@@ -291,14 +267,11 @@ Result<HttpResponse> post_session_attendance(ApiCall& call) {
 }
 
 Result<HttpResponse> get_session_attendance(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto date = date_query(call.request, "date");
-  if (!date) return std::unexpected(date.error());
-  auto records = service::session_attendance(call.connection, call.who(), *id, *date);
-  if (!records) return std::unexpected(records.error());
+  auto id = TRY(route_id(call.request));
+  auto date = TRY(date_query(call.request, "date"));
+  auto records = TRY(service::session_attendance(call.connection, call.who(), id, date));
   boost::json::array items;
-  for (const auto& record : *records) {
+  for (const auto& record : records) {
     items.push_back({{"person_id", record.person_id},
                      {"full_name", record.full_name},
                      {"state", code_of(record.state)},

@@ -42,17 +42,15 @@ Result<FundBody> parse_body(const HttpRequest& request,
                             std::initializer_list<std::string_view> apart = {}) {
   // An empty body is an empty object: approving needs nothing, a reason may be left out.
   if (request.body.empty()) {
-    auto fields = json_body_of({});
-    if (!fields) return std::unexpected(fields.error());
-    return FundBody{std::move(*fields), {}};
+    auto fields = TRY(json_body_of({}));
+    return FundBody{std::move(fields), {}};
   }
-  if (auto checked = JsonBody::parse(request); !checked) return std::unexpected(checked.error());
+  TRY(JsonBody::parse(request));
   boost::json::object raw = boost::json::parse(request.body).as_object();
   boost::json::object rest = raw;
   for (std::string_view field : apart) rest.erase(field);
-  auto fields = json_body_of(rest);
-  if (!fields) return std::unexpected(fields.error());
-  return FundBody{std::move(*fields), std::move(raw)};
+  auto fields = TRY(json_body_of(rest));
+  return FundBody{std::move(fields), std::move(raw)};
 }
 
 std::unexpected<Error> bad_money(std::string_view field, std::string_view vi, std::string_view en) {
@@ -91,10 +89,9 @@ Result<std::optional<std::optional<Dong>>> read_money(const boost::json::object&
 
 // A required amount.
 Result<Dong> required_money(const boost::json::object& raw, std::string_view field) {
-  auto amount = read_money(raw, field);
-  if (!amount) return std::unexpected(amount.error());
-  if (!*amount || !**amount) return JsonBody::missing(field);
-  return ***amount;
+  auto amount = TRY(read_money(raw, field));
+  if (!amount || !*amount) return JsonBody::missing(field);
+  return **amount;
 }
 
 // Errors of a nested object name their field under it: "payer.kind".
@@ -113,14 +110,13 @@ Result<std::optional<service::PayerInput>> read_payer(const boost::json::object&
                 "The field “payer” must be an object {kind, person_id, unit_id, name}.",
                 Location{0, "payer"});
   }
-  auto body = json_body_of(value->get_object());
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(json_body_of(value->get_object()));
   std::optional<std::optional<PayerKind>> kind;
   std::optional<std::optional<std::int64_t>> person, unit;
   std::optional<std::string> name;
   for (const Status& read :
-       {body->code("kind", kind), body->nullable_integer("person_id", person),
-        body->nullable_integer("unit_id", unit), body->text("name", name), body->finish()}) {
+       {body.code("kind", kind), body.nullable_integer("person_id", person),
+        body.nullable_integer("unit_id", unit), body.text("name", name), body.finish()}) {
     if (!read) return std::unexpected(nested("payer", read.error()));
   }
   if (!kind || !*kind) return std::unexpected(nested("payer", JsonBody::missing("kind").error()));
@@ -141,10 +137,9 @@ Status all_read(std::initializer_list<Status> reads) {
 
 // A reason that must be given (reversing, rejecting) or may be left out (cancelling, ignoring).
 Result<std::string> read_reason(const HttpRequest& request, bool required) {
-  auto body = parse_body(request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(parse_body(request));
   std::optional<std::string> reason;
-  if (auto read = all_read({body->fields.text("reason", reason), body->fields.finish()}); !read)
+  if (auto read = all_read({body.fields.text("reason", reason), body.fields.finish()}); !read)
     return std::unexpected(read.error());
   if (required && reason.value_or("").empty()) return JsonBody::missing("reason");
   return reason.value_or("");
@@ -200,27 +195,23 @@ std::string content_disposition(std::string_view disposition, std::string_view f
 // ---- funds ----
 
 Result<HttpResponse> get_funds(ApiCall& call) {
-  auto status = query_code<FundStatus>(call.request, "status");
-  if (!status) return std::unexpected(status.error());
-  auto organization = query_integer_value(call.request, "organization_id");
-  if (!organization) return std::unexpected(organization.error());
-  auto funds = service::list_funds(call.connection, call.who(), *status, *organization);
-  if (!funds) return std::unexpected(funds.error());
+  auto status = TRY(query_code<FundStatus>(call.request, "status"));
+  auto organization = TRY(query_integer_value(call.request, "organization_id"));
+  auto funds = TRY(service::list_funds(call.connection, call.who(), status, organization));
   boost::json::array items;
-  for (const service::FundRecord& record : *funds) items.push_back(fund_json(record));
+  for (const service::FundRecord& record : funds) items.push_back(fund_json(record));
   const auto count = static_cast<std::int64_t>(items.size());
   return ok(200, boost::json::object{{"items", std::move(items)}, {"count", count}});
 }
 
 Result<HttpResponse> post_fund(ApiCall& call) {
-  auto body = parse_body(call.request, {"target"});
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(parse_body(call.request, {"target"}));
   Fund fund;
   std::optional<std::optional<FundKind>> kind;
   std::optional<std::string> beneficiary, purpose;
   std::optional<std::optional<CivilDate>> starts_on, ends_on;
   std::optional<std::vector<std::int64_t>> organizations;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read =
           all_read({fields.code("kind", kind), fields.required_text("name", fund.name),
                     fields.text("beneficiary", beneficiary), fields.text("purpose", purpose),
@@ -229,7 +220,7 @@ Result<HttpResponse> post_fund(ApiCall& call) {
       !read) {
     return std::unexpected(read.error());
   }
-  auto target = read_money(body->raw, "target");
+  auto target = read_money(body.raw, "target");
   if (!target) return std::unexpected(target.error());
   if (!kind || !*kind) return JsonBody::missing("kind");
   if (!starts_on || !*starts_on) return JsonBody::missing("starts_on");
@@ -241,27 +232,22 @@ Result<HttpResponse> post_fund(ApiCall& call) {
   fund.starts_on = **starts_on;
   fund.ends_on = ends_on.value_or(std::nullopt);
   fund.organization_ids = std::move(*organizations);
-  auto created = service::create_fund(call.connection, call.who(), std::move(fund));
-  if (!created) return std::unexpected(created.error());
-  return ok(201, fund_json(*created));
+  auto created = TRY(service::create_fund(call.connection, call.who(), std::move(fund)));
+  return ok(201, fund_json(created));
 }
 
 Result<HttpResponse> get_fund(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto record = service::read_fund(call.connection, call.who(), *id);
-  if (!record) return std::unexpected(record.error());
-  return ok(200, fund_json(*record));
+  auto id = TRY(route_id(call.request));
+  auto record = TRY(service::read_fund(call.connection, call.who(), id));
+  return ok(200, fund_json(record));
 }
 
 Result<HttpResponse> patch_fund(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"target"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"target"}));
   service::FundChanges changes;
   std::optional<std::optional<FundStatus>> status;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read = all_read(
           {fields.text("name", changes.name), fields.text("beneficiary", changes.beneficiary),
            fields.text("purpose", changes.purpose), fields.date("ends_on", changes.ends_on),
@@ -269,81 +255,70 @@ Result<HttpResponse> patch_fund(ApiCall& call) {
       !read) {
     return std::unexpected(read.error());
   }
-  auto target = read_money(body->raw, "target");
+  auto target = read_money(body.raw, "target");
   if (!target) return std::unexpected(target.error());
   changes.target = *target;
   if (status) {
     if (!*status) return JsonBody::missing("status");
     changes.status = **status;
   }
-  auto updated = service::update_fund(call.connection, call.who(), *id, changes);
-  if (!updated) return std::unexpected(updated.error());
-  return ok(200, fund_json(*updated));
+  auto updated = TRY(service::update_fund(call.connection, call.who(), id, changes));
+  return ok(200, fund_json(updated));
 }
 
 // ---- pledges ----
 
 Result<HttpResponse> get_pledges(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto pledges = service::list_pledges(call.connection, call.who(), *id);
-  if (!pledges) return std::unexpected(pledges.error());
+  auto id = TRY(route_id(call.request));
+  auto pledges = TRY(service::list_pledges(call.connection, call.who(), id));
   boost::json::array items;
-  for (const store::Pledge& pledge : *pledges) items.push_back(pledge_json(pledge));
+  for (const store::Pledge& pledge : pledges) items.push_back(pledge_json(pledge));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_pledge(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"amount"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"amount"}));
   service::PledgeInput input;
   std::optional<std::optional<std::int64_t>> person;
   std::optional<std::string> name, note;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read = all_read({fields.nullable_integer("person_id", person), fields.text("name", name),
                             fields.text("note", note), fields.finish()});
       !read) {
     return std::unexpected(read.error());
   }
-  auto amount = required_money(body->raw, "amount");
+  auto amount = required_money(body.raw, "amount");
   if (!amount) return std::unexpected(amount.error());
   input.amount = *amount;
   input.person_id = person.value_or(std::nullopt);
   input.name = name.value_or("");
   input.note = note.value_or("");
   return answer_once(call, [&]() -> Result<HttpResponse> {
-    auto pledge = service::record_pledge(call.connection, call.who(), *id, input);
-    if (!pledge) return std::unexpected(pledge.error());
-    return ok(201, pledge_json(*pledge));
+    auto pledge = TRY(service::record_pledge(call.connection, call.who(), id, input));
+    return ok(201, pledge_json(pledge));
   });
 }
 
 Result<HttpResponse> cancel_pledge(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto reason = read_reason(call.request, false);
-  if (!reason) return std::unexpected(reason.error());
-  auto pledge = service::cancel_pledge(call.connection, call.who(), *id, *reason);
-  if (!pledge) return std::unexpected(pledge.error());
-  return ok(200, pledge_json(*pledge));
+  auto id = TRY(route_id(call.request));
+  auto reason = TRY(read_reason(call.request, false));
+  auto pledge = TRY(service::cancel_pledge(call.connection, call.who(), id, reason));
+  return ok(200, pledge_json(pledge));
 }
 
 // ---- donations and entries ----
 
 Result<HttpResponse> post_donation(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"amount", "payer"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"amount", "payer"}));
   service::DonationInput input;
   std::optional<std::optional<PaymentMethod>> method;
   std::optional<std::optional<CivilDate>> received_on;
   std::optional<bool> anonymous;
   std::optional<std::optional<std::int64_t>> pledge;
   std::optional<std::string> reference, memo;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read = all_read(
           {fields.code("method", method), fields.date("received_on", received_on),
            fields.boolean("anonymous", anonymous), fields.nullable_integer("pledge_id", pledge),
@@ -351,9 +326,9 @@ Result<HttpResponse> post_donation(ApiCall& call) {
       !read) {
     return std::unexpected(read.error());
   }
-  auto amount = required_money(body->raw, "amount");
+  auto amount = required_money(body.raw, "amount");
   if (!amount) return std::unexpected(amount.error());
-  auto payer = read_payer(body->raw);
+  auto payer = read_payer(body.raw);
   if (!payer) return std::unexpected(payer.error());
   if (!method || !*method) return JsonBody::missing("method");
   input.amount = *amount;
@@ -365,35 +340,30 @@ Result<HttpResponse> post_donation(ApiCall& call) {
   input.reference = reference.value_or("");
   input.memo = memo.value_or("");
   return answer_once(call, [&]() -> Result<HttpResponse> {
-    auto entry = service::record_donation(call.connection, call.who(), *id, input);
-    if (!entry) return std::unexpected(entry.error());
-    return ok(201, entry_json(*entry));
+    auto entry = TRY(service::record_donation(call.connection, call.who(), id, input));
+    return ok(201, entry_json(entry));
   });
 }
 
 Result<HttpResponse> get_entries(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto entries = service::list_entries(call.connection, call.who(), *id);
-  if (!entries) return std::unexpected(entries.error());
+  auto id = TRY(route_id(call.request));
+  auto entries = TRY(service::list_entries(call.connection, call.who(), id));
   boost::json::array items;
   // The service gives them oldest first; the treasurer reads the latest first.
-  for (auto entry = entries->rbegin(); entry != entries->rend(); ++entry)
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry)
     items.push_back(entry_json(*entry));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_transfer(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"amount"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"amount"}));
   service::TransferInput input;
   std::optional<std::int64_t> to_fund;
   std::optional<std::optional<PaymentMethod>> from_method, to_method;
   std::optional<std::optional<CivilDate>> on;
   std::optional<std::string> memo;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read =
           all_read({fields.integer("to_fund_id", to_fund), fields.code("from_method", from_method),
                     fields.code("to_method", to_method), fields.date("on", on),
@@ -401,7 +371,7 @@ Result<HttpResponse> post_transfer(ApiCall& call) {
       !read) {
     return std::unexpected(read.error());
   }
-  auto amount = required_money(body->raw, "amount");
+  auto amount = required_money(body.raw, "amount");
   if (!amount) return std::unexpected(amount.error());
   if (!to_fund) return JsonBody::missing("to_fund_id");
   input.to_fund = *to_fund;
@@ -412,112 +382,91 @@ Result<HttpResponse> post_transfer(ApiCall& call) {
   input.memo = memo.value_or("");
   // Money moved twice by a retried click is as wrong as a gift counted twice.
   return answer_once(call, [&]() -> Result<HttpResponse> {
-    auto entry = service::transfer_between_funds(call.connection, call.who(), *id, input);
-    if (!entry) return std::unexpected(entry.error());
-    return ok(201, entry_json(*entry));
+    auto entry = TRY(service::transfer_between_funds(call.connection, call.who(), id, input));
+    return ok(201, entry_json(entry));
   });
 }
 
 Result<HttpResponse> reverse_entry(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto reason = read_reason(call.request, true);
-  if (!reason) return std::unexpected(reason.error());
-  auto entry = service::reverse_entry(call.connection, call.who(), *id, *reason);
-  if (!entry) return std::unexpected(entry.error());
-  return ok(201, entry_json(*entry));
+  auto id = TRY(route_id(call.request));
+  auto reason = TRY(read_reason(call.request, true));
+  auto entry = TRY(service::reverse_entry(call.connection, call.who(), id, reason));
+  return ok(201, entry_json(entry));
 }
 
 Result<HttpResponse> get_receipt(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto pdf = service::donation_receipt_pdf(call.connection, call.who(), *id, call.language);
-  if (!pdf) return std::unexpected(pdf.error());
-  HttpResponse response{200, "application/pdf", std::move(pdf->content), {}, ""};
+  auto id = TRY(route_id(call.request));
+  auto pdf = TRY(service::donation_receipt_pdf(call.connection, call.who(), id, call.language));
+  HttpResponse response{200, "application/pdf", std::move(pdf.content), {}, ""};
   response.headers.emplace_back("Content-Disposition",
-                                content_disposition("inline", pdf->file_name));
+                                content_disposition("inline", pdf.file_name));
   return response;
 }
 
 // ---- disbursements ----
 
 Result<HttpResponse> post_disbursement(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"amount"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"amount"}));
   service::DisbursementInput input;
   std::optional<std::optional<PaymentMethod>> method;
   std::optional<std::string> purpose;
   std::optional<std::optional<CivilDate>> paid_on;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read = all_read(
           {fields.code("method", method), fields.required_text("beneficiary", input.beneficiary),
            fields.text("purpose", purpose), fields.date("paid_on", paid_on), fields.finish()});
       !read) {
     return std::unexpected(read.error());
   }
-  auto amount = required_money(body->raw, "amount");
+  auto amount = required_money(body.raw, "amount");
   if (!amount) return std::unexpected(amount.error());
   if (!method || !*method) return JsonBody::missing("method");
   input.amount = *amount;
   input.method = **method;
   input.purpose = purpose.value_or("");
   input.paid_on = paid_on.value_or(std::nullopt);
-  auto requested = service::request_disbursement(call.connection, call.who(), *id, input);
-  if (!requested) return std::unexpected(requested.error());
-  return ok(201, disbursement_json(*requested));
+  auto requested = TRY(service::request_disbursement(call.connection, call.who(), id, input));
+  return ok(201, disbursement_json(requested));
 }
 
 Result<HttpResponse> get_disbursements(ApiCall& call) {
-  auto status = query_code<DisbursementStatus>(call.request, "status");
-  if (!status) return std::unexpected(status.error());
-  auto views = service::list_disbursements(call.connection, call.who(), *status);
-  if (!views) return std::unexpected(views.error());
+  auto status = TRY(query_code<DisbursementStatus>(call.request, "status"));
+  auto views = TRY(service::list_disbursements(call.connection, call.who(), status));
   boost::json::array items;
-  for (const service::DisbursementView& view : *views) items.push_back(disbursement_json(view));
+  for (const service::DisbursementView& view : views) items.push_back(disbursement_json(view));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> approve_disbursement(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request);
-  if (!body) return std::unexpected(body.error());
-  if (auto finished = body->fields.finish(); !finished) return std::unexpected(finished.error());
-  auto approved = service::approve_disbursement(call.connection, call.who(), *id);
-  if (!approved) return std::unexpected(approved.error());
-  return ok(200, disbursement_json(*approved));
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request));
+  TRY(body.fields.finish());
+  auto approved = TRY(service::approve_disbursement(call.connection, call.who(), id));
+  return ok(200, disbursement_json(approved));
 }
 
 Result<HttpResponse> reject_disbursement(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto reason = read_reason(call.request, true);
-  if (!reason) return std::unexpected(reason.error());
-  auto rejected = service::reject_disbursement(call.connection, call.who(), *id, *reason);
-  if (!rejected) return std::unexpected(rejected.error());
-  return ok(200, disbursement_json(*rejected));
+  auto id = TRY(route_id(call.request));
+  auto reason = TRY(read_reason(call.request, true));
+  auto rejected = TRY(service::reject_disbursement(call.connection, call.who(), id, reason));
+  return ok(200, disbursement_json(rejected));
 }
 
 // ---- the public statement ----
 
 Result<HttpResponse> get_statement(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto statement = service::fund_statement(call.connection, call.who(), *id);
-  if (!statement) return std::unexpected(statement.error());
-  return ok(200, statement_json(*statement, call.language));
+  auto id = TRY(route_id(call.request));
+  auto statement = TRY(service::fund_statement(call.connection, call.who(), id));
+  return ok(200, statement_json(statement, call.language));
 }
 
 Result<HttpResponse> get_statement_xlsx(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto file = service::fund_statement_xlsx(call.connection, call.who(), *id, call.language);
-  if (!file) return std::unexpected(file.error());
-  HttpResponse response{200, std::string(kXlsxContentType), std::move(file->content), {}, ""};
+  auto id = TRY(route_id(call.request));
+  auto file = TRY(service::fund_statement_xlsx(call.connection, call.who(), id, call.language));
+  HttpResponse response{200, std::string(kXlsxContentType), std::move(file.content), {}, ""};
   response.headers.emplace_back("Content-Disposition",
-                                content_disposition("attachment", file->file_name));
+                                content_disposition("attachment", file.file_name));
   return response;
 }
 
@@ -531,67 +480,57 @@ Result<HttpResponse> post_bank_statement(ApiCall& call) {
     return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp gửi lên trống.",
                 "The uploaded file is empty.", Location{0, "file"});
   }
-  auto imported = service::import_bank_statement(call.connection, call.who(), call.request.body,
-                                                 file_name, encoding);
-  if (!imported) return std::unexpected(imported.error());
-  return ok(201, statement_import_json(*imported));
+  auto imported = TRY(service::import_bank_statement(call.connection, call.who(), call.request.body,
+                                                     file_name, encoding));
+  return ok(201, statement_import_json(imported));
 }
 
 Result<HttpResponse> get_bank_statements(ApiCall& call) {
-  auto statements = service::list_bank_statements(call.connection, call.who());
-  if (!statements) return std::unexpected(statements.error());
+  auto statements = TRY(service::list_bank_statements(call.connection, call.who()));
   boost::json::array items;
-  for (const store::BankStatement& statement : *statements)
+  for (const store::BankStatement& statement : statements)
     items.push_back(bank_statement_json(statement));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> get_statement_lines(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto lines = service::bank_statement_lines(call.connection, call.who(), *id);
-  if (!lines) return std::unexpected(lines.error());
+  auto id = TRY(route_id(call.request));
+  auto lines = TRY(service::bank_statement_lines(call.connection, call.who(), id));
   boost::json::array items;
-  for (const service::StatementLineView& line : *lines) items.push_back(statement_line_json(line));
+  for (const service::StatementLineView& line : lines) items.push_back(statement_line_json(line));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> book_statement_line(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = parse_body(call.request, {"payer"});
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(parse_body(call.request, {"payer"}));
   service::BookLineInput input;
   std::optional<std::int64_t> fund;
   std::optional<std::optional<std::int64_t>> pledge;
   std::optional<bool> anonymous;
-  JsonBody& fields = body->fields;
+  JsonBody& fields = body.fields;
   if (auto read =
           all_read({fields.integer("fund_id", fund), fields.nullable_integer("pledge_id", pledge),
                     fields.boolean("anonymous", anonymous), fields.finish()});
       !read) {
     return std::unexpected(read.error());
   }
-  auto payer = read_payer(body->raw);
+  auto payer = read_payer(body.raw);
   if (!payer) return std::unexpected(payer.error());
   if (!fund) return JsonBody::missing("fund_id");
   input.fund_id = *fund;
   input.pledge_id = pledge.value_or(std::nullopt);
   input.payer = std::move(*payer);
   input.anonymous = anonymous.value_or(false);
-  auto entry = service::book_statement_line(call.connection, call.who(), *id, input);
-  if (!entry) return std::unexpected(entry.error());
-  return ok(201, entry_json(*entry));
+  auto entry = TRY(service::book_statement_line(call.connection, call.who(), id, input));
+  return ok(201, entry_json(entry));
 }
 
 Result<HttpResponse> ignore_statement_line(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto reason = read_reason(call.request, false);
-  if (!reason) return std::unexpected(reason.error());
-  auto line = service::ignore_statement_line(call.connection, call.who(), *id, *reason);
-  if (!line) return std::unexpected(line.error());
-  return ok(200, statement_line_json(*line));
+  auto id = TRY(route_id(call.request));
+  auto reason = TRY(read_reason(call.request, false));
+  auto line = TRY(service::ignore_statement_line(call.connection, call.who(), id, reason));
+  return ok(200, statement_line_json(line));
 }
 
 // ---- the year's report ----
@@ -601,14 +540,12 @@ Result<HttpResponse> get_report(ApiCall& call) {
   if (!year) return std::unexpected(year.error());
   if (*year && (**year < 1900 || **year > 9999)) return bad_parameter("year");
   const int chosen = *year ? static_cast<int>(**year) : vietnam_date(call.settings.clock()).year;
-  auto report = service::funds_report(call.connection, call.who(), chosen);
-  if (!report) return std::unexpected(report.error());
+  auto report = TRY(service::funds_report(call.connection, call.who(), chosen));
   std::map<Id, Dong> balances;
-  auto funds = service::list_funds(call.connection, call.who(), std::nullopt, std::nullopt);
-  if (!funds) return std::unexpected(funds.error());
-  for (const service::FundRecord& record : *funds)
+  auto funds = TRY(service::list_funds(call.connection, call.who(), std::nullopt, std::nullopt));
+  for (const service::FundRecord& record : funds)
     balances[record.fund.id] = record.totals.balance.net();
-  return ok(200, funds_report_json(*report, balances, call.language));
+  return ok(200, funds_report_json(report, balances, call.language));
 }
 
 }  // namespace

@@ -53,9 +53,8 @@ Result<HttpResponse> import_members(ApiCall& call) {
   } else {
     return bad_parameter("mode");
   }
-  auto organization = query_integer_value(call.request, "organization_id");
-  if (!organization) return std::unexpected(organization.error());
-  upload.organization_id = *organization;
+  auto organization = TRY(query_integer_value(call.request, "organization_id"));
+  upload.organization_id = organization;
   upload.file_name = query_value(call.request, "filename").value_or("");
   upload.encoding = query_value(call.request, "encoding").value_or("utf-8");
   if (upload.encoding != "utf-8" && upload.encoding != "windows-1258")
@@ -65,9 +64,8 @@ Result<HttpResponse> import_members(ApiCall& call) {
                 "The uploaded file is empty.", Location{0, "file"});
   }
   upload.content = call.request.body;
-  auto report = service::import_uploaded_members(call.connection, call.who(), upload);
-  if (!report) return std::unexpected(report.error());
-  return json_response(200, boost::json::serialize(report_json(*report, mode, call.language)));
+  auto report = TRY(service::import_uploaded_members(call.connection, call.who(), upload));
+  return json_response(200, boost::json::serialize(report_json(report, mode, call.language)));
 }
 
 }  // namespace

@@ -31,9 +31,9 @@ class JsonBody {
   Status boolean(std::string_view field, std::optional<bool>& out);
   // An ISO 8601 time with its offset ("2026-12-05T17:00:00+07:00"; without one, Vietnam's).
   Status instant(std::string_view field, std::optional<std::optional<Instant>>& out);
-  // An array of strings (codes).
+  // An array of strings codes.
   Status texts(std::string_view field, std::optional<std::vector<std::string>>& out);
-  // An array of whole numbers (ids).
+  // An array of whole numbers ids.
   Status integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out);
   // An object whose values are whole numbers: {"sports": 4, "study": 6}.
   Status counts(std::string_view field,

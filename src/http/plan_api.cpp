@@ -50,22 +50,21 @@ boost::json::object plan_json(const service::PlanRecord& record, std::string_vie
 
 // A plan from a request body; `organization_id` and `year` only when creating.
 Result<Plan> read_plan(const HttpRequest& request, bool creating) {
-  auto body = JsonBody::parse(request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(request));
   Plan plan;
   std::optional<std::int64_t> organization, year;
   std::optional<std::string> note;
   std::optional<std::vector<std::pair<std::string, std::int64_t>>> targets;
   std::optional<std::optional<std::int64_t>> participation, reach;
-  std::vector<Status> reads{body->required_text("title", plan.title), body->text("note", note),
-                            body->counts("activity_targets", targets),
-                            body->nullable_integer("participation_target", participation),
-                            body->nullable_integer("reach_target", reach)};
+  std::vector<Status> reads{body.required_text("title", plan.title), body.text("note", note),
+                            body.counts("activity_targets", targets),
+                            body.nullable_integer("participation_target", participation),
+                            body.nullable_integer("reach_target", reach)};
   if (creating) {
-    reads.push_back(body->integer("organization_id", organization));
-    reads.push_back(body->integer("year", year));
+    reads.push_back(body.integer("organization_id", organization));
+    reads.push_back(body.integer("year", year));
   }
-  reads.push_back(body->finish());
+  reads.push_back(body.finish());
   for (const Status& read : reads) {
     if (!read) return std::unexpected(read.error());
   }
@@ -102,54 +101,47 @@ Result<HttpResponse> get_plans(ApiCall& call) {
   if (!year) return std::unexpected(year.error());
   std::optional<int> year_value;
   if (*year) year_value = static_cast<int>(std::clamp<std::int64_t>(**year, 0, 100000));
-  auto plans = service::list_plans(call.connection, call.who(), *organization, year_value);
-  if (!plans) return std::unexpected(plans.error());
+  auto plans = TRY(service::list_plans(call.connection, call.who(), *organization, year_value));
   boost::json::array items;
-  for (const auto& record : *plans) items.push_back(plan_json(record, call.language));
+  for (const auto& record : plans) items.push_back(plan_json(record, call.language));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_plan(ApiCall& call) {
-  auto plan = read_plan(call.request, true);
-  if (!plan) return std::unexpected(plan.error());
-  return respond_plan(service::create_plan(call.connection, call.who(), std::move(*plan)), 201,
+  auto plan = TRY(read_plan(call.request, true));
+  return respond_plan(service::create_plan(call.connection, call.who(), std::move(plan)), 201,
                       call.language);
 }
 
 Result<HttpResponse> get_plan(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  return respond_plan(service::read_plan(call.connection, call.who(), *id), 200, call.language);
+  auto id = TRY(route_id(call.request));
+  return respond_plan(service::read_plan(call.connection, call.who(), id), 200, call.language);
 }
 
 Result<HttpResponse> put_plan(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto plan = read_plan(call.request, false);
-  if (!plan) return std::unexpected(plan.error());
-  return respond_plan(service::update_plan(call.connection, call.who(), *id, std::move(*plan)), 200,
+  auto id = TRY(route_id(call.request));
+  auto plan = TRY(read_plan(call.request, false));
+  return respond_plan(service::update_plan(call.connection, call.who(), id, std::move(plan)), 200,
                       call.language);
 }
 
 Result<HttpResponse> post_programme(ApiCall& call) {
   auto id = route_id(call.request);
   if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   Programme programme;
   std::optional<std::string> description;
-  for (const Status& read : {body->required_text("title", programme.title),
-                             body->text("description", description), body->finish()}) {
+  for (const Status& read : {body.required_text("title", programme.title),
+                             body.text("description", description), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   programme.description = description.value_or("");
-  auto added = service::add_programme(call.connection, call.who(), *id, std::move(programme));
-  if (!added) return std::unexpected(added.error());
+  auto added = TRY(service::add_programme(call.connection, call.who(), *id, std::move(programme)));
   return json_response(
-      201, boost::json::serialize(boost::json::object{{"id", added->id},
-                                                      {"plan_id", added->plan_id},
-                                                      {"title", added->title},
-                                                      {"description", added->description}}));
+      201, boost::json::serialize(boost::json::object{{"id", added.id},
+                                                      {"plan_id", added.plan_id},
+                                                      {"title", added.title},
+                                                      {"description", added.description}}));
 }
 
 }  // namespace

@@ -44,9 +44,8 @@ Result<HttpResponse> get_agency(ApiCall& call) {
 }
 
 Result<HttpResponse> get_units(ApiCall& call) {
-  auto units = service::list_units(call.connection, call.who());
-  if (!units) return std::unexpected(units.error());
-  return list_response(*units, [](const service::UnitSummary& summary) {
+  auto units = TRY(service::list_units(call.connection, call.who()));
+  return list_response(units, [](const service::UnitSummary& summary) {
     boost::json::object json = unit_json(summary.unit);
     json["people"] = summary.people;
     return json;
@@ -54,12 +53,11 @@ Result<HttpResponse> get_units(ApiCall& call) {
 }
 
 Result<HttpResponse> post_unit(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   Unit unit;
   std::optional<std::string> code;
-  if (auto read = all_read(
-          {body->required_text("name", unit.name), body->text("code", code), body->finish()});
+  if (auto read =
+          all_read({body.required_text("name", unit.name), body.text("code", code), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -68,9 +66,8 @@ Result<HttpResponse> post_unit(ApiCall& call) {
 }
 
 Result<HttpResponse> get_organizations(ApiCall& call) {
-  auto organizations = service::list_organizations(call.connection, call.who());
-  if (!organizations) return std::unexpected(organizations.error());
-  return list_response(*organizations, [&](const service::OrganizationSummary& summary) {
+  auto organizations = TRY(service::list_organizations(call.connection, call.who()));
+  return list_response(organizations, [&](const service::OrganizationSummary& summary) {
     boost::json::object json = organization_json(summary.organization, call.language);
     json["member_count"] = summary.members;
     return json;
@@ -78,29 +75,26 @@ Result<HttpResponse> get_organizations(ApiCall& call) {
 }
 
 Result<HttpResponse> get_organization(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  return respond(service::read_organization(call.connection, call.who(), *id), 200,
+  auto id = TRY(route_id(call.request));
+  return respond(service::read_organization(call.connection, call.who(), id), 200,
                  [&](const service::OrganizationRecord& record) {
                    return organization_record_json(record, call.language);
                  });
 }
 
 Result<HttpResponse> get_partner_units(ApiCall& call) {
-  auto partners = service::list_partner_units(call.connection, call.who());
-  if (!partners) return std::unexpected(partners.error());
-  return list_response(*partners, partner_unit_json);
+  auto partners = TRY(service::list_partner_units(call.connection, call.who()));
+  return list_response(partners, partner_unit_json);
 }
 
 Result<HttpResponse> post_partner_unit(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   PartnerUnit partner;
   std::optional<std::string> address, contact_name, contact_phone, note;
-  if (auto read = all_read(
-          {body->required_text("name", partner.name), body->text("address", address),
-           body->text("contact_name", contact_name), body->text("contact_phone", contact_phone),
-           body->text("note", note), body->finish()});
+  if (auto read = all_read({body.required_text("name", partner.name), body.text("address", address),
+                            body.text("contact_name", contact_name),
+                            body.text("contact_phone", contact_phone), body.text("note", note),
+                            body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -145,18 +139,16 @@ Result<service::PeopleRequest> people_request(const HttpRequest& http) {
 }
 
 Result<HttpResponse> get_people(ApiCall& call) {
-  auto request = people_request(call.request);
-  if (!request) return std::unexpected(request.error());
-  auto page = service::list_people(call.connection, call.who(), *request);
-  if (!page) return std::unexpected(page.error());
+  auto request = TRY(people_request(call.request));
+  auto page = TRY(service::list_people(call.connection, call.who(), request));
   boost::json::array items;
-  for (const service::PersonView& view : page->items)
+  for (const service::PersonView& view : page.items)
     items.push_back(person_json(view, call.language));
   return ok(200, boost::json::object{{"items", std::move(items)},
-                                     {"total", page->total},
-                                     {"total_exact", page->total_exact},
-                                     {"limit", request->limit},
-                                     {"offset", request->offset}});
+                                     {"total", page.total},
+                                     {"total_exact", page.total_exact},
+                                     {"limit", request.limit},
+                                     {"offset", request.offset}});
 }
 
 Result<HttpResponse> export_people(ApiCall& call) {
@@ -164,22 +156,20 @@ Result<HttpResponse> export_people(ApiCall& call) {
   if (!request) return std::unexpected(request.error());
   const std::string format = query_value(call.request, "format").value_or("xlsx");
   if (format != "csv" && format != "xlsx") return bad_parameter("format");
-  auto file = service::export_people(
+  auto file = TRY(service::export_people(
       call.connection, call.who(), *request,
-      format == "csv" ? service::ExportFormat::csv : service::ExportFormat::xlsx, call.language);
-  if (!file) return std::unexpected(file.error());
-  HttpResponse response{200, file->content_type, std::move(file->content), {}, ""};
+      format == "csv" ? service::ExportFormat::csv : service::ExportFormat::xlsx, call.language));
+  HttpResponse response{200, file.content_type, std::move(file.content), {}, ""};
   // The name is ASCII by construction, so it needs no RFC 5987 encoding.
   response.headers.emplace_back("Content-Disposition",
-                                fmt::format("attachment; filename=\"{}\"", file->file_name));
-  response.headers.emplace_back("X-Row-Count", std::to_string(file->rows));
+                                fmt::format("attachment; filename=\"{}\"", file.file_name));
+  response.headers.emplace_back("X-Row-Count", std::to_string(file.rows));
   return response;
 }
 
 Result<HttpResponse> get_person(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  return respond(service::read_person(call.connection, call.who(), *id), 200,
+  auto id = TRY(route_id(call.request));
+  return respond(service::read_person(call.connection, call.who(), id), 200,
                  [&](const service::PersonRecord& record) {
                    return person_record_json(record, call.language);
                  });
@@ -197,17 +187,16 @@ Status read_person_fields(JsonBody& body, service::PersonChanges& changes) {
 }
 
 Result<HttpResponse> post_person(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   service::PersonChanges fields;
   service::NewPerson request;
   std::optional<std::int64_t> organization;
   std::optional<std::optional<CivilDate>> joined_on;
   std::optional<std::string> card_number;
-  if (auto read = all_read({read_person_fields(*body, fields),
-                            body->integer("organization_id", organization),
-                            body->date("joined_on", joined_on),
-                            body->text("card_number", card_number), body->finish()});
+  if (auto read =
+          all_read({read_person_fields(body, fields), body.integer("organization_id", organization),
+                    body.date("joined_on", joined_on), body.text("card_number", card_number),
+                    body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -235,40 +224,36 @@ Result<HttpResponse> post_person(ApiCall& call) {
 }
 
 Result<HttpResponse> patch_person(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   service::PersonChanges changes;
-  if (auto read = all_read({read_person_fields(*body, changes), body->finish()}); !read)
+  if (auto read = all_read({read_person_fields(body, changes), body.finish()}); !read)
     return std::unexpected(read.error());
-  return respond(service::update_person(call.connection, call.who(), *id, changes), 200,
+  return respond(service::update_person(call.connection, call.who(), id, changes), 200,
                  [&](const service::PersonRecord& record) {
                    return person_record_json(record, call.language);
                  });
 }
 
 Result<HttpResponse> delete_person(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(route_id(call.request));
   const std::string reason = query_value(call.request, "reason").value_or("");
-  return respond(service::remove_person(call.connection, call.who(), *id, reason), 200,
+  return respond(service::remove_person(call.connection, call.who(), id, reason), 200,
                  [&](const service::PersonRecord& record) {
                    return person_record_json(record, call.language);
                  });
 }
 
 Result<HttpResponse> post_membership(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::int64_t> person, organization;
   std::optional<std::optional<CivilDate>> joined_on;
   std::optional<std::string> card_number;
   std::optional<std::optional<MembershipStatus>> status;
   if (auto read = all_read(
-          {body->integer("person_id", person), body->integer("organization_id", organization),
-           body->date("joined_on", joined_on), body->text("card_number", card_number),
-           body->code("status", status), body->finish()});
+          {body.integer("person_id", person), body.integer("organization_id", organization),
+           body.date("joined_on", joined_on), body.text("card_number", card_number),
+           body.code("status", status), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -292,16 +277,14 @@ Result<HttpResponse> post_membership(ApiCall& call) {
 }
 
 Result<HttpResponse> patch_membership(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   service::MembershipChanges changes;
   std::optional<std::optional<MembershipStatus>> status;
-  if (auto read = all_read(
-          {body->date("joined_on", changes.joined_on), body->code("status", status),
-           body->text("card_number", changes.card_number), body->date("left_on", changes.left_on),
-           body->text("leave_reason", changes.leave_reason), body->finish()});
+  if (auto read = all_read({body.date("joined_on", changes.joined_on), body.code("status", status),
+                            body.text("card_number", changes.card_number),
+                            body.date("left_on", changes.left_on),
+                            body.text("leave_reason", changes.leave_reason), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -313,21 +296,20 @@ Result<HttpResponse> patch_membership(ApiCall& call) {
     changes.status = **status;
   }
   return respond(
-      service::update_membership(call.connection, call.who(), *id, changes), 200,
+      service::update_membership(call.connection, call.who(), id, changes), 200,
       [&](const Membership& updated) { return membership_json(updated, call.language); });
 }
 
 Result<HttpResponse> post_committee_role(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::int64_t> person, organization;
   std::optional<std::optional<CommitteeRoleKind>> kind;
   std::optional<std::string> term;
   std::optional<std::optional<CivilDate>> start, end;
-  if (auto read = all_read(
-          {body->integer("person_id", person), body->integer("organization_id", organization),
-           body->code("role", kind), body->text("term", term), body->date("term_start", start),
-           body->date("term_end", end), body->finish()});
+  if (auto read = all_read({body.integer("person_id", person),
+                            body.integer("organization_id", organization), body.code("role", kind),
+                            body.text("term", term), body.date("term_start", start),
+                            body.date("term_end", end), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -354,11 +336,10 @@ HttpResponse no_content() {
 }
 
 Result<HttpResponse> patch_agency(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   service::AgencyChanges changes;
-  if (auto read = all_read({body->text("name", changes.name),
-                            body->text("province", changes.province), body->finish()});
+  if (auto read = all_read({body.text("name", changes.name),
+                            body.text("province", changes.province), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -366,23 +347,20 @@ Result<HttpResponse> patch_agency(ApiCall& call) {
 }
 
 Result<HttpResponse> patch_unit(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   service::UnitChanges changes;
   if (auto read = all_read(
-          {body->text("name", changes.name), body->text("code", changes.code), body->finish()});
+          {body.text("name", changes.name), body.text("code", changes.code), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
-  return respond(service::update_unit(call.connection, call.who(), *id, changes), 200, unit_json);
+  return respond(service::update_unit(call.connection, call.who(), id, changes), 200, unit_json);
 }
 
 Result<HttpResponse> delete_unit(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  if (auto done = service::delete_unit(call.connection, call.who(), *id); !done)
+  auto id = TRY(route_id(call.request));
+  if (auto done = service::delete_unit(call.connection, call.who(), id); !done)
     return std::unexpected(done.error());
   return no_content();
 }
@@ -393,16 +371,15 @@ Status read_superior(JsonBody& body, std::optional<std::optional<Id>>& superior)
 }
 
 Result<HttpResponse> post_organization(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   Organization organization;
   std::optional<std::optional<OrganizationKind>> kind;
   std::optional<std::optional<Id>> superior;
   std::optional<bool> external;
-  if (auto read = all_read({body->required_text("code", organization.code),
-                            body->required_text("name", organization.name),
-                            body->code("kind", kind), read_superior(*body, superior),
-                            body->boolean("external", external), body->finish()});
+  if (auto read = all_read({body.required_text("code", organization.code),
+                            body.required_text("name", organization.name), body.code("kind", kind),
+                            read_superior(body, superior), body.boolean("external", external),
+                            body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
@@ -416,55 +393,48 @@ Result<HttpResponse> post_organization(ApiCall& call) {
 }
 
 Result<HttpResponse> patch_organization(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   service::OrganizationChanges changes;
   std::optional<std::optional<OrganizationKind>> kind;
-  if (auto read = all_read({body->text("name", changes.name), body->text("code", changes.code),
-                            body->code("kind", kind), read_superior(*body, changes.superior_id),
-                            body->finish()});
+  if (auto read = all_read({body.text("name", changes.name), body.text("code", changes.code),
+                            body.code("kind", kind), read_superior(body, changes.superior_id),
+                            body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
   if (kind && *kind) changes.kind = **kind;
   return respond(
-      service::update_organization(call.connection, call.who(), *id, changes), 200,
+      service::update_organization(call.connection, call.who(), id, changes), 200,
       [&](const Organization& updated) { return organization_json(updated, call.language); });
 }
 
 Result<HttpResponse> patch_partner_unit(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
   service::PartnerUnitChanges changes;
-  if (auto read =
-          all_read({body->text("name", changes.name), body->text("address", changes.address),
-                    body->text("contact_name", changes.contact_name),
-                    body->text("contact_phone", changes.contact_phone),
-                    body->text("note", changes.note), body->finish()});
+  if (auto read = all_read({body.text("name", changes.name), body.text("address", changes.address),
+                            body.text("contact_name", changes.contact_name),
+                            body.text("contact_phone", changes.contact_phone),
+                            body.text("note", changes.note), body.finish()});
       !read) {
     return std::unexpected(read.error());
   }
-  return respond(service::update_partner_unit(call.connection, call.who(), *id, changes), 200,
+  return respond(service::update_partner_unit(call.connection, call.who(), id, changes), 200,
                  partner_unit_json);
 }
 
 Result<HttpResponse> delete_partner_unit(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  if (auto done = service::delete_partner_unit(call.connection, call.who(), *id); !done)
+  auto id = TRY(route_id(call.request));
+  if (auto done = service::delete_partner_unit(call.connection, call.who(), id); !done)
     return std::unexpected(done.error());
   return no_content();
 }
 
 Result<HttpResponse> delete_committee_role(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(route_id(call.request));
   return respond(
-      service::end_committee_role(call.connection, call.who(), *id), 200,
+      service::end_committee_role(call.connection, call.who(), id), 200,
       [&](const CommitteeRole& ended) { return committee_role_json(ended, call.language); });
 }
 
@@ -485,11 +455,10 @@ Result<HttpResponse> get_audit(ApiCall& call) {
   query.offset = offset->value_or(0);
   if (query.limit < 1 || query.limit > 500) return bad_parameter("limit");
   if (query.offset < 0) return bad_parameter("offset");
-  auto page = service::read_audit_log(call.connection, call.who(), query);
-  if (!page) return std::unexpected(page.error());
+  auto page = TRY(service::read_audit_log(call.connection, call.who(), query));
   boost::json::array items;
-  for (const store::AuditEntry& entry : page->entries) items.push_back(audit_entry_json(entry));
-  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", page->total}});
+  for (const store::AuditEntry& entry : page.entries) items.push_back(audit_entry_json(entry));
+  return ok(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
 }
 
 }  // namespace

@@ -272,12 +272,10 @@ Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log)
       options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
   std::optional<StaticFiles> web_app;
   if (!options.web_root.empty()) {
-    auto loaded = StaticFiles::load(options.web_root);
-    if (!loaded) return std::unexpected(loaded.error());
-    web_app = std::move(*loaded);
+    auto loaded = TRY(StaticFiles::load(options.web_root));
+    web_app = std::move(loaded);
   }
-  auto pool = store::ConnectionPool::open(options.database, threads);
-  if (!pool) return std::unexpected(pool.error());
+  auto pool = TRY(store::ConnectionPool::open(options.database, threads));
   // Group commit on SQLite only, where one writer at a time flushes once per commit. PostgreSQL
   // already flushes the commits of its backends together, and the batcher's one connection would
   // run every check-in's statements one round trip after another: measured slower there
@@ -286,11 +284,10 @@ Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log)
   const bool postgres =
       options.database.starts_with("postgresql://") || options.database.starts_with("postgres://");
   if (!postgres) {
-    auto opened = store::CommitBatcher::open(options.database);
-    if (!opened) return std::unexpected(opened.error());
-    batcher = std::move(*opened);
+    auto opened = TRY(store::CommitBatcher::open(options.database));
+    batcher = std::move(opened);
   }
-  Server server_state(options, std::move(*pool), std::move(batcher), std::move(web_app), log);
+  Server server_state(options, std::move(pool), std::move(batcher), std::move(web_app), log);
 
   restinio::asio_ns::io_context context;
   std::uint16_t bound_port = 0;

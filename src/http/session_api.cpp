@@ -35,24 +35,22 @@ boost::json::object session_json(const service::Actor& actor) {
 }
 
 Result<HttpResponse> sign_in(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   service::SignInRequest request;
-  for (auto read : {body->required_text("login", request.login),
-                    body->required_text("password", request.password), body->finish()}) {
+  for (auto read : {body.required_text("login", request.login),
+                    body.required_text("password", request.password), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   request.address = call.request.address;
-  auto signed_in = service::sign_in(call.connection, request, call.settings.clock,
-                                    call.settings.session_lifetime);
-  if (!signed_in) return std::unexpected(signed_in.error());
-  boost::json::object json = session_json(signed_in->actor);
-  json["expires_at"] = service::unix_seconds(signed_in->expires_at);
+  auto signed_in = TRY(service::sign_in(call.connection, request, call.settings.clock,
+                                        call.settings.session_lifetime));
+  boost::json::object json = session_json(signed_in.actor);
+  json["expires_at"] = service::unix_seconds(signed_in.expires_at);
   HttpResponse response = json_response(201, boost::json::serialize(json));
   response.headers.emplace_back(
-      "Set-Cookie", session_cookie(signed_in->token, call.settings.session_lifetime.count(),
+      "Set-Cookie", session_cookie(signed_in.token, call.settings.session_lifetime.count(),
                                    call.settings.secure_cookies));
-  response.account = signed_in->actor.login;
+  response.account = signed_in.actor.login;
   return response;
 }
 
@@ -69,12 +67,11 @@ Result<HttpResponse> sign_out(ApiCall& call) {
 }
 
 Result<HttpResponse> change_password(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   std::string current;
   std::string next;
-  for (auto read : {body->required_text("current_password", current),
-                    body->required_text("new_password", next), body->finish()}) {
+  for (auto read : {body.required_text("current_password", current),
+                    body.required_text("new_password", next), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (auto done = service::change_password(call.connection, call.who(), current, next); !done)
@@ -95,23 +92,21 @@ boost::json::object account_json(const service::AccountView& account) {
 }
 
 Result<HttpResponse> get_accounts(ApiCall& call) {
-  auto accounts = service::list_accounts(call.connection, call.who());
-  if (!accounts) return std::unexpected(accounts.error());
+  auto accounts = TRY(service::list_accounts(call.connection, call.who()));
   boost::json::array items;
-  for (const auto& account : *accounts) items.push_back(account_json(account));
+  for (const auto& account : accounts) items.push_back(account_json(account));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> post_account(ApiCall& call) {
-  auto body = JsonBody::parse(call.request);
-  if (!body) return std::unexpected(body.error());
+  auto body = TRY(JsonBody::parse(call.request));
   service::NewAccount account;
   std::optional<std::int64_t> person;
   std::optional<bool> administrator, leadership;
-  for (auto read : {body->integer("person_id", person), body->required_text("login", account.login),
-                    body->required_text("password", account.password),
-                    body->boolean("administrator", administrator),
-                    body->boolean("leadership", leadership), body->finish()}) {
+  for (auto read : {body.integer("person_id", person), body.required_text("login", account.login),
+                    body.required_text("password", account.password),
+                    body.boolean("administrator", administrator),
+                    body.boolean("leadership", leadership), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!person) {
@@ -121,17 +116,14 @@ Result<HttpResponse> post_account(ApiCall& call) {
   account.person_id = *person;
   if (administrator.value_or(false)) account.grants.push_back(Grant::administrator);
   if (leadership.value_or(false)) account.grants.push_back(Grant::leadership);
-  auto created = service::create_account(call.connection, call.who(), std::move(account));
-  if (!created) return std::unexpected(created.error());
-  return json_response(201, boost::json::serialize(account_json(*created)));
+  auto created = TRY(service::create_account(call.connection, call.who(), std::move(account)));
+  return json_response(201, boost::json::serialize(account_json(created)));
 }
 
 Result<HttpResponse> delete_account(ApiCall& call) {
-  auto id = route_id(call.request);
-  if (!id) return std::unexpected(id.error());
-  auto disabled = service::disable_account(call.connection, call.who(), *id);
-  if (!disabled) return std::unexpected(disabled.error());
-  return json_response(200, boost::json::serialize(account_json(*disabled)));
+  auto id = TRY(route_id(call.request));
+  auto disabled = TRY(service::disable_account(call.connection, call.who(), id));
+  return json_response(200, boost::json::serialize(account_json(disabled)));
 }
 
 }  // namespace

@@ -209,20 +209,19 @@ Result<Dong> row_amount(const std::vector<std::string>& cells, const Columns& co
     return std::unexpected(line_error(line, amount->header, "statement.amount_missing",
                                       "Thiếu số tiền.", "The amount is missing."));
   }
-  auto credit = read(Field::credit);
-  if (!credit) return std::unexpected(credit.error());
+  auto credit = TRY(read(Field::credit));
   auto debit = read(Field::debit);
   if (!debit) return std::unexpected(debit.error());
-  const std::string& where = credit->header.empty() ? debit->header : credit->header;
-  if (credit->value && debit->value) {
+  const std::string& where = credit.header.empty() ? debit->header : credit.header;
+  if (credit.value && debit->value) {
     return std::unexpected(line_error(
         line, where, "statement.amount_both",
         fmt::format("Dòng có cả số ghi có ({}) và số ghi nợ ({}); mỗi giao dịch chỉ có một.",
-                    format_dong(*credit->value), format_dong(*debit->value)),
+                    format_dong(*credit.value), format_dong(*debit->value)),
         fmt::format("The line has both a credit ({}) and a debit ({}); a transaction has one.",
-                    format_dong(*credit->value), format_dong(*debit->value))));
+                    format_dong(*credit.value), format_dong(*debit->value))));
   }
-  if (credit->value) return *credit->value;
+  if (credit.value) return *credit.value;
   // A debit is money out, whether the bank writes it with a minus or not.
   if (debit->value) return *debit->value < 0 ? *debit->value : -*debit->value;
   return std::unexpected(line_error(line, where, "statement.amount_missing",
@@ -264,8 +263,7 @@ void append_field(std::string& key, std::string_view field) {
 Result<std::vector<StatementLine>> read_bank_statement(const std::filesystem::path& path,
                                                        const ReadOptions& options,
                                                        std::size_t max_lines) {
-  auto reader = open_table(path, options);
-  if (!reader) return std::unexpected(reader.error());
+  auto reader = TRY(open_table(path, options));
   // Banks put a few title rows above the header (the bank, the account, the period); a file
   // whose first rows hold no header is not a statement.
   constexpr std::uint64_t kMaxRowsBeforeHeader = 50;
@@ -274,9 +272,8 @@ Result<std::vector<StatementLine>> read_bank_statement(const std::filesystem::pa
   std::vector<StatementLine> lines;
   TableRow row;
   for (;;) {
-    auto more = (*reader)->next(row);
-    if (!more) return std::unexpected(more.error());
-    if (!*more) break;
+    auto more = TRY(reader->next(row));
+    if (!more) break;
     if (!columns) {
       columns = find_columns(row.cells);
       if (!columns && ++rows_before_header >= kMaxRowsBeforeHeader) break;

@@ -29,7 +29,7 @@ struct StatementLine {
 // Reads every transaction of a statement, in the file's order. The header row is found by its
 // column names (Vietnamese or English, with or without diacritics, any case): the rows above it
 // (the bank's name, the account, the period) are skipped, and so are rows at the foot that are
-// totals or balances ("Tổng cộng", "Total", "Số dư cuối kỳ") or that hold no amount (signatures).
+// totals or balances ("Tổng cộng", "Total", "Số dư cuối kỳ") or that hold no amount signatures.
 // Columns:
 //   date          "Ngày giao dịch", "Ngày GD", "Ngày", "Ngày hiệu lực", "Date", "Transaction date"
 //                 (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy or yyyy-mm-dd, optionally with a time)

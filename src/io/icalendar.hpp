@@ -27,7 +27,7 @@ struct CalendarEvent {
   std::string url;                      // a URI; control characters are dropped
   std::vector<std::string> categories;  // e.g. the activity kind's Vietnamese label
   std::optional<std::string> rrule;     // core's rrule(): "FREQ=WEEKLY;BYDAY=TU,TH"
-  // Cancelled sessions of a recurring event: the starts the rule gives them (EXDATE).
+  // Cancelled sessions of a recurring event: the starts the rule gives them EXDATE.
   std::vector<Instant> exception_dates;
   // Set on a session that was moved: the start the rule gave it (RECURRENCE-ID); starts_at and
   // ends_at are then its new times.

@@ -100,14 +100,12 @@ Result<XlsxPart> XlsxPackage::open_part(std::string_view part_name, std::uint64_
 
 Status XlsxPackage::parse_part(std::string_view part_name, std::uint64_t max_bytes,
                                XmlHandler& handler) const {
-  auto part = open_part(part_name, max_bytes);
-  if (!part) return std::unexpected(part.error());
+  auto part = TRY(open_part(part_name, max_bytes));
   XmlParser parser(handler);
   std::vector<char> chunk(kChunkBytes);
   for (;;) {
-    auto got = part->read(chunk.data(), chunk.size());
-    if (!got) return std::unexpected(got.error());
-    const XmlStatus status = parser.feed(std::string_view(chunk.data(), *got), *got == 0);
+    auto got = TRY(part.read(chunk.data(), chunk.size()));
+    const XmlStatus status = parser.feed(std::string_view(chunk.data(), got), got == 0);
     if (status == XmlStatus::failed) {
       if (parser.aborted_by_handler()) return {};
       const std::string reason = parser.error_text();
@@ -115,7 +113,7 @@ Status XlsxPackage::parse_part(std::string_view part_name, std::uint64_t max_byt
           fmt::format("phần “{}” không phải XML hợp lệ ({})", part_name, reason),
           fmt::format("the part “{}” is not well-formed XML ({})", part_name, reason)));
     }
-    if (*got == 0) return {};
+    if (got == 0) return {};
   }
 }
 

@@ -464,15 +464,13 @@ class XlsxReader final : public TableReader, private XmlHandler {
 
 Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& path,
                                                const ReadOptions& options) {
-  auto package = XlsxPackage::open(path);
-  if (!package) return std::unexpected(package.error());
-  auto workbook = locate_parts(*package);
-  if (!workbook) return std::unexpected(workbook.error());
+  auto package = TRY(XlsxPackage::open(path));
+  auto workbook = TRY(locate_parts(package));
 
   std::vector<NumberFormatKind> style_kinds;
-  if (workbook->styles_part) {
+  if (workbook.styles_part) {
     StylesHandler styles;
-    if (auto parsed = package->parse_part(*workbook->styles_part, kMaxSmallPartBytes, styles);
+    if (auto parsed = package.parse_part(*workbook.styles_part, kMaxSmallPartBytes, styles);
         !parsed) {
       return std::unexpected(parsed.error());
     }
@@ -480,20 +478,19 @@ Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& path
   }
 
   std::unique_ptr<SharedStrings> shared_strings;
-  if (workbook->shared_strings_part) {
+  if (workbook.shared_strings_part) {
     shared_strings = std::make_unique<SharedStrings>();
-    if (auto parsed = package->parse_part(*workbook->shared_strings_part, kMaxSharedStringsBytes,
-                                          *shared_strings);
+    if (auto parsed = package.parse_part(*workbook.shared_strings_part, kMaxSharedStringsBytes,
+                                         *shared_strings);
         !parsed) {
       return std::unexpected(parsed.error());
     }
   }
 
-  auto sheet = package->open_part(workbook->sheet_part, kMaxSheetBytes);
-  if (!sheet) return std::unexpected(sheet.error());
-  return std::make_unique<XlsxReader>(std::move(*package), std::move(*sheet),
+  auto sheet = TRY(package.open_part(workbook.sheet_part, kMaxSheetBytes));
+  return std::make_unique<XlsxReader>(std::move(package), std::move(sheet),
                                       std::move(shared_strings), std::move(style_kinds),
-                                      workbook->date_system, options.max_row_bytes);
+                                      workbook.date_system, options.max_row_bytes);
 }
 
 }  // namespace dk::io

@@ -13,10 +13,10 @@ namespace dk::service {
 namespace {
 
 Result<AccountView> view_of(store::SqlConnection& connection, const store::Account& account) {
-  auto person = store::RegistryStore(connection).find_person(account.tenant, account.person_id);
-  if (!person) return std::unexpected(person.error());
+  auto person =
+      TRY(store::RegistryStore(connection).find_person(account.tenant, account.person_id));
   return AccountView{account.id,       account.person_id,
-                     account.login,    *person ? (*person)->full_name : "",
+                     account.login,    person ? person->full_name : "",
                      account.disabled, account.grants};
 }
 
@@ -25,13 +25,11 @@ Result<AccountView> view_of(store::SqlConnection& connection, const store::Accou
 Result<std::vector<AccountView>> list_accounts(store::SqlConnection& connection,
                                                const Actor& actor) {
   if (!may_manage_structure(actor.principal)) return refuse();
-  auto accounts = store::AccountStore(connection).list_accounts(actor.principal.tenant);
-  if (!accounts) return std::unexpected(accounts.error());
+  auto accounts = TRY(store::AccountStore(connection).list_accounts(actor.principal.tenant));
   std::vector<AccountView> views;
-  for (const store::Account& account : *accounts) {
-    auto view = view_of(connection, account);
-    if (!view) return std::unexpected(view.error());
-    views.push_back(std::move(*view));
+  for (const store::Account& account : accounts) {
+    auto view = TRY(view_of(connection, account));
+    views.push_back(std::move(view));
   }
   return views;
 }
@@ -41,22 +39,21 @@ Result<AccountView> create_account(store::SqlConnection& connection, const Actor
   if (!may_manage_structure(actor.principal)) return refuse();
   account.tenant = actor.principal.tenant;
   return store::in_transaction(connection, [&]() -> Result<AccountView> {
-    auto person = store::RegistryStore(connection).find_person(account.tenant, account.person_id);
-    if (!person) return std::unexpected(person.error());
-    if (!*person) {
+    auto person =
+        TRY(store::RegistryStore(connection).find_person(account.tenant, account.person_id));
+    if (!person) {
       return fail(ErrorKind::invalid_input, "person.not_found",
                   fmt::format("Không có người mang mã {}.", account.person_id),
                   fmt::format("There is no person with id {}.", account.person_id),
                   Location{0, "person_id"});
     }
-    auto created = add_account(connection, account, actor.clock);
-    if (!created) return std::unexpected(created.error());
-    if (auto audited = record_audit(connection, actor, "create", "account", created->id,
-                                    fmt::format("{{\"person\":{}}}", created->person_id));
+    auto created = TRY(add_account(connection, account, actor.clock));
+    if (auto audited = record_audit(connection, actor, "create", "account", created.id,
+                                    fmt::format("{{\"person\":{}}}", created.person_id));
         !audited) {
       return std::unexpected(audited.error());
     }
-    return view_of(connection, *created);
+    return view_of(connection, created);
   });
 }
 
@@ -68,10 +65,9 @@ Result<AccountView> disable_account(store::SqlConnection& connection, const Acto
   }
   store::AccountStore accounts(connection);
   return store::in_transaction(connection, [&]() -> Result<AccountView> {
-    auto all = accounts.list_accounts(actor.principal.tenant);
-    if (!all) return std::unexpected(all.error());
-    auto found = std::ranges::find(*all, id, &store::Account::id);
-    if (found == all->end()) {
+    auto all = TRY(accounts.list_accounts(actor.principal.tenant));
+    auto found = std::ranges::find(all, id, &store::Account::id);
+    if (found == all.end()) {
       return fail(ErrorKind::not_found, "account.not_found",
                   fmt::format("Không có tài khoản mang mã {}.", id),
                   fmt::format("There is no account with id {}.", id));

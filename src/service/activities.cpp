@@ -35,12 +35,11 @@ std::unexpected<Error> activity_not_found(Id id) {
 // The activity, if the actor may see it: drafts only to those who manage them.
 Result<store::StoredActivity> visible_activity(store::ActivityStore& activities, const Actor& actor,
                                                Id id) {
-  auto found = activities.find(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) return activity_not_found(id);
-  if ((*found)->activity.status == ActivityStatus::draft && !manages(actor, (*found)->activity))
+  auto found = TRY(activities.find(actor.principal.tenant, id));
+  if (!found) return activity_not_found(id);
+  if (found->activity.status == ActivityStatus::draft && !manages(actor, found->activity))
     return activity_not_found(id);
-  return std::move(**found);
+  return std::move(*found);
 }
 
 Result<store::StoredActivity> managed_activity(store::ActivityStore& activities, const Actor& actor,
@@ -55,9 +54,8 @@ Result<store::StoredActivity> managed_activity(store::ActivityStore& activities,
 Status check_references(store::SqlConnection& connection, Id tenant, const Activity& activity) {
   store::RegistryStore registry(connection);
   for (Id organization : activity.organizer_ids) {
-    auto found = registry.find_organization_by_id(tenant, organization);
-    if (!found) return std::unexpected(found.error());
-    if (!*found || (*found)->external) {
+    auto found = TRY(registry.find_organization_by_id(tenant, organization));
+    if (!found || found->external) {
       return fail(ErrorKind::invalid_input, "activity.organizer_unknown",
                   fmt::format("Không có tổ chức mang mã {} trong cơ quan.", organization),
                   fmt::format("There is no organization {} in the agency.", organization),
@@ -66,10 +64,9 @@ Status check_references(store::SqlConnection& connection, Id tenant, const Activ
   }
   // A plan's activities are its organization's: organized (or co-organized) by it.
   if (activity.plan_id) {
-    auto plan = store::PlanStore(connection).find(tenant, *activity.plan_id);
-    if (!plan) return std::unexpected(plan.error());
-    if (!*plan || std::ranges::find(activity.organizer_ids, (*plan)->organization_id) ==
-                      activity.organizer_ids.end()) {
+    auto plan = TRY(store::PlanStore(connection).find(tenant, *activity.plan_id));
+    if (!plan || std::ranges::find(activity.organizer_ids, plan->organization_id) ==
+                     activity.organizer_ids.end()) {
       return fail(ErrorKind::invalid_input, "activity.plan_mismatch",
                   "Kế hoạch này không phải của một tổ chức đứng ra tổ chức hoạt động.",
                   "This plan belongs to none of the activity's organizers.",
@@ -77,10 +74,9 @@ Status check_references(store::SqlConnection& connection, Id tenant, const Activ
     }
   }
   if (!activity.partner_unit_ids.empty()) {
-    auto partners = registry.list_partner_units(tenant);
-    if (!partners) return std::unexpected(partners.error());
+    auto partners = TRY(registry.list_partner_units(tenant));
     for (Id partner : activity.partner_unit_ids) {
-      if (std::ranges::none_of(*partners, [&](const PartnerUnit& p) { return p.id == partner; })) {
+      if (std::ranges::none_of(partners, [&](const PartnerUnit& p) { return p.id == partner; })) {
         return fail(ErrorKind::invalid_input, "activity.partner_unknown",
                     fmt::format("Không có đơn vị bạn mang mã {}.", partner),
                     fmt::format("There is no partner unit {}.", partner),
@@ -109,23 +105,20 @@ Result<std::vector<Clash>> clashes_of(store::SqlConnection& connection, const Ac
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
   const CivilDate today = vietnam_date(actor.clock());
-  auto candidate = scheduled_of(activities, tenant, draft, today);
-  if (!candidate) return std::unexpected(candidate.error());
+  auto candidate = TRY(scheduled_of(activities, tenant, draft, today));
   store::ActivityQuery query;
   // Exactly those that overlap it: ending after it starts and starting before it ends.
   query.from = draft.starts_at;
   query.to = draft.ends_at;
   query.limit = kMostOverlapping;
-  auto overlapping = activities.list(tenant, query);
-  if (!overlapping) return std::unexpected(overlapping.error());
+  auto overlapping = TRY(activities.list(tenant, query));
   std::vector<Scheduled> others;
-  for (const store::StoredActivity& other : *overlapping) {
+  for (const store::StoredActivity& other : overlapping) {
     if (other.activity.status == ActivityStatus::cancelled) continue;
-    auto scheduled = scheduled_of(activities, tenant, other.activity, today);
-    if (!scheduled) return std::unexpected(scheduled.error());
-    others.push_back(std::move(*scheduled));
+    auto scheduled = TRY(scheduled_of(activities, tenant, other.activity, today));
+    others.push_back(std::move(scheduled));
   }
-  return find_clashes(*candidate, others);
+  return find_clashes(candidate, others);
 }
 
 Status name_people(store::SqlConnection& connection, const Actor& actor, ActivitySaved& saved) {
@@ -156,7 +149,7 @@ Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
   activity.tenant_id = actor.principal.tenant;
   activity.title = normalize_text(activity.title);
   activity.place = normalize_text(activity.place);
-  if (auto valid = validate_activity(activity); !valid) return std::unexpected(valid.error());
+  TRY(validate_activity(activity));
   // Creating needs the lead organization; changing, any organizing one (checked by the caller).
   if (!existing && !actor.principal.administrator &&
       !may_manage_organization(actor.principal, activity.organizer_ids.front())) {
@@ -189,19 +182,16 @@ Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
       stored.activity.status = ActivityStatus::draft;
       stored.check_in_secret = random_token();
       stored.created_by = actor.principal.account_id;
-      auto created = activities.create(stored, actor.clock());
-      if (!created) return std::unexpected(created.error());
-      stored = std::move(*created);
+      auto created = TRY(activities.create(stored, actor.clock()));
+      stored = std::move(created);
     }
-    auto audited = record_audit(
+    TRY(record_audit(
         connection, actor, existing ? "update" : "create", "activity", stored.activity.id,
         saved.clashes.empty()
             ? std::string("{}")
-            : fmt::format(R"({{"clashes_accepted":{}}})", clash_detail(saved.clashes)));
-    if (!audited) return std::unexpected(audited.error());
-    auto reread = activities.find(stored.activity.tenant_id, stored.activity.id);
-    if (!reread) return std::unexpected(reread.error());
-    saved.activity = std::move(**reread);
+            : fmt::format(R"({{"clashes_accepted":{}}})", clash_detail(saved.clashes))));
+    auto reread = TRY(activities.find(stored.activity.tenant_id, stored.activity.id));
+    saved.activity = std::move(*reread);
     return saved;
   });
 }
@@ -215,9 +205,9 @@ Result<ActivityView> view_of(store::ActivityStore& activities, const Actor& acto
     auto mine = activities.registration_of(tenant, stored.activity.id, actor.principal.person_id);
     if (!mine) return std::unexpected(mine.error());
     view.mine = std::move(*mine);
-    auto attended = activities.attendance_of(tenant, stored.activity.id, actor.principal.person_id);
-    if (!attended) return std::unexpected(attended.error());
-    view.my_attendance = *attended;
+    auto attended =
+        TRY(activities.attendance_of(tenant, stored.activity.id, actor.principal.person_id));
+    view.my_attendance = attended;
   }
   view.stored = std::move(stored);
   return view;
@@ -228,18 +218,16 @@ Status may_attend(store::ActivityStore& activities, const store::StoredActivity&
                   Id person) {
   const Activity& activity = stored.activity;
   if (activity.capacity) {
-    auto registration = activities.registration_of(activity.tenant_id, activity.id, person);
-    if (!registration) return std::unexpected(registration.error());
-    if (!*registration || (*registration)->state != RegistrationState::registered) {
+    auto registration = TRY(activities.registration_of(activity.tenant_id, activity.id, person));
+    if (!registration || registration->state != RegistrationState::registered) {
       return fail(ErrorKind::conflict, "check_in.not_registered",
                   "Người này chưa có chỗ trong danh sách đăng ký của hoạt động.",
                   "This person holds no place among the activity's registrations.");
     }
     return {};
   }
-  auto in = activities.in_audience(activity.tenant_id, activity.audience, person);
-  if (!in) return std::unexpected(in.error());
-  if (!*in) {
+  auto in = TRY(activities.in_audience(activity.tenant_id, activity.audience, person));
+  if (!in) {
     return fail(ErrorKind::conflict, "check_in.not_in_audience",
                 "Người này không thuộc đối tượng của hoạt động.",
                 "This person is not in the activity's audience.");
@@ -254,7 +242,7 @@ Result<ActivitySaved> activity_clashes(store::SqlConnection& connection, const A
   if (!actor.principal.administrator && !actor.principal.is_officer()) return refuse();
   Activity activity = draft;
   activity.tenant_id = actor.principal.tenant;
-  if (auto valid = validate_activity(activity); !valid) return std::unexpected(valid.error());
+  TRY(validate_activity(activity));
   ActivitySaved report;
   auto clashes = clashes_of(connection, actor, activity);
   if (!clashes) return std::unexpected(clashes.error());
@@ -272,25 +260,24 @@ Result<ActivitySaved> create_activity(store::SqlConnection& connection, const Ac
 Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Actor& actor, Id id,
                                       ActivityDraft draft) {
   store::ActivityStore activities(connection);
-  auto existing = managed_activity(activities, actor, id);
-  if (!existing) return std::unexpected(existing.error());
-  if (existing->activity.status == ActivityStatus::cancelled ||
-      existing->activity.status == ActivityStatus::done) {
+  auto existing = TRY(managed_activity(activities, actor, id));
+  if (existing.activity.status == ActivityStatus::cancelled ||
+      existing.activity.status == ActivityStatus::done) {
     return fail(ErrorKind::conflict, "activity.final",
                 "Hoạt động đã hủy hoặc đã diễn ra thì không sửa được.",
                 "A cancelled or finished activity cannot be changed.");
   }
-  if (draft.activity.capacity && *draft.activity.capacity < existing->registered) {
+  if (draft.activity.capacity && *draft.activity.capacity < existing.registered) {
     return fail(ErrorKind::conflict, "activity.capacity_below_registered",
                 fmt::format("Đã có {} người đăng ký, không giảm số chỗ xuống dưới con số đó.",
-                            existing->registered),
+                            existing.registered),
                 fmt::format("{} people hold places; the capacity cannot go below that.",
-                            existing->registered),
+                            existing.registered),
                 Location{0, "capacity"});
   }
   draft.activity.id = id;
-  draft.activity.status = existing->activity.status;
-  return save(connection, actor, std::move(draft), *existing);
+  draft.activity.status = existing.activity.status;
+  return save(connection, actor, std::move(draft), existing);
 }
 
 Result<store::StoredActivity> change_activity_status(store::SqlConnection& connection,
@@ -303,9 +290,8 @@ Result<store::StoredActivity> change_activity_status(store::SqlConnection& conne
       return std::unexpected(allowed.error());
     if (auto set = activities.set_status(actor.principal.tenant, id, to, actor.clock()); !set)
       return std::unexpected(set.error());
-    auto audited = record_audit(connection, actor, "status", "activity", id,
-                                fmt::format(R"({{"status":"{}"}})", code_of(to)));
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "status", "activity", id,
+                     fmt::format(R"({{"status":"{}"}})", code_of(to))));
     stored->activity.status = to;
     return stored;
   });
@@ -314,30 +300,26 @@ Result<store::StoredActivity> change_activity_status(store::SqlConnection& conne
 Result<std::vector<ActivityView>> list_activities(store::SqlConnection& connection,
                                                   const Actor& actor, ActivityFilter filter) {
   store::ActivityStore activities(connection);
-  auto listed = activities.list(actor.principal.tenant, filter.query);
-  if (!listed) return std::unexpected(listed.error());
+  auto listed = TRY(activities.list(actor.principal.tenant, filter.query));
   std::vector<ActivityView> views;
-  for (store::StoredActivity& stored : *listed) {
+  for (store::StoredActivity& stored : listed) {
     if (stored.activity.status == ActivityStatus::draft && !manages(actor, stored.activity))
       continue;
-    auto view = view_of(activities, actor, std::move(stored));
-    if (!view) return std::unexpected(view.error());
-    if (filter.mine_only && (!view->mine || view->mine->state == RegistrationState::cancelled))
+    auto view = TRY(view_of(activities, actor, std::move(stored)));
+    if (filter.mine_only && (!view.mine || view.mine->state == RegistrationState::cancelled))
       continue;
-    views.push_back(std::move(*view));
+    views.push_back(std::move(view));
   }
   return views;
 }
 
 Result<ActivityView> read_activity(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::ActivityStore activities(connection);
-  auto stored = visible_activity(activities, actor, id);
-  if (!stored) return std::unexpected(stored.error());
-  auto view = view_of(activities, actor, std::move(*stored));
+  auto stored = TRY(visible_activity(activities, actor, id));
+  auto view = view_of(activities, actor, std::move(stored));
   if (!view) return view;
-  auto registrations = activities.registrations(actor.principal.tenant, id);
-  if (!registrations) return std::unexpected(registrations.error());
-  view->waitlisted = std::ranges::count_if(*registrations, [](const store::Registration& r) {
+  auto registrations = TRY(activities.registrations(actor.principal.tenant, id));
+  view->waitlisted = std::ranges::count_if(registrations, [](const store::Registration& r) {
     return r.state == RegistrationState::waitlisted;
   });
   return view;
@@ -357,32 +339,28 @@ Result<std::vector<store::RegistrationOutcome>> register_for_activity(
   people.erase(first, last);
   return store::in_transaction(
       connection, [&]() -> Result<std::vector<store::RegistrationOutcome>> {
-        auto stored = visible_activity(activities, actor, activity);
-        if (!stored) return std::unexpected(stored.error());
-        const bool manager = manages(actor, stored->activity);
+        auto stored = TRY(visible_activity(activities, actor, activity));
+        const bool manager = manages(actor, stored.activity);
         if (!for_self && !manager) return refuse();
-        if (auto open = may_register(stored->activity, actor.clock()); !open)
+        if (auto open = may_register(stored.activity, actor.clock()); !open)
           return std::unexpected(open.error());
         std::vector<store::RegistrationOutcome> outcomes;
         for (Id person : people) {
-          auto in = activities.in_audience(tenant, stored->activity.audience, person);
-          if (!in) return std::unexpected(in.error());
-          if (!*in) {
+          auto in = TRY(activities.in_audience(tenant, stored.activity.audience, person));
+          if (!in) {
             return fail(
                 ErrorKind::conflict, "registration.not_in_audience",
                 fmt::format("Người mang mã {} không thuộc đối tượng của hoạt động.", person),
                 fmt::format("Person {} is not in the activity's audience.", person),
                 Location{0, "person_ids"});
           }
-          auto outcome = activities.register_person(tenant, activity, person,
-                                                    actor.principal.account_id, actor.clock());
-          if (!outcome) return std::unexpected(outcome.error());
-          outcomes.push_back(std::move(*outcome));
+          auto outcome = TRY(activities.register_person(tenant, activity, person,
+                                                        actor.principal.account_id, actor.clock()));
+          outcomes.push_back(std::move(outcome));
         }
         if (!for_self) {
-          auto audited = record_audit(connection, actor, "register", "activity", activity,
-                                      fmt::format(R"({{"people":[{}]}})", fmt::join(people, ",")));
-          if (!audited) return std::unexpected(audited.error());
+          TRY(record_audit(connection, actor, "register", "activity", activity,
+                           fmt::format(R"({{"people":[{}]}})", fmt::join(people, ","))));
         }
         return outcomes;
       });
@@ -392,12 +370,11 @@ Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, co
                                             Id activity, Id person) {
   store::ActivityStore activities(connection);
   return store::in_transaction(connection, [&]() -> Result<std::vector<Id>> {
-    auto stored = visible_activity(activities, actor, activity);
-    if (!stored) return std::unexpected(stored.error());
-    const bool manager = manages(actor, stored->activity);
+    auto stored = TRY(visible_activity(activities, actor, activity));
+    const bool manager = manages(actor, stored.activity);
     if (person != actor.principal.person_id && !manager) return refuse();
     if (!manager) {
-      if (auto allowed = may_cancel_registration(stored->activity, actor.clock()); !allowed)
+      if (auto allowed = may_cancel_registration(stored.activity, actor.clock()); !allowed)
         return std::unexpected(allowed.error());
     }
     return activities.cancel_registration(actor.principal.tenant, activity, person, actor.clock());
@@ -407,8 +384,7 @@ Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, co
 Result<std::vector<store::Registration>> list_registrations(store::SqlConnection& connection,
                                                             const Actor& actor, Id activity) {
   store::ActivityStore activities(connection);
-  auto stored = managed_activity(activities, actor, activity);
-  if (!stored) return std::unexpected(stored.error());
+  TRY(managed_activity(activities, actor, activity));
   return activities.registrations(actor.principal.tenant, activity);
 }
 
@@ -420,16 +396,15 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
   const Instant now = actor.clock();
-  auto stored = visible_activity(activities, actor, activity);
-  if (!stored) return std::unexpected(stored.error());
-  const bool manager = manages(actor, stored->activity);
+  auto stored = TRY(visible_activity(activities, actor, activity));
+  const bool manager = manages(actor, stored.activity);
   PreparedCheckIn prepared;
   prepared.activity = activity;
   store::AttendanceRecord& record = prepared.record;
   switch (request.method) {
     case CheckInMethod::activity_code:
       if (!actor.principal.person_id) return refuse();
-      if (!token_valid(stored->check_in_secret, activity, request.code, now)) {
+      if (!token_valid(stored.check_in_secret, activity, request.code, now)) {
         return fail(ErrorKind::invalid_input, "check_in.code_invalid",
                     "Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiển thị.",
                     "The check-in code is wrong or has expired. Scan the code on display again.",
@@ -441,9 +416,8 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
     case CheckInMethod::person_code: {
       if (!manager) return refuse();
       // Read, not made: an agency without a key has issued no personal code that could match.
-      auto key = activities.existing_check_in_key(tenant);
-      if (!key) return std::unexpected(key.error());
-      auto person = *key ? person_from_token(**key, tenant, request.code) : std::nullopt;
+      auto key = TRY(activities.existing_check_in_key(tenant));
+      auto person = key ? person_from_token(*key, tenant, request.code) : std::nullopt;
       if (!person) {
         return fail(ErrorKind::invalid_input, "check_in.person_code_invalid",
                     "Mã cá nhân không hợp lệ.", "The personal code is not valid.",
@@ -464,14 +438,13 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
       break;
   }
   if (request.method != CheckInMethod::by_hand) {
-    if (auto open = may_check_in(stored->activity, now); !open)
-      return std::unexpected(open.error());
+    if (auto open = may_check_in(stored.activity, now); !open) return std::unexpected(open.error());
   }
   // Read before the write and not with it: a registration cancelled (or a membership ended) in
   // between still gets its check-in, as if it had come a moment earlier. That race is benign (the
   // person held the place when they came to the door), and it keeps these reads out of the
   // writer's serial transaction.
-  if (auto eligible = may_attend(activities, *stored, record.person_id); !eligible) {
+  if (auto eligible = may_attend(activities, stored, record.person_id); !eligible) {
     // An officer marking someone absent or excused needs no place.
     if (!(request.method == CheckInMethod::by_hand && request.state &&
           (*request.state == AttendanceState::absent ||
@@ -479,10 +452,9 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
       return std::unexpected(eligible.error());
     }
   }
-  auto name = activities.person_name(tenant, record.person_id);
-  if (!name) return std::unexpected(name.error());
-  record.full_name = name->value_or("");  // none: the write fails on the person's foreign key
-  record.state = attendance_for_check_in(stored->activity.starts_at, now);
+  auto name = TRY(activities.person_name(tenant, record.person_id));
+  record.full_name = name.value_or("");  // none: the write fails on the person's foreign key
+  record.state = attendance_for_check_in(stored.activity.starts_at, now);
   record.checked_in_at = store::seconds_of(now);
   if (request.method == CheckInMethod::by_hand && request.state) {
     prepared.overwrite = true;
@@ -519,62 +491,55 @@ Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& 
         !set) {
       return std::unexpected(set.error());
     }
-    auto audited = record_audit(
+    TRY(record_audit(
         connection, actor, "attendance", "activity", prepared.activity,
-        fmt::format(R"({{"person":{},"state":"{}"}})", record.person_id, code_of(record.state)));
-    if (!audited) return std::unexpected(audited.error());
-    auto written = activities.attendance_record(tenant, prepared.activity, record.person_id);
-    if (!written) return std::unexpected(written.error());
-    return CheckedIn{written->value_or(record), true};
+        fmt::format(R"({{"person":{},"state":"{}"}})", record.person_id, code_of(record.state))));
+    auto written = TRY(activities.attendance_record(tenant, prepared.activity, record.person_id));
+    return CheckedIn{written.value_or(record), true};
   });
 }
 
 Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
                            const CheckIn& request) {
   return store::in_transaction(connection, [&]() -> Result<CheckedIn> {
-    auto prepared = prepare_check_in(connection, actor, activity, request);
-    if (!prepared) return std::unexpected(prepared.error());
-    return write_check_in(connection, actor, *prepared);
+    auto prepared = TRY(prepare_check_in(connection, actor, activity, request));
+    return write_check_in(connection, actor, prepared);
   });
 }
 
 Result<std::vector<store::AttendanceRecord>> list_attendance(store::SqlConnection& connection,
                                                              const Actor& actor, Id activity) {
   store::ActivityStore activities(connection);
-  auto stored = managed_activity(activities, actor, activity);
-  if (!stored) return std::unexpected(stored.error());
+  TRY(managed_activity(activities, actor, activity));
   return activities.attendance(actor.principal.tenant, activity);
 }
 
 Result<CheckInCode> activity_check_in_code(store::SqlConnection& connection, const Actor& actor,
                                            Id activity) {
   store::ActivityStore activities(connection);
-  auto stored = managed_activity(activities, actor, activity);
-  if (!stored) return std::unexpected(stored.error());
+  auto stored = TRY(managed_activity(activities, actor, activity));
   const std::int64_t step = time_step(actor.clock());
-  return CheckInCode{check_in_token(stored->check_in_secret, activity, step),
+  return CheckInCode{check_in_token(stored.check_in_secret, activity, step),
                      time_step_start(step + 1)};
 }
 
 Result<std::string> personal_check_in_code(store::SqlConnection& connection, const Actor& actor) {
   if (!actor.principal.person_id) return refuse();
   store::ActivityStore activities(connection);
-  auto key = activities.check_in_key(actor.principal.tenant, random_token());
-  if (!key) return std::unexpected(key.error());
-  return person_token(*key, actor.principal.tenant, actor.principal.person_id);
+  auto key = TRY(activities.check_in_key(actor.principal.tenant, random_token()));
+  return person_token(key, actor.principal.tenant, actor.principal.person_id);
 }
 
 Status give_feedback(store::SqlConnection& connection, const Actor& actor, Id activity,
                      const Feedback& feedback) {
   store::ActivityStore activities(connection);
-  auto stored = visible_activity(activities, actor, activity);
-  if (!stored) return std::unexpected(stored.error());
+  auto stored = TRY(visible_activity(activities, actor, activity));
   auto attended =
       activities.attendance_of(actor.principal.tenant, activity, actor.principal.person_id);
   if (!attended) return std::unexpected(attended.error());
   Feedback normalized{feedback.rating, normalize_text(feedback.comment)};
   if (auto valid =
-          validate_feedback(normalized, stored->activity.starts_at, actor.clock(), *attended);
+          validate_feedback(normalized, stored.activity.starts_at, actor.clock(), *attended);
       !valid) {
     return valid;
   }

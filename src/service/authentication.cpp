@@ -39,12 +39,11 @@ Status check_login(std::string_view login) {
 Status check_throttle(store::AccountStore& accounts, std::string_view scope,
                       const std::string& subject, const ThrottlePolicy& policy, std::int64_t now) {
   const std::int64_t window = std::chrono::seconds(kThrottleWindow).count();
-  auto failures = accounts.failures(scope, subject, now - window);
-  if (!failures) return std::unexpected(failures.error());
-  if (failures->count == 0) return {};
+  auto failures = TRY(accounts.failures(scope, subject, now - window));
+  if (failures.count == 0) return {};
   const auto wait =
-      throttle_wait(policy, failures->count, std::chrono::seconds(now - failures->latest),
-                    std::chrono::seconds(now - failures->oldest));
+      throttle_wait(policy, failures.count, std::chrono::seconds(now - failures.latest),
+                    std::chrono::seconds(now - failures.oldest));
   if (wait.count() == 0) return {};
   auto error =
       fail(ErrorKind::rate_limited, "session.throttled",
@@ -58,18 +57,17 @@ Status check_throttle(store::AccountStore& accounts, std::string_view scope,
 
 Result<store::Account> add_account(store::SqlConnection& connection, const NewAccount& account,
                                    const Clock& clock) {
-  if (auto shaped = check_login(account.login); !shaped) return std::unexpected(shaped.error());
+  TRY(check_login(account.login));
   if (auto strong = check_password(account.password); !strong) {
     return std::unexpected(strong.error());
   }
-  auto hash = hash_password(account.password);
-  if (!hash) return std::unexpected(hash.error());
+  auto hash = TRY(hash_password(account.password));
   store::AccountStore accounts(connection);
   store::Account record;
   record.tenant = account.tenant;
   record.person_id = account.person_id;
   record.login = account.login;
-  record.password_hash = std::move(*hash);
+  record.password_hash = std::move(hash);
   record.grants = account.grants;
   return accounts.create_account(record, unix_seconds(clock()));
 }
@@ -89,14 +87,13 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
       !allowed) {
     return std::unexpected(allowed.error());
   }
-  auto account = accounts.find_by_login(request.login);
-  if (!account) return std::unexpected(account.error());
+  auto account = TRY(accounts.find_by_login(request.login));
   // An unknown login costs the same hashing work as a wrong password, so that timing does not
   // tell which logins exist.
   static const std::string kDecoy = hash_password("decoy password, never valid").value_or("");
-  const bool valid = *account ? verify_password((*account)->password_hash, request.password)
-                              : (verify_password(kDecoy, request.password), false);
-  if (!valid || (*account)->disabled) {
+  const bool valid = account ? verify_password(account->password_hash, request.password)
+                             : (verify_password(kDecoy, request.password), false);
+  if (!valid || account->disabled) {
     // A login that could not be one (a megabyte of text, say) is not stored: its address pays.
     const bool shaped = check_login(request.login).has_value();
     auto recorded = store::in_transaction(connection, [&]() -> Status {
@@ -114,7 +111,7 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
   signed_in.token = random_token();
   signed_in.expires_at = clock() + lifetime;
   store::SessionRecord session{
-      token_digest(signed_in.token),      (*account)->tenant, (*account)->id, random_token(), now,
+      token_digest(signed_in.token),      account->tenant, account->id, random_token(), now,
       unix_seconds(signed_in.expires_at), request.address};
   auto stored = store::in_transaction(connection, [&]() -> Status {
     if (auto done = accounts.clear_failures(kLoginScope, request.login); !done) return done;
@@ -157,14 +154,13 @@ namespace {
 Result<Actor> authenticate_reading(store::SqlConnection& connection, std::string_view token,
                                    std::string address, const Clock& clock) {
   store::AccountStore accounts(connection);
-  auto found = accounts.find_session(token_digest(token), unix_seconds(clock()));
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(accounts.find_session(token_digest(token), unix_seconds(clock())));
+  if (!found) {
     return fail(ErrorKind::unauthenticated, "session.expired",
                 "Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.",
                 "The session has expired or you have not signed in. Please sign in again.");
   }
-  const store::SessionAccount& session = **found;
+  const store::SessionAccount& session = *found;
   Actor actor;
   actor.principal.tenant = session.session.tenant;
   actor.principal.account_id = session.session.account_id;
@@ -173,13 +169,11 @@ Result<Actor> authenticate_reading(store::SqlConnection& connection, std::string
     if (grant == Grant::administrator) actor.principal.administrator = true;
     if (grant == Grant::leadership) actor.principal.leadership = true;
   }
-  auto officer = accounts.officer_of(actor.principal.tenant, actor.principal.person_id,
-                                     format_iso(vietnam_date(clock())));
-  if (!officer) return std::unexpected(officer.error());
-  actor.principal.officer_of = std::move(*officer);
-  auto member = accounts.member_of(actor.principal.tenant, actor.principal.person_id);
-  if (!member) return std::unexpected(member.error());
-  actor.principal.member_of = std::move(*member);
+  auto officer = TRY(accounts.officer_of(actor.principal.tenant, actor.principal.person_id,
+                                         format_iso(vietnam_date(clock()))));
+  actor.principal.officer_of = std::move(officer);
+  auto member = TRY(accounts.member_of(actor.principal.tenant, actor.principal.person_id));
+  actor.principal.member_of = std::move(member);
   actor.login = session.login;
   actor.full_name = session.full_name;
   actor.session_digest = session.session.token_hash;
@@ -205,9 +199,8 @@ Status change_password(store::SqlConnection& connection, const Actor& actor,
       !allowed) {
     return allowed;
   }
-  auto account = accounts.find_by_login(actor.login);
-  if (!account) return std::unexpected(account.error());
-  if (!*account || !verify_password((*account)->password_hash, current_password)) {
+  auto account = TRY(accounts.find_by_login(actor.login));
+  if (!account || !verify_password(account->password_hash, current_password)) {
     if (auto recorded = store::in_transaction(
             connection, [&] { return accounts.record_failure(kLoginScope, actor.login, now); });
         !recorded) {
@@ -221,11 +214,10 @@ Status change_password(store::SqlConnection& connection, const Actor& actor,
     error.where.field = "new_password";
     return std::unexpected(error);
   }
-  auto hash = hash_password(new_password);
-  if (!hash) return std::unexpected(hash.error());
+  auto hash = TRY(hash_password(new_password));
   return store::in_transaction(connection, [&]() -> Status {
     if (auto done =
-            accounts.set_password_hash(actor.principal.tenant, actor.principal.account_id, *hash);
+            accounts.set_password_hash(actor.principal.tenant, actor.principal.account_id, hash);
         !done) {
       return done;
     }

@@ -20,14 +20,13 @@ namespace dk::service {
 namespace {
 
 Result<store::BankStatementLine> existing_line(store::FundStore& funds, const Actor& actor, Id id) {
-  auto found = funds.find_statement_line(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(funds.find_statement_line(actor.principal.tenant, id));
+  if (!found) {
     return fail(ErrorKind::not_found, "statement.line_not_found",
                 fmt::format("Không có dòng sao kê số {}.", id),
                 fmt::format("There is no statement line {}.", id));
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 // Who a transfer may come from: every open pledge of an open fund the actor runs, and every
@@ -39,12 +38,11 @@ Result<std::vector<MatchCandidate>> candidates(store::SqlConnection& connection,
   store::RegistryStore registry(connection);
   auto open = funds.list_funds(tenant, FundStatus::open, std::nullopt);
   if (!open) return std::unexpected(open.error());
-  auto units = registry.list_units(tenant);
-  if (!units) return std::unexpected(units.error());
+  auto units = TRY(registry.list_units(tenant));
   auto unit_name = [&](std::optional<Id> unit) -> std::string {
     if (!unit) return "";
-    auto found = std::ranges::find(*units, *unit, &Unit::id);
-    return found == units->end() ? "" : found->name;
+    auto found = std::ranges::find(units, *unit, &Unit::id);
+    return found == units.end() ? "" : found->name;
   };
   std::vector<MatchCandidate> result;
   std::map<Id, std::optional<Id>> person_units;
@@ -64,9 +62,8 @@ Result<std::vector<MatchCandidate>> candidates(store::SqlConnection& connection,
   for (const Fund& fund : *open) {
     // Only the funds the actor runs: another organization's pledges are its officers' business.
     if (!manages_fund(actor, fund)) continue;
-    auto pledges = funds.pledges(tenant, fund.id, std::nullopt);
-    if (!pledges) return std::unexpected(pledges.error());
-    for (const store::Pledge& pledge : *pledges) {
+    auto pledges = TRY(funds.pledges(tenant, fund.id, std::nullopt));
+    for (const store::Pledge& pledge : pledges) {
       if (pledge.status() != PledgeStatus::open) continue;
       result.push_back({pledge.id,
                         pledge.person_id.value_or(0),
@@ -87,11 +84,10 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
                                               const std::string& file_name,
                                               const std::string& encoding) {
   if (!may_import_bank_statement(actor.principal)) return refuse();
-  auto file = TemporaryFile::holding(content, ".statement");
-  if (!file) return std::unexpected(file.error());
+  auto file = TRY(TemporaryFile::holding(content, ".statement"));
   io::ReadOptions options;
   options.encoding = encoding;
-  auto lines = io::read_bank_statement(file->path(), options);
+  auto lines = io::read_bank_statement(file.path(), options);
   if (!lines) return std::unexpected(lines.error());
   const std::vector<std::string> fingerprints = io::statement_fingerprints(*lines);
   // All lines or none: a statement half-imported would hide the rest on the next import.
@@ -115,10 +111,9 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
       stored.fingerprint = fingerprints[i];
       stored.status = line.amount > 0 ? store::StatementLineStatus::open
                                       : store::StatementLineStatus::money_out;
-      auto added = funds.add_statement_line(tenant, stored);
-      if (!added) return std::unexpected(added.error());
+      auto added = TRY(funds.add_statement_line(tenant, stored));
       ++result.lines;
-      if (!*added) {
+      if (!added) {
         ++result.already_imported;
       } else {
         ++result.new_lines;
@@ -129,10 +124,9 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
             funds.set_statement_counts(tenant, statement->id, result.lines, result.new_lines);
         !counted)
       return std::unexpected(counted.error());
-    auto audited = record_audit(
+    TRY(record_audit(
         connection, actor, "import", "bank_statement", statement->id,
-        fmt::format(R"({{"lines":{},"new_lines":{}}})", result.lines, result.new_lines));
-    if (!audited) return std::unexpected(audited.error());
+        fmt::format(R"({{"lines":{},"new_lines":{}}})", result.lines, result.new_lines)));
     statement->lines = result.lines;
     statement->new_lines = result.new_lines;
     result.statement = std::move(*statement);
@@ -150,8 +144,7 @@ Result<std::vector<StatementLineView>> bank_statement_lines(store::SqlConnection
                                                             const Actor& actor, Id statement) {
   if (!may_import_bank_statement(actor.principal)) return refuse();
   store::FundStore funds(connection);
-  auto lines = funds.statement_lines(actor.principal.tenant, statement);
-  if (!lines) return std::unexpected(lines.error());
+  auto lines = TRY(funds.statement_lines(actor.principal.tenant, statement));
   auto pool = candidates(connection, actor);
   if (!pool) return std::unexpected(pool.error());
   auto open = funds.list_funds(actor.principal.tenant, FundStatus::open, std::nullopt);
@@ -159,7 +152,7 @@ Result<std::vector<StatementLineView>> bank_statement_lines(store::SqlConnection
   // The pool's names and words folded once for the whole statement.
   const PreparedCandidates prepared(*pool);
   std::vector<StatementLineView> views;
-  for (store::BankStatementLine& line : *lines) {
+  for (store::BankStatementLine& line : lines) {
     StatementLineView view{std::move(line), {}};
     if (view.line.status == store::StatementLineStatus::open) {
       const TransferNote note{view.line.amount, view.line.reference, view.line.counterparty};
@@ -235,17 +228,15 @@ Result<StatementLineView> ignore_statement_line(store::SqlConnection& connection
     store::FundStore funds(connection);
     auto line = existing_line(funds, actor, id);
     if (!line) return line;
-    auto changed = funds.set_line_status(
+    auto changed = TRY(funds.set_line_status(
         actor.principal.tenant, id, store::StatementLineStatus::open,
-        store::StatementLineStatus::ignored, std::nullopt, normalize_text(reason));
-    if (!changed) return std::unexpected(changed.error());
-    if (!*changed) {
+        store::StatementLineStatus::ignored, std::nullopt, normalize_text(reason)));
+    if (!changed) {
       return fail(ErrorKind::conflict, "statement.line_booked",
                   fmt::format("Dòng sao kê {} đã được ghi sổ hoặc bỏ qua.", line->line_no),
                   fmt::format("Statement line {} is already booked or ignored.", line->line_no));
     }
-    auto audited = record_audit(connection, actor, "ignore", "bank_statement_line", id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "ignore", "bank_statement_line", id, "{}"));
     return existing_line(funds, actor, id);
   });
   if (!ignored) return std::unexpected(ignored.error());

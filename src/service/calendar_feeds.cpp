@@ -72,11 +72,10 @@ Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, c
   NewCalendarFeed created;
   created.token = random_token();
   return store::in_transaction(connection, [&]() -> Result<NewCalendarFeed> {
-    auto stored = store::CalendarFeedStore(connection).create(feed, token_digest(created.token));
-    if (!stored) return std::unexpected(stored.error());
-    created.feed = *stored;
-    auto audited = record_audit(connection, actor, "create", "calendar_feed", stored->id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    auto stored =
+        TRY(store::CalendarFeedStore(connection).create(feed, token_digest(created.token)));
+    created.feed = stored;
+    TRY(record_audit(connection, actor, "create", "calendar_feed", stored.id, "{}"));
     return created;
   });
 }
@@ -89,10 +88,9 @@ Result<std::vector<store::CalendarFeed>> list_calendar_feeds(store::SqlConnectio
 
 Status revoke_calendar_feed(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::CalendarFeedStore feeds(connection);
-  auto feed = feeds.find(actor.principal.tenant, id);
-  if (!feed) return std::unexpected(feed.error());
-  if (!*feed) return feed_not_found();
-  if ((*feed)->created_by != actor.principal.account_id && !actor.principal.administrator)
+  auto feed = TRY(feeds.find(actor.principal.tenant, id));
+  if (!feed) return feed_not_found();
+  if (feed->created_by != actor.principal.account_id && !actor.principal.administrator)
     return refuse();
   return store::in_transaction(connection, [&]() -> Status {
     if (auto revoked = feeds.revoke(actor.principal.tenant, id, actor.clock()); !revoked)
@@ -104,9 +102,8 @@ Status revoke_calendar_feed(store::SqlConnection& connection, const Actor& actor
 Result<std::string> calendar_feed_document(store::SqlConnection& connection, std::string_view token,
                                            Instant now) {
   if (token.empty() || token.size() > 100) return feed_not_found();
-  auto feed = store::CalendarFeedStore(connection).find_by_token(token_digest(token));
-  if (!feed) return std::unexpected(feed.error());
-  if (!*feed) return feed_not_found();
+  auto feed = TRY(store::CalendarFeedStore(connection).find_by_token(token_digest(token)));
+  if (!feed) return feed_not_found();
   store::RegistryStore registry(connection);
   store::ActivityQuery query;
   query.from = now - kFeedPast;
@@ -114,40 +111,35 @@ Result<std::string> calendar_feed_document(store::SqlConnection& connection, std
   query.include_drafts = false;
   query.limit = 5000;
   io::Calendar calendar;
-  if ((*feed)->owner_kind == store::FeedOwner::person) {
-    query.registered_person = (*feed)->owner_id;
-    auto person = registry.find_person((*feed)->tenant, (*feed)->owner_id);
-    if (!person) return std::unexpected(person.error());
-    calendar.name = *person ? "Lịch của " + (*person)->full_name : "Lịch Đoàn Kết";
+  if (feed->owner_kind == store::FeedOwner::person) {
+    query.registered_person = feed->owner_id;
+    auto person = TRY(registry.find_person(feed->tenant, feed->owner_id));
+    calendar.name = person ? "Lịch của " + person->full_name : "Lịch Đoàn Kết";
     calendar.description = "Các hoạt động đã đăng ký";
   } else {
-    query.organization_id = (*feed)->owner_id;
-    auto organization = registry.find_organization_by_id((*feed)->tenant, (*feed)->owner_id);
-    if (!organization) return std::unexpected(organization.error());
-    calendar.name = *organization ? "Lịch " + (*organization)->name : "Lịch Đoàn Kết";
+    query.organization_id = feed->owner_id;
+    auto organization = TRY(registry.find_organization_by_id(feed->tenant, feed->owner_id));
+    calendar.name = organization ? "Lịch " + organization->name : "Lịch Đoàn Kết";
     calendar.description = "Các hoạt động của tổ chức";
   }
-  auto activities = store::ActivityStore(connection).list((*feed)->tenant, query);
-  if (!activities) return std::unexpected(activities.error());
-  for (const store::StoredActivity& stored : *activities)
+  auto activities = TRY(store::ActivityStore(connection).list(feed->tenant, query));
+  for (const store::StoredActivity& stored : activities)
     calendar.events.push_back(event_of(stored));
   // Clubs' sessions, as recurring events: the person's clubs, or the organization's.
   store::ClubStore clubs(connection);
-  auto club_list = (*feed)->owner_kind == store::FeedOwner::person
-                       ? clubs.clubs_of((*feed)->tenant, (*feed)->owner_id)
-                       : clubs.list((*feed)->tenant, (*feed)->owner_id);
-  if (!club_list) return std::unexpected(club_list.error());
-  for (const Club& club : *club_list) {
-    auto schedules = clubs.schedules((*feed)->tenant, club.id);
-    if (!schedules) return std::unexpected(schedules.error());
-    for (const ClubSchedule& schedule : *schedules) {
+  auto club_list = TRY(feed->owner_kind == store::FeedOwner::person
+                           ? clubs.clubs_of(feed->tenant, feed->owner_id)
+                           : clubs.list(feed->tenant, feed->owner_id));
+  for (const Club& club : club_list) {
+    auto schedules = TRY(clubs.schedules(feed->tenant, club.id));
+    for (const ClubSchedule& schedule : schedules) {
       io::CalendarEvent series;
-      series.uid = fmt::format("club-schedule-{}-{}@doanket", (*feed)->tenant, schedule.id);
+      series.uid = fmt::format("club-schedule-{}-{}@doanket", feed->tenant, schedule.id);
       series.summary = club.name;
       series.description = describe(schedule.rule).vi;
       series.location = schedule.place;
       series.categories = {"Câu lạc bộ"};
-      series.stamp = store::instant_of((*feed)->created_at);
+      series.stamp = store::instant_of(feed->created_at);
       for (auto& event : io::weekly_session_events(series, schedule.rule, schedule.exceptions))
         calendar.events.push_back(std::move(event));
     }

@@ -20,30 +20,27 @@ bool manages(const Actor& actor, const Club& club) {
 }
 
 Result<Club> existing_club(store::ClubStore& clubs, const Actor& actor, Id id) {
-  auto found = clubs.find(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(clubs.find(actor.principal.tenant, id));
+  if (!found) {
     return fail(ErrorKind::not_found, "club.not_found",
                 fmt::format("Không có câu lạc bộ mang mã {}.", id),
                 fmt::format("There is no club {}.", id));
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 // A schedule and its club, for those who manage the club.
 Result<std::pair<ClubSchedule, Club>> managed_schedule(store::ClubStore& clubs, const Actor& actor,
                                                        Id id) {
-  auto schedule = clubs.find_schedule(actor.principal.tenant, id);
-  if (!schedule) return std::unexpected(schedule.error());
-  if (!*schedule) {
+  auto schedule = TRY(clubs.find_schedule(actor.principal.tenant, id));
+  if (!schedule) {
     return fail(ErrorKind::not_found, "club.schedule_not_found",
                 fmt::format("Không có lịch sinh hoạt mang mã {}.", id),
                 fmt::format("There is no club schedule {}.", id));
   }
-  auto club = existing_club(clubs, actor, (*schedule)->club_id);
-  if (!club) return std::unexpected(club.error());
-  if (!manages(actor, *club)) return refuse();
-  return std::pair{std::move(**schedule), std::move(*club)};
+  auto club = TRY(existing_club(clubs, actor, schedule->club_id));
+  if (!manages(actor, club)) return refuse();
+  return std::pair{std::move(*schedule), std::move(club)};
 }
 
 Status is_session(const ClubSchedule& schedule, CivilDate session) {
@@ -64,12 +61,11 @@ Result<Club> create_club(store::SqlConnection& connection, const Actor& actor, C
   club.tenant_id = actor.principal.tenant;
   club.name = normalize_text(club.name);
   club.description = normalize_text(club.description);
-  if (auto valid = validate_club(club); !valid) return std::unexpected(valid.error());
+  TRY(validate_club(club));
   if (!manages(actor, club)) return refuse();
-  auto organization = store::RegistryStore(connection)
-                          .find_organization_by_id(club.tenant_id, club.organization_id);
-  if (!organization) return std::unexpected(organization.error());
-  if (!*organization || (*organization)->external) {
+  auto organization = TRY(store::RegistryStore(connection)
+                              .find_organization_by_id(club.tenant_id, club.organization_id));
+  if (!organization || organization->external) {
     return fail(ErrorKind::invalid_input, "organization.not_found",
                 fmt::format("Không có tổ chức mang mã {} trong cơ quan.", club.organization_id),
                 fmt::format("There is no organization {} in the agency.", club.organization_id),
@@ -78,8 +74,7 @@ Result<Club> create_club(store::SqlConnection& connection, const Actor& actor, C
   return store::in_transaction(connection, [&]() -> Result<Club> {
     auto created = store::ClubStore(connection).create(club, actor.clock());
     if (!created) return created;
-    auto audited = record_audit(connection, actor, "create", "club", created->id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "create", "club", created->id, "{}"));
     return created;
   });
 }
@@ -113,22 +108,20 @@ Result<ClubRecord> read_club(store::SqlConnection& connection, const Actor& acto
 Status join_club(store::SqlConnection& connection, const Actor& actor, Id club_id,
                  std::vector<Id> people) {
   store::ClubStore clubs(connection);
-  auto club = existing_club(clubs, actor, club_id);
-  if (!club) return std::unexpected(club.error());
+  auto club = TRY(existing_club(clubs, actor, club_id));
   const bool for_self = people.empty();
   if (for_self) {
     if (!actor.principal.person_id) return refuse();
     people.push_back(actor.principal.person_id);
-  } else if (!manages(actor, *club)) {
+  } else if (!manages(actor, club)) {
     return refuse();
   }
   const CivilDate today = vietnam_date(actor.clock());
   store::RegistryStore registry(connection);
   return store::in_transaction(connection, [&]() -> Status {
     for (Id person : people) {
-      auto found = registry.find_person(actor.principal.tenant, person);
-      if (!found) return std::unexpected(found.error());
-      if (!*found) {
+      auto found = TRY(registry.find_person(actor.principal.tenant, person));
+      if (!found) {
         return fail(ErrorKind::invalid_input, "person.not_found",
                     fmt::format("Không có người mang mã {}.", person),
                     fmt::format("There is no person {}.", person), Location{0, "person_ids"});
@@ -144,18 +137,16 @@ Status join_club(store::SqlConnection& connection, const Actor& actor, Id club_i
 
 Status leave_club(store::SqlConnection& connection, const Actor& actor, Id club_id, Id person) {
   store::ClubStore clubs(connection);
-  auto club = existing_club(clubs, actor, club_id);
-  if (!club) return std::unexpected(club.error());
-  if (person != actor.principal.person_id && !manages(actor, *club)) return refuse();
+  auto club = TRY(existing_club(clubs, actor, club_id));
+  if (person != actor.principal.person_id && !manages(actor, club)) return refuse();
   return clubs.leave(actor.principal.tenant, club_id, person, vietnam_date(actor.clock()));
 }
 
 Result<ClubSchedule> add_club_schedule(store::SqlConnection& connection, const Actor& actor,
                                        Id club_id, ClubSchedule schedule) {
   store::ClubStore clubs(connection);
-  auto club = existing_club(clubs, actor, club_id);
-  if (!club) return std::unexpected(club.error());
-  if (!manages(actor, *club)) return refuse();
+  auto club = TRY(existing_club(clubs, actor, club_id));
+  if (!manages(actor, club)) return refuse();
   schedule.club_id = club_id;
   schedule.place = normalize_text(schedule.place);
   if (auto valid = validate_weekly_rule(schedule.rule); !valid)
@@ -163,8 +154,7 @@ Result<ClubSchedule> add_club_schedule(store::SqlConnection& connection, const A
   return store::in_transaction(connection, [&]() -> Result<ClubSchedule> {
     auto added = clubs.add_schedule(actor.principal.tenant, schedule, actor.clock());
     if (!added) return added;
-    auto audited = record_audit(connection, actor, "schedule", "club", club_id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "schedule", "club", club_id, "{}"));
     return added;
   });
 }
@@ -172,10 +162,9 @@ Result<ClubSchedule> add_club_schedule(store::SqlConnection& connection, const A
 Status change_club_session(store::SqlConnection& connection, const Actor& actor, Id schedule_id,
                            const RuleException& change) {
   store::ClubStore clubs(connection);
-  auto managed = managed_schedule(clubs, actor, schedule_id);
-  if (!managed) return std::unexpected(managed.error());
-  if (auto valid = validate_exception(managed->first.rule, change); !valid) return valid;
-  if (auto session = is_session(managed->first, change.date); !session) return session;
+  auto managed = TRY(managed_schedule(clubs, actor, schedule_id));
+  if (auto valid = validate_exception(managed.first.rule, change); !valid) return valid;
+  if (auto session = is_session(managed.first, change.date); !session) return session;
   return store::in_transaction(connection, [&]() -> Status {
     if (auto set = clubs.set_exception(actor.principal.tenant, schedule_id, change, actor.clock());
         !set) {
@@ -183,7 +172,7 @@ Status change_club_session(store::SqlConnection& connection, const Actor& actor,
     }
     return record_audit(
         connection, actor, change.moved_to ? "move_session" : "cancel_session", "club",
-        managed->second.id,
+        managed.second.id,
         fmt::format(R"({{"schedule":{},"date":"{}"}})", schedule_id, format_iso(change.date)));
   });
 }
@@ -191,12 +180,10 @@ Status change_club_session(store::SqlConnection& connection, const Actor& actor,
 Result<std::vector<ClubSession>> club_sessions(store::SqlConnection& connection, const Actor& actor,
                                                Id club_id, CivilDate from, CivilDate to) {
   store::ClubStore clubs(connection);
-  auto club = existing_club(clubs, actor, club_id);
-  if (!club) return std::unexpected(club.error());
-  auto schedules = clubs.schedules(actor.principal.tenant, club_id);
-  if (!schedules) return std::unexpected(schedules.error());
+  TRY(existing_club(clubs, actor, club_id));
+  auto schedules = TRY(clubs.schedules(actor.principal.tenant, club_id));
   std::vector<ClubSession> sessions;
-  for (const ClubSchedule& schedule : *schedules) {
+  for (const ClubSchedule& schedule : schedules) {
     for (const Occurrence& occurrence : occurrences(schedule.rule, schedule.exceptions, from, to))
       sessions.push_back(ClubSession{schedule.id, club_id, schedule.place, occurrence});
   }
@@ -208,14 +195,12 @@ Status record_session_attendance(store::SqlConnection& connection, const Actor& 
                                  Id schedule_id, CivilDate session, const std::vector<Id>& people,
                                  AttendanceState state) {
   store::ClubStore clubs(connection);
-  auto managed = managed_schedule(clubs, actor, schedule_id);
-  if (!managed) return std::unexpected(managed.error());
-  if (auto valid = is_session(managed->first, session); !valid) return valid;
+  auto managed = TRY(managed_schedule(clubs, actor, schedule_id));
+  if (auto valid = is_session(managed.first, session); !valid) return valid;
   return store::in_transaction(connection, [&]() -> Status {
     for (Id person : people) {
-      auto member = clubs.is_member(actor.principal.tenant, managed->second.id, person);
-      if (!member) return std::unexpected(member.error());
-      if (!*member) {
+      auto member = TRY(clubs.is_member(actor.principal.tenant, managed.second.id, person));
+      if (!member) {
         return fail(ErrorKind::conflict, "club.not_member",
                     fmt::format("Người mang mã {} không phải thành viên câu lạc bộ.", person),
                     fmt::format("Person {} is not a member of the club.", person),
@@ -236,8 +221,7 @@ Result<std::vector<store::SessionAttendance>> session_attendance(store::SqlConne
                                                                  const Actor& actor, Id schedule_id,
                                                                  CivilDate session) {
   store::ClubStore clubs(connection);
-  auto managed = managed_schedule(clubs, actor, schedule_id);
-  if (!managed) return std::unexpected(managed.error());
+  TRY(managed_schedule(clubs, actor, schedule_id));
   return clubs.attendance(actor.principal.tenant, schedule_id, session);
 }
 

@@ -348,13 +348,12 @@ Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant
     schedule.rule = {demo.days, demo.start_minute, demo.end_minute, CivilDate{year, 1, 5},
                      std::nullopt};
     schedule.place = std::string(demo.place);
-    auto added = clubs.add_schedule(tenant, schedule, now);
-    if (!added) return std::unexpected(added.error());
+    auto added = TRY(clubs.add_schedule(tenant, schedule, now));
     // No sessions around Tết (mid-February; the lunar date moves, the demo keeps it simple).
     for (const Occurrence& session :
          occurrences(schedule.rule, {}, CivilDate{year, 2, 14}, CivilDate{year, 2, 22})) {
-      if (auto cancelled = clubs.set_exception(tenant, added->id,
-                                               RuleException{session.date, std::nullopt}, now);
+      if (auto cancelled =
+              clubs.set_exception(tenant, added.id, RuleException{session.date, std::nullopt}, now);
           !cancelled) {
         return std::unexpected(cancelled.error());
       }
@@ -369,9 +368,8 @@ Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant
         return std::unexpected(joined.error());
       members.push_back(person);
     }
-    auto schedules = clubs.schedules(tenant, club->id);
-    if (!schedules) return std::unexpected(schedules.error());
-    const ClubSchedule& stored = schedules->front();
+    auto schedules = TRY(clubs.schedules(tenant, club->id));
+    const ClubSchedule& stored = schedules.front();
     for (const Occurrence& session :
          occurrences(stored.rule, stored.exceptions, stored.rule.first, today)) {
       if (session.ends_at > now) break;
@@ -406,9 +404,8 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
   DemoActivitiesSummary summary;
   std::vector<Id> plan_ids;
   for (const Organization& organization : organizations) {
-    auto created = plans.create(plan_for(tenant, organization, year));
-    if (!created) return std::unexpected(created.error());
-    plan_ids.push_back(created->id);
+    auto created = TRY(plans.create(plan_for(tenant, organization, year)));
+    plan_ids.push_back(created.id);
   }
   for (const DemoActivity& demo : kActivities) {
     store::StoredActivity stored;
@@ -432,15 +429,13 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
     const bool past = activity.ends_at <= now;
     activity.status = past ? ActivityStatus::done : ActivityStatus::published;
     stored.check_in_secret = random_token();
-    auto created = activities.create(stored, activity.starts_at - std::chrono::days(21));
-    if (!created) return std::unexpected(created.error());
+    auto created = TRY(activities.create(stored, activity.starts_at - std::chrono::days(21)));
     ++summary.activities;
-    const Id id = created->activity.id;
+    const Id id = created.activity.id;
 
-    auto audience = activities.audience_people(tenant, activity.audience);
-    if (!audience) return std::unexpected(audience.error());
+    auto audience = TRY(activities.audience_people(tenant, activity.audience));
     const Instant registered_at = activity.starts_at - std::chrono::days(7);
-    for (Id person : *audience) {
+    for (Id person : audience) {
       const int chance = draw(person, id, 1);
       // Those who sign up: everyone who will come and some who will not; fewer ahead of time.
       const bool registers = activity.capacity ? chance < (past ? 85 : 35) : false;
@@ -452,9 +447,8 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       if (!past) continue;
       bool holds_place = !activity.capacity;
       if (activity.capacity && registers) {
-        auto registration = activities.registration_of(tenant, id, person);
-        if (!registration) return std::unexpected(registration.error());
-        holds_place = *registration && (*registration)->state == RegistrationState::registered;
+        auto registration = TRY(activities.registration_of(tenant, id, person));
+        holds_place = registration && registration->state == RegistrationState::registered;
       }
       if (!holds_place) continue;
       store::AttendanceRecord record;
@@ -473,8 +467,7 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       } else {
         continue;
       }
-      auto written = activities.record_attendance(tenant, id, record, std::nullopt);
-      if (!written) return std::unexpected(written.error());
+      TRY(activities.record_attendance(tenant, id, record, std::nullopt));
       ++summary.attendance;
       const int opinion = draw(person, id, 3);
       if (record.state != AttendanceState::present && record.state != AttendanceState::late)
@@ -490,9 +483,8 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       }
     }
   }
-  auto club_records = load_demo_clubs(connection, tenant, organizations, year, now);
-  if (!club_records) return std::unexpected(club_records.error());
-  summary.club_sessions_attended = *club_records;
+  auto club_records = TRY(load_demo_clubs(connection, tenant, organizations, year, now));
+  summary.club_sessions_attended = club_records;
   return summary;
 }
 

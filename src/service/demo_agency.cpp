@@ -95,13 +95,11 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
                                                  const std::vector<Organization>& organizations,
                                                  const Clock& clock) {
   store::RegistryStore registry(connection);
-  auto chairs = registry.committee_of(tenant, organizations[0].id);
-  if (!chairs) return std::unexpected(chairs.error());
+  auto chairs = TRY(registry.committee_of(tenant, organizations[0].id));
   std::vector<Id> seated;
   for (const Organization& organization : organizations) {
-    auto committee = registry.committee_of(tenant, organization.id);
-    if (!committee) return std::unexpected(committee.error());
-    for (const CommitteeRole& role : *committee) seated.push_back(role.person_id);
+    auto committee = TRY(registry.committee_of(tenant, organization.id));
+    for (const CommitteeRole& role : committee) seated.push_back(role.person_id);
   }
   // People on no committee, in name order: the first two become the member and the leader.
   std::vector<std::pair<Id, std::string>> plain;
@@ -114,20 +112,18 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
         return {};
       });
   if (!listed) return std::unexpected(listed.error());
-  if (chairs->empty() || plain.size() < 3) {
+  if (chairs.empty() || plain.size() < 3) {
     return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu người để tạo tài khoản.",
                 "The demo data lacks people for its accounts.");
   }
-  auto chair = registry.find_person(tenant, chairs->front().person_id);
-  if (!chair) return std::unexpected(chair.error());
+  auto chair = TRY(registry.find_person(tenant, chairs.front().person_id));
   // The trade union's treasurer: a member of its committee, the second officer of the funds.
-  auto member_seat = std::ranges::find(*chairs, CommitteeRoleKind::member, &CommitteeRole::role);
-  if (member_seat == chairs->end()) {
+  auto member_seat = std::ranges::find(chairs, CommitteeRoleKind::member, &CommitteeRole::role);
+  if (member_seat == chairs.end()) {
     return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu ủy viên Công đoàn.",
                 "The demo data lacks a trade union committee member.");
   }
-  auto treasurer = registry.find_person(tenant, member_seat->person_id);
-  if (!treasurer) return std::unexpected(treasurer.error());
+  auto treasurer = TRY(registry.find_person(tenant, member_seat->person_id));
   struct Seat {
     std::string login;
     Id person;
@@ -147,13 +143,13 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
        {Grant::leadership},
        {"Lãnh đạo Sở (xem toàn bộ)", "Department leadership (reads everything)"}},
       {"chutichcd",
-       (*chair)->id,
-       (*chair)->full_name,
+       chair->id,
+       chair->full_name,
        {},
        {"Chủ tịch Công đoàn (cán bộ tổ chức)", "Trade union chair (officer)"}},
       {"thuquy",
-       (*treasurer)->id,
-       (*treasurer)->full_name,
+       treasurer->id,
+       treasurer->full_name,
        {},
        {"Thủ quỹ Công đoàn (ủy viên BCH)", "Trade union treasurer (committee member)"}},
       {"doanvien", plain[0].first, plain[0].second, {}, {"Đoàn viên, hội viên", "Member"}},
@@ -172,9 +168,8 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
 
 Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock) {
   store::RegistryStore registry(connection);
-  auto existing = registry.find_agency(kDemoAgencyCode);
-  if (!existing) return std::unexpected(existing.error());
-  if (*existing) return DemoSummary{**existing, false, 0, 0, 0, 0, 0, 0, {}};
+  auto existing = TRY(registry.find_agency(kDemoAgencyCode));
+  if (existing) return DemoSummary{*existing, false, 0, 0, 0, 0, 0, 0, {}};
 
   const int this_year = vietnam_date(clock()).year;
   return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
@@ -195,27 +190,25 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
     }
     std::vector<Id> superior_ids;
     for (const auto& superior : kSuperiors) {
-      auto created = registry.create_organization(
+      auto created = TRY(registry.create_organization(
           tenant,
           Organization{
-              0, std::string(superior.code), std::string(superior.name), superior.kind, {}, true});
-      if (!created) return std::unexpected(created.error());
-      superior_ids.push_back(created->id);
+              0, std::string(superior.code), std::string(superior.name), superior.kind, {}, true}));
+      superior_ids.push_back(created.id);
     }
     std::vector<Organization> organizations;
     for (size_t i = 0; i < std::size(kOrganizations); ++i) {
       const auto& organization = kOrganizations[i];
-      auto created = registry.create_organization(
-          tenant, Organization{0, std::string(organization.code), std::string(organization.name),
-                               organization.kind, OrganizationRef{tenant, superior_ids[i]}, false});
-      if (!created) return std::unexpected(created.error());
-      organizations.push_back(*created);
+      auto created = TRY(registry.create_organization(
+          tenant,
+          Organization{0, std::string(organization.code), std::string(organization.name),
+                       organization.kind, OrganizationRef{tenant, superior_ids[i]}, false}));
+      organizations.push_back(created);
     }
     std::vector<Id> partner_ids;
     for (const auto& partner : kPartners) {
-      auto created = registry.create_partner_unit(tenant, partner);
-      if (!created) return std::unexpected(created.error());
-      partner_ids.push_back(created->id);
+      auto created = TRY(registry.create_partner_unit(tenant, partner));
+      partner_ids.push_back(created.id);
     }
 
     Sequence random;
@@ -250,9 +243,8 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
           fmt::format("Phường {}, Thành phố Hà Tĩnh", random.next(2) == 0 ? "Bắc Hà" : "Trần Phú");
       person.unit_id = unit_ids[static_cast<size_t>(i) % unit_ids.size()];
       person.position = std::string(kPositions[random.next(kPositions.size())]);
-      auto created = registry.create_person(tenant, person);
-      if (!created) return std::unexpected(created.error());
-      people.emplace_back(created->id, year);
+      auto created = TRY(registry.create_person(tenant, person));
+      people.emplace_back(created.id, year);
       ++summary.people;
     }
 
@@ -263,8 +255,7 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
       membership.organization_id = organization.id;
       membership.joined_on = CivilDate{joined_year, 1 + index % 12, 1 + index % 28};
       membership.card_number = fmt::format("{}-{:04}", organization.code, index + 1);
-      auto created = registry.create_membership(tenant, membership);
-      if (!created) return std::unexpected(created.error());
+      TRY(registry.create_membership(tenant, membership));
       ++summary.memberships;
       return {};
     };
@@ -346,10 +337,9 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
         }
       }
     }
-    auto year = load_demo_activities(connection, tenant, organizations, partner_ids, clock);
-    if (!year) return std::unexpected(year.error());
-    summary.activities = year->activities;
-    summary.attendance = year->attendance;
+    auto year = TRY(load_demo_activities(connection, tenant, organizations, partner_ids, clock));
+    summary.activities = year.activities;
+    summary.attendance = year.attendance;
     if (auto accounts = add_demo_accounts(connection, tenant, organizations, clock); !accounts) {
       return std::unexpected(accounts.error());
     } else {

@@ -20,16 +20,15 @@ struct DemoOfficer {
 
 Result<DemoOfficer> officer(store::SqlConnection& connection, std::string_view login,
                             std::vector<Id> organizations) {
-  auto account = store::AccountStore(connection).find_by_login(login);
-  if (!account) return std::unexpected(account.error());
-  if (!*account) {
+  auto account = TRY(store::AccountStore(connection).find_by_login(login));
+  if (!account) {
     return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu tài khoản thủ quỹ.",
                 "The demo data lacks the treasurer's account.");
   }
   DemoOfficer demo;
-  demo.actor.principal.tenant = (*account)->tenant;
-  demo.actor.principal.account_id = (*account)->id;
-  demo.actor.principal.person_id = (*account)->person_id;
+  demo.actor.principal.tenant = account->tenant;
+  demo.actor.principal.account_id = account->id;
+  demo.actor.principal.person_id = account->person_id;
   demo.actor.principal.officer_of = std::move(organizations);
   demo.actor.login = std::string(login);
   demo.actor.address = "demo";
@@ -64,25 +63,23 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     return Status{};
   });
   if (!listed) return std::unexpected(listed.error());
-  auto units = registry.list_units(tenant);
-  if (!units) return std::unexpected(units.error());
-  if (people.size() < 40 || units->size() < 8) {
+  auto units = TRY(registry.list_units(tenant));
+  if (people.size() < 40 || units.size() < 8) {
     return fail(ErrorKind::internal, "demo.funds", "Dữ liệu mẫu thiếu người cho các quỹ.",
                 "The demo data lacks people for its funds.");
   }
   auto person = [&](std::size_t i) {
     return PayerInput{PayerKind::person, people[i % people.size()].id, {}, ""};
   };
-  auto unit = [&](std::size_t i) { return PayerInput{PayerKind::unit, {}, (*units)[i].id, ""}; };
+  auto unit = [&](std::size_t i) { return PayerInput{PayerKind::unit, {}, (units)[i].id, ""}; };
 
   DemoFundsSummary summary;
   Actor& recorder = treasurer->actor;
   auto add_fund = [&](Fund fund) -> Result<Id> {
     treasurer->on(fund.starts_on);
-    auto created = create_fund(connection, recorder, std::move(fund));
-    if (!created) return std::unexpected(created.error());
+    auto created = TRY(create_fund(connection, recorder, std::move(fund)));
     ++summary.funds;
-    return created->fund.id;
+    return created.fund.id;
   };
   auto give = [&](Id fund, CivilDate day, const Gift& gift) -> Status {
     treasurer->on(day);
@@ -92,8 +89,7 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     input.received_on = day;
     input.payer = gift.payer;
     input.anonymous = gift.anonymous;
-    auto recorded = record_donation(connection, recorder, fund, input);
-    if (!recorded) return std::unexpected(recorded.error());
+    TRY(record_donation(connection, recorder, fund, input));
     ++summary.entries;
     return {};
   };
@@ -107,8 +103,7 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     if (!requested) return std::unexpected(requested.error());
     if (!approve) return {};
     chair->on(day);
-    auto approved = approve_disbursement(connection, chair->actor, requested->request.id);
-    if (!approved) return std::unexpected(approved.error());
+    TRY(approve_disbursement(connection, chair->actor, requested->request.id));
     ++summary.entries;
     return {};
   };
@@ -116,8 +111,7 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     treasurer->on(day);
     FundChanges changes;
     changes.status = FundStatus::closed;
-    auto closed = update_fund(connection, recorder, fund, changes);
-    if (!closed) return std::unexpected(closed.error());
+    TRY(update_fund(connection, recorder, fund, changes));
     return {};
   };
   auto campaign = [&](std::string name, std::string purpose, std::string beneficiary,
@@ -143,9 +137,8 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
   welfare.beneficiary = "Đoàn viên công đoàn và gia đình";
   welfare.starts_on = CivilDate{year - 1, 1, 1};
   welfare.organization_ids = {trade_union};
-  auto welfare_id = add_fund(welfare);
-  if (!welfare_id) return std::unexpected(welfare_id.error());
-  if (auto given = give(*welfare_id, CivilDate{year - 1, 12, 20},
+  auto welfare_id = TRY(add_fund(welfare));
+  if (auto given = give(welfare_id, CivilDate{year - 1, 12, 20},
                         {{PayerKind::outside, {}, {}, "Kinh phí Công đoàn cơ sở trích lập"},
                          8'000'000,
                          PaymentMethod::bank_transfer});
@@ -153,14 +146,14 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
     return std::unexpected(given.error());
   treasurer->on(CivilDate{year, 2, 5});
   if (auto drawn = transfer_between_funds(
-          connection, recorder, *welfare_id,
-          {*welfare_id, 5'000'000, PaymentMethod::bank_transfer, PaymentMethod::cash,
+          connection, recorder, welfare_id,
+          {welfare_id, 5'000'000, PaymentMethod::bank_transfer, PaymentMethod::cash,
            CivilDate{year, 2, 5}, "Rút tiền mặt mua quà Tết"});
       !drawn)
     return std::unexpected(drawn.error());
   for (std::size_t family = 0; family < 5; ++family) {
     const Person& member = people[3 + family * 7];
-    if (auto paid = pay(*welfare_id, CivilDate{year, 2, 10}, 1'000'000, PaymentMethod::cash,
+    if (auto paid = pay(welfare_id, CivilDate{year, 2, 10}, 1'000'000, PaymentMethod::cash,
                         fmt::format("Gia đình đồng chí {}", member.full_name),
                         "Quà Tết Nguyên đán cho gia đình có hoàn cảnh khó khăn");
         !paid)
@@ -233,34 +226,31 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
   };
   for (std::size_t s = 0; s < std::size(seeds); ++s) {
     const SeedCampaign& seed = seeds[s];
-    auto id = add_fund(campaign(seed.name, seed.purpose, seed.beneficiary, seed.starts, seed.ends,
-                                std::nullopt, seed.organizers));
-    if (!id) return std::unexpected(id.error());
+    auto id = TRY(add_fund(campaign(seed.name, seed.purpose, seed.beneficiary, seed.starts,
+                                    seed.ends, std::nullopt, seed.organizers)));
     Dong total = 0;
     for (std::size_t g = 0; g < seed.gifts.size(); ++g) {
       // Spread over the campaign's first ten days, in the order they are recorded.
       const CivilDate day =
           add_days(seed.starts, static_cast<long>(1 + g * 10 / seed.gifts.size()));
-      if (auto given = give(*id, day, seed.gifts[g]); !given) return std::unexpected(given.error());
+      TRY(give(id, day, seed.gifts[g]));
       total += seed.gifts[g].amount;
     }
-    if (auto closed = close(*id, seed.ends); !closed) return std::unexpected(closed.error());
+    TRY(close(id, seed.ends));
     // Cash collected goes to the bank before a bank payment, as treasurers do.
     const bool last = s + 1 == std::size(seeds);
     if (seed.paid_by == PaymentMethod::bank_transfer) {
-      auto balance = store::FundStore(connection).balance(tenant, *id);
-      if (!balance) return std::unexpected(balance.error());
-      if (balance->cash > 0) {
+      auto balance = TRY(store::FundStore(connection).balance(tenant, id));
+      if (balance.cash > 0) {
         treasurer->on(seed.ends);
-        auto deposited = transfer_between_funds(
-            connection, recorder, *id,
-            {*id, balance->cash, PaymentMethod::cash, PaymentMethod::bank_transfer, seed.ends,
-             "Nộp tiền mặt vào tài khoản"});
-        if (!deposited) return std::unexpected(deposited.error());
+        TRY(transfer_between_funds(
+            connection, recorder, id,
+            {id, balance.cash, PaymentMethod::cash, PaymentMethod::bank_transfer, seed.ends,
+             "Nộp tiền mặt vào tài khoản"}));
       }
     }
     // The last one awaits the chair's approval in the demo, to show the second signature.
-    if (auto paid = pay(*id, add_days(seed.ends, 3), total, seed.paid_by, seed.beneficiary,
+    if (auto paid = pay(id, add_days(seed.ends, 3), total, seed.paid_by, seed.beneficiary,
                         seed.purpose, !last);
         !paid)
       return std::unexpected(paid.error());
@@ -270,18 +260,16 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
   // matched from the bank statement), so that the year's gifts stay the article's 42.300.000 đ.
   const CivilDate today = vietnam_date(clock());
   const CivilDate opens = add_days(today, -20);
-  auto study = add_fund(campaign(fmt::format("Quỹ khuyến học năm {}", year),
-                                 "Ủng hộ quỹ khuyến học cho con đoàn viên",
-                                 "Con đoàn viên, hội viên học giỏi, vượt khó", opens,
-                                 add_days(today, 35), 10'000'000, {trade_union}));
-  if (!study) return std::unexpected(study.error());
+  auto study = TRY(add_fund(campaign(fmt::format("Quỹ khuyến học năm {}", year),
+                                     "Ủng hộ quỹ khuyến học cho con đoàn viên",
+                                     "Con đoàn viên, hội viên học giỏi, vượt khó", opens,
+                                     add_days(today, 35), 10'000'000, {trade_union})));
   for (std::size_t i = 0; i < 6; ++i) {
     treasurer->on(add_days(opens, static_cast<long>(i)));
     PledgeInput pledge;
     pledge.amount = i % 2 == 0 ? 500'000 : 300'000;
     pledge.person_id = people[i * 5 + 2].id;
-    auto pledged = record_pledge(connection, recorder, *study, pledge);
-    if (!pledged) return std::unexpected(pledged.error());
+    TRY(record_pledge(connection, recorder, study, pledge));
     ++summary.entries;
   }
   return summary;

@@ -16,13 +16,12 @@ bool manages_fund(const Actor& actor, const Fund& fund) {
 }
 
 Result<Fund> existing_fund(store::SqlConnection& connection, const Actor& actor, Id id) {
-  auto found = store::FundStore(connection).find_fund(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(store::FundStore(connection).find_fund(actor.principal.tenant, id));
+  if (!found) {
     return fail(ErrorKind::not_found, "funds.not_found", fmt::format("Không có quỹ số {}.", id),
                 fmt::format("There is no fund {}.", id));
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 Result<Fund> locked_fund(store::SqlConnection& connection, const Actor& actor, Id id) {
@@ -34,14 +33,13 @@ Result<Fund> locked_fund(store::SqlConnection& connection, const Actor& actor, I
 
 Result<store::LedgerEntry> existing_entry(store::SqlConnection& connection, const Actor& actor,
                                           Id id) {
-  auto found = store::FundStore(connection).find_entry(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(store::FundStore(connection).find_entry(actor.principal.tenant, id));
+  if (!found) {
     return fail(ErrorKind::not_found, "funds.entry_not_found",
                 fmt::format("Không có bút toán số {}.", id),
                 fmt::format("There is no ledger entry {}.", id));
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 Status require_held(const Fund& fund, const FundBalance& balance, PaymentMethod method,
@@ -62,7 +60,7 @@ Status require_held(const Fund& fund, const FundBalance& balance, PaymentMethod 
 
 Result<store::LedgerEntry> post_entry(store::SqlConnection& connection, const Actor& actor,
                                       store::LedgerEntry entry) {
-  if (auto valid = validate_lines(entry.lines); !valid) return std::unexpected(valid.error());
+  TRY(validate_lines(entry.lines));
   const Id tenant = actor.principal.tenant;
   entry.tenant_id = tenant;
   if (!entry.recorded_by) entry.recorded_by = actor.principal.account_id;
@@ -77,27 +75,24 @@ Result<store::LedgerEntry> post_entry(store::SqlConnection& connection, const Ac
       return std::unexpected(locked.error());
   }
   for (Id fund_id : touched) {
-    auto before = funds.balance(tenant, fund_id);
-    if (!before) return std::unexpected(before.error());
-    FundBalance after = *before;
+    auto before = TRY(funds.balance(tenant, fund_id));
+    FundBalance after = before;
     for (const LedgerLine& line : entry.lines)
       if (line.fund_id == fund_id) add_line(after, line);
     if (after.cash >= 0 && after.bank >= 0) continue;
-    auto fund = existing_fund(connection, actor, fund_id);
-    if (!fund) return std::unexpected(fund.error());
+    auto fund = TRY(existing_fund(connection, actor, fund_id));
     // What the posting takes out of the holding that would go below zero.
     const PaymentMethod short_of =
         after.cash < 0 ? PaymentMethod::cash : PaymentMethod::bank_transfer;
-    const Dong taken = before->held(short_of) - after.held(short_of);
-    return std::unexpected(require_held(*fund, *before, short_of, taken).error());
+    const Dong taken = before.held(short_of) - after.held(short_of);
+    return std::unexpected(require_held(fund, before, short_of, taken).error());
   }
-  auto id = funds.post(entry);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(funds.post(entry));
   auto audited =
-      record_audit(connection, actor, code_of(entry.kind), "ledger_entry", *id,
+      record_audit(connection, actor, code_of(entry.kind), "ledger_entry", id,
                    fmt::format(R"({{"fund_id":{},"amount":{}}})", entry.fund_id, entry.amount));
   if (!audited) return std::unexpected(audited.error());
-  return existing_entry(connection, actor, *id);
+  return existing_entry(connection, actor, id);
 }
 
 Result<store::LedgerEntry> post_reversal(store::SqlConnection& connection, const Actor& actor,

@@ -60,15 +60,13 @@ std::string agency_name(store::SqlConnection& connection, Id tenant) {
 }  // namespace
 
 Result<FundStatement> fund_statement(store::SqlConnection& connection, const Actor& actor, Id id) {
-  auto record = read_fund(connection, actor, id);
-  if (!record) return std::unexpected(record.error());
+  auto record = TRY(read_fund(connection, actor, id));
   store::FundStore store(connection);
   auto entries = store.entries(actor.principal.tenant, id);
   if (!entries) return std::unexpected(entries.error());
-  auto funds = store.list_funds(actor.principal.tenant, std::nullopt, std::nullopt);
-  if (!funds) return std::unexpected(funds.error());
+  auto funds = TRY(store.list_funds(actor.principal.tenant, std::nullopt, std::nullopt));
   FundStatement statement;
-  statement.fund = std::move(*record);
+  statement.fund = std::move(record);
   // In the order the entries were recorded, which is the order the money moved as far as the
   // ledger knows: ordered by the dates written on them, a gift noted with a later date than a
   // payment it paid for would show the fund below zero in between.
@@ -83,7 +81,7 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
       entry.person_id.reset();
       entry.unit_id.reset();
     }
-    std::string counterparty = counterparty_of(entry, id, *funds);
+    std::string counterparty = counterparty_of(entry, id, funds);
     statement.rows.push_back({std::move(entry), in, out, balance, std::move(counterparty)});
   }
   return statement;
@@ -91,13 +89,10 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
 
 Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Actor& actor, Id id,
                                      std::string_view language) {
-  auto statement = fund_statement(connection, actor, id);
-  if (!statement) return std::unexpected(statement.error());
-  auto temporary = TemporaryFile::create(".xlsx");
-  if (!temporary) return std::unexpected(temporary.error());
-  auto writer = io::make_xlsx_writer(temporary->path(), label("Sao kê", "Statement", language));
-  if (!writer) return std::unexpected(writer.error());
-  auto write = [&](const std::vector<std::string>& cells) { return (*writer)->write_row(cells); };
+  auto statement = TRY(fund_statement(connection, actor, id));
+  auto temporary = TRY(TemporaryFile::create(".xlsx"));
+  auto writer = TRY(io::make_xlsx_writer(temporary.path(), label("Sao kê", "Statement", language)));
+  auto write = [&](const std::vector<std::string>& cells) { return writer->write_row(cells); };
   const bool en = language == "en";
   if (auto done =
           write({en ? "Date" : "Ngày", en ? "Entry" : "Số bút toán", en ? "Receipt" : "Số phiếu",
@@ -107,77 +102,71 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
                  en ? "Recorded by" : "Người ghi", en ? "Approved by" : "Người duyệt"});
       !done)
     return std::unexpected(done.error());
-  for (const StatementRow& row : statement->rows) {
+  for (const StatementRow& row : statement.rows) {
     const store::LedgerEntry& entry = row.entry;
     std::string details = entry.memo;
     if (entry.reverses_id)
       details = fmt::format("{} {}: {}", en ? "Reverses entry" : "Đảo bút toán", *entry.reverses_id,
                             entry.memo);
-    auto done = write({format_vietnamese(entry.occurred_on), std::to_string(entry.id),
-                       entry.receipt_number.value_or(""), label_of(entry.kind).in(language),
-                       entry.anonymous ? label("ẩn danh", "anonymous", language) : row.counterparty,
-                       details, row.money_in ? format_dong_digits(row.money_in) : "",
-                       row.money_out ? format_dong_digits(row.money_out) : "",
-                       format_dong_digits(row.balance), entry.recorder.full_name,
-                       entry.approver ? entry.approver->full_name : ""});
-    if (!done) return std::unexpected(done.error());
+    TRY(write({format_vietnamese(entry.occurred_on), std::to_string(entry.id),
+               entry.receipt_number.value_or(""), label_of(entry.kind).in(language),
+               entry.anonymous ? label("ẩn danh", "anonymous", language) : row.counterparty,
+               details, row.money_in ? format_dong_digits(row.money_in) : "",
+               row.money_out ? format_dong_digits(row.money_out) : "",
+               format_dong_digits(row.balance), entry.recorder.full_name,
+               entry.approver ? entry.approver->full_name : ""}));
   }
-  const FundBalance& totals = statement->fund.totals.balance;
+  const FundBalance& totals = statement.fund.totals.balance;
   const Dong in = totals.received + totals.transferred_in;
   const Dong out = totals.disbursed + totals.transferred_out;
   if (auto done = write({"", "", "", "", "", en ? "Totals" : "Cộng", format_dong_digits(in),
                          format_dong_digits(out), format_dong_digits(totals.holdings()), "", ""});
       !done)
     return std::unexpected(done.error());
-  if (auto finished = (*writer)->finish(); !finished) return std::unexpected(finished.error());
-  auto content = temporary->read();
-  if (!content) return std::unexpected(content.error());
-  return FundFile{std::move(*content), fmt::format("sao-ke-quy-{}-{}.xlsx", id,
-                                                   format_iso(vietnam_date(actor.clock())))};
+  TRY(writer->finish());
+  auto content = TRY(temporary.read());
+  return FundFile{std::move(content), fmt::format("sao-ke-quy-{}-{}.xlsx", id,
+                                                  format_iso(vietnam_date(actor.clock())))};
 }
 
 Result<FundFile> donation_receipt_pdf(store::SqlConnection& connection, const Actor& actor, Id id,
                                       std::string_view language) {
-  auto entry = read_entry(connection, actor, id);
-  if (!entry) return std::unexpected(entry.error());
-  if (entry->kind != EntryKind::donation || !entry->receipt_number) {
+  auto entry = TRY(read_entry(connection, actor, id));
+  if (entry.kind != EntryKind::donation || !entry.receipt_number) {
     return fail(ErrorKind::not_found, "funds.no_receipt", "Bút toán này không có phiếu thu.",
                 "This entry has no receipt.");
   }
-  auto fund = read_fund(connection, actor, entry->fund_id);
+  auto fund = read_fund(connection, actor, entry.fund_id);
   if (!fund) return std::unexpected(fund.error());
   const bool en = language == "en";
   io::ReceiptDocument receipt;
   receipt.language = en ? "en" : "vi";
   receipt.agency_name = agency_name(connection, actor.principal.tenant);
   if (!fund->organizations.empty()) receipt.organization_name = fund->organizations.front().name;
-  receipt.number = *entry->receipt_number;
-  receipt.issued_on = format_vietnamese(entry->occurred_on);
-  receipt.payer = entry->anonymous ? label("Ẩn danh", "Anonymous", language) : entry->payer_name;
-  if (entry->unit_id && !entry->anonymous && entry->payer_kind == PayerKind::person) {
+  receipt.number = *entry.receipt_number;
+  receipt.issued_on = format_vietnamese(entry.occurred_on);
+  receipt.payer = entry.anonymous ? label("Ẩn danh", "Anonymous", language) : entry.payer_name;
+  if (entry.unit_id && !entry.anonymous && entry.payer_kind == PayerKind::person) {
     auto unit =
-        store::RegistryStore(connection).find_unit_by_id(actor.principal.tenant, *entry->unit_id);
+        store::RegistryStore(connection).find_unit_by_id(actor.principal.tenant, *entry.unit_id);
     if (unit && *unit) receipt.payer_unit = (*unit)->name;
   }
   receipt.fund_name = fund->fund.name;
   receipt.purpose = fund->fund.purpose;
-  receipt.amount_figures = format_dong(entry->amount);
-  receipt.amount_words =
-      en ? amount_in_english_words(entry->amount) : amount_in_words(entry->amount);
-  receipt.method = entry->method ? label_of(*entry->method).in(language) : "";
-  receipt.reference = entry->reference;
-  receipt.recorded_by = entry->recorder.full_name;
-  if (entry->reversed_by) {
-    auto reversal = existing_entry(connection, actor, *entry->reversed_by);
-    if (!reversal) return std::unexpected(reversal.error());
-    receipt.reversed_note = en ? fmt::format("CANCELLED – reversed by entry {} on {}", reversal->id,
-                                             format_vietnamese(reversal->occurred_on))
-                               : fmt::format("ĐÃ HỦY – bút toán đảo số {}, ngày {}", reversal->id,
-                                             format_vietnamese(reversal->occurred_on));
+  receipt.amount_figures = format_dong(entry.amount);
+  receipt.amount_words = en ? amount_in_english_words(entry.amount) : amount_in_words(entry.amount);
+  receipt.method = entry.method ? label_of(*entry.method).in(language) : "";
+  receipt.reference = entry.reference;
+  receipt.recorded_by = entry.recorder.full_name;
+  if (entry.reversed_by) {
+    auto reversal = TRY(existing_entry(connection, actor, *entry.reversed_by));
+    receipt.reversed_note = en ? fmt::format("CANCELLED – reversed by entry {} on {}", reversal.id,
+                                             format_vietnamese(reversal.occurred_on))
+                               : fmt::format("ĐÃ HỦY – bút toán đảo số {}, ngày {}", reversal.id,
+                                             format_vietnamese(reversal.occurred_on));
   }
-  auto pdf = io::render_receipt_pdf(receipt);
-  if (!pdf) return std::unexpected(pdf.error());
-  return FundFile{std::move(*pdf), receipt.number + ".pdf"};
+  auto pdf = TRY(io::render_receipt_pdf(receipt));
+  return FundFile{std::move(pdf), receipt.number + ".pdf"};
 }
 
 }  // namespace dk::service

@@ -56,19 +56,16 @@ Result<std::vector<FundRecord>> records_of(store::SqlConnection& connection, con
                                            std::vector<Fund> listed) {
   store::FundStore funds(connection);
   const Id tenant = actor.principal.tenant;
-  auto balances = funds.balances(tenant);
-  if (!balances) return std::unexpected(balances.error());
-  auto pending = funds.pending_disbursements(tenant);
-  if (!pending) return std::unexpected(pending.error());
-  auto counts = funds.donation_counts(tenant);
-  if (!counts) return std::unexpected(counts.error());
+  auto balances = TRY(funds.balances(tenant));
+  auto pending = TRY(funds.pending_disbursements(tenant));
+  auto counts = TRY(funds.donation_counts(tenant));
   auto organizations = store::RegistryStore(connection).list_organizations(tenant);
   if (!organizations) return std::unexpected(organizations.error());
   std::vector<FundRecord> records;
   for (Fund& fund : listed) {
     FundRecord record;
-    record.totals = {(*balances)[fund.id], (*pending)[fund.id], (*counts)[fund.id].donations,
-                     (*counts)[fund.id].donors};
+    record.totals = {(balances)[fund.id], (pending)[fund.id], (counts)[fund.id].donations,
+                     (counts)[fund.id].donors};
     for (Id id : fund.organization_ids) {
       auto found = std::ranges::find(*organizations, id, &Organization::id);
       record.organizations.push_back({id, found == organizations->end() ? "" : found->name});
@@ -81,9 +78,8 @@ Result<std::vector<FundRecord>> records_of(store::SqlConnection& connection, con
 }
 
 Result<FundRecord> record_of(store::SqlConnection& connection, const Actor& actor, Fund fund) {
-  auto records = records_of(connection, actor, {std::move(fund)});
-  if (!records) return std::unexpected(records.error());
-  return std::move(records->front());
+  auto records = TRY(records_of(connection, actor, {std::move(fund)}));
+  return std::move(records.front());
 }
 
 // Who gave, filled from the registry: a person's name and department at the time, a department's
@@ -98,16 +94,15 @@ Status resolve_payer(store::SqlConnection& connection, const Actor& actor, const
         return fail(ErrorKind::invalid_input, "field.required", "Hãy chọn người ủng hộ.",
                     "Choose who gave.", Location{0, "payer.person_id"});
       }
-      auto person = registry.find_person(actor.principal.tenant, *payer.person_id);
-      if (!person) return std::unexpected(person.error());
-      if (!*person) {
+      auto person = TRY(registry.find_person(actor.principal.tenant, *payer.person_id));
+      if (!person) {
         return fail(ErrorKind::invalid_input, "person.not_found",
                     "Không có người này trong cơ quan.", "There is no such person in the agency.",
                     Location{0, "payer.person_id"});
       }
-      entry.person_id = (*person)->id;
-      entry.unit_id = (*person)->unit_id;
-      entry.payer_name = (*person)->full_name;
+      entry.person_id = person->id;
+      entry.unit_id = person->unit_id;
+      entry.payer_name = person->full_name;
       return {};
     }
     case PayerKind::unit: {
@@ -115,14 +110,13 @@ Status resolve_payer(store::SqlConnection& connection, const Actor& actor, const
         return fail(ErrorKind::invalid_input, "field.required", "Hãy chọn phòng ủng hộ.",
                     "Choose the giving department.", Location{0, "payer.unit_id"});
       }
-      auto unit = registry.find_unit_by_id(actor.principal.tenant, *payer.unit_id);
-      if (!unit) return std::unexpected(unit.error());
-      if (!*unit) {
+      auto unit = TRY(registry.find_unit_by_id(actor.principal.tenant, *payer.unit_id));
+      if (!unit) {
         return fail(ErrorKind::invalid_input, "unit.not_found", "Không có phòng này.",
                     "There is no such department.", Location{0, "payer.unit_id"});
       }
-      entry.unit_id = (*unit)->id;
-      entry.payer_name = (*unit)->name;
+      entry.unit_id = unit->id;
+      entry.payer_name = unit->name;
       return {};
     }
     case PayerKind::outside: {
@@ -138,38 +132,33 @@ Status resolve_payer(store::SqlConnection& connection, const Actor& actor, const
 }
 
 Result<store::Pledge> existing_pledge(store::FundStore& funds, const Actor& actor, Id id) {
-  auto found = funds.find_pledge(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) {
+  auto found = TRY(funds.find_pledge(actor.principal.tenant, id));
+  if (!found) {
     return fail(ErrorKind::not_found, "funds.pledge_not_found",
                 fmt::format("Không có đăng ký ủng hộ số {}.", id),
                 fmt::format("There is no pledge {}.", id), Location{0, "pledge_id"});
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 Result<store::Disbursement> existing_disbursement(store::FundStore& funds, const Actor& actor,
                                                   Id id) {
-  auto request = funds.find_disbursement(actor.principal.tenant, id);
-  if (!request) return std::unexpected(request.error());
-  if (!*request) {
+  auto request = TRY(funds.find_disbursement(actor.principal.tenant, id));
+  if (!request) {
     return fail(ErrorKind::not_found, "funds.disbursement_not_found",
                 fmt::format("Không có đề nghị chi số {}.", id),
                 fmt::format("There is no disbursement request {}.", id));
   }
-  return std::move(**request);
+  return std::move(*request);
 }
 
 Result<DisbursementView> view_of(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::FundStore funds(connection);
-  auto request = existing_disbursement(funds, actor, id);
-  if (!request) return std::unexpected(request.error());
-  auto fund = existing_fund(connection, actor, request->fund_id);
-  if (!fund) return std::unexpected(fund.error());
-  const bool decides = request->status == DisbursementStatus::pending &&
-                       manages_fund(actor, *fund) &&
-                       request->requested_by != actor.principal.account_id;
-  return DisbursementView{std::move(*request), decides};
+  auto request = TRY(existing_disbursement(funds, actor, id));
+  auto fund = TRY(existing_fund(connection, actor, request.fund_id));
+  const bool decides = request.status == DisbursementStatus::pending && manages_fund(actor, fund) &&
+                       request.requested_by != actor.principal.account_id;
+  return DisbursementView{std::move(request), decides};
 }
 
 }  // namespace
@@ -185,13 +174,12 @@ Result<FundRecord> create_fund(store::SqlConnection& connection, const Actor& ac
   std::ranges::sort(fund.organization_ids);
   auto repeated = std::ranges::unique(fund.organization_ids);
   fund.organization_ids.erase(repeated.begin(), repeated.end());
-  if (auto valid = validate_fund(fund); !valid) return std::unexpected(valid.error());
+  TRY(validate_fund(fund));
   if (!manages_fund(actor, fund)) return refuse();
-  auto organizations = store::RegistryStore(connection).list_organizations(fund.tenant_id);
-  if (!organizations) return std::unexpected(organizations.error());
+  auto organizations = TRY(store::RegistryStore(connection).list_organizations(fund.tenant_id));
   for (Id id : fund.organization_ids) {
-    auto found = std::ranges::find(*organizations, id, &Organization::id);
-    if (found == organizations->end() || found->external) {
+    auto found = std::ranges::find(organizations, id, &Organization::id);
+    if (found == organizations.end() || found->external) {
       return fail(ErrorKind::invalid_input, "organization.not_found",
                   fmt::format("Không có tổ chức mang mã {} trong cơ quan.", id),
                   fmt::format("There is no organization {} in the agency.", id),
@@ -202,8 +190,7 @@ Result<FundRecord> create_fund(store::SqlConnection& connection, const Actor& ac
     auto stored =
         store::FundStore(connection).create_fund(fund, actor.principal.account_id, actor.clock());
     if (!stored) return stored;
-    auto audited = record_audit(connection, actor, "create", "fund", stored->id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "create", "fund", stored->id, "{}"));
     return stored;
   });
   if (!created) return std::unexpected(created.error());
@@ -220,9 +207,8 @@ Result<std::vector<FundRecord>> list_funds(store::SqlConnection& connection, con
 }
 
 Result<FundRecord> read_fund(store::SqlConnection& connection, const Actor& actor, Id id) {
-  auto fund = existing_fund(connection, actor, id);
-  if (!fund) return std::unexpected(fund.error());
-  return record_of(connection, actor, std::move(*fund));
+  auto fund = TRY(existing_fund(connection, actor, id));
+  return record_of(connection, actor, std::move(fund));
 }
 
 Result<FundRecord> update_fund(store::SqlConnection& connection, const Actor& actor, Id id,
@@ -244,12 +230,11 @@ Result<FundRecord> update_fund(store::SqlConnection& connection, const Actor& ac
       }
       fund->status = *changes.status;
     }
-    if (auto valid = validate_fund(*fund); !valid) return std::unexpected(valid.error());
+    TRY(validate_fund(*fund));
     if (auto stored = store::FundStore(connection).update_fund(*fund, actor.clock()); !stored)
       return std::unexpected(stored.error());
-    auto audited = record_audit(connection, actor, "update", "fund", id,
-                                fmt::format(R"({{"status":"{}"}})", code_of(fund->status)));
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "update", "fund", id,
+                     fmt::format(R"({{"status":"{}"}})", code_of(fund->status))));
     return fund;
   });
   if (!updated) return std::unexpected(updated.error());
@@ -260,11 +245,11 @@ Result<FundRecord> update_fund(store::SqlConnection& connection, const Actor& ac
 
 Result<store::Pledge> record_pledge(store::SqlConnection& connection, const Actor& actor, Id id,
                                     const PledgeInput& input) {
-  if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
+  TRY(require_amount(input.amount));
   return store::in_transaction(connection, [&]() -> Result<store::Pledge> {
     auto fund = locked_fund(connection, actor, id);
     if (!fund) return std::unexpected(fund.error());
-    if (auto open = require_open(*fund); !open) return std::unexpected(open.error());
+    TRY(require_open(*fund));
     store::Pledge pledge;
     pledge.tenant_id = actor.principal.tenant;
     pledge.fund_id = id;
@@ -281,15 +266,14 @@ Result<store::Pledge> record_pledge(store::SqlConnection& connection, const Acto
       pledge.payer_name = outside_name;
     } else {
       const Id person = input.person_id.value_or(actor.principal.person_id);
-      auto found = store::RegistryStore(connection).find_person(pledge.tenant_id, person);
-      if (!found) return std::unexpected(found.error());
-      if (!*found) {
+      auto found = TRY(store::RegistryStore(connection).find_person(pledge.tenant_id, person));
+      if (!found) {
         return fail(ErrorKind::invalid_input, "person.not_found",
                     "Không có người này trong cơ quan.", "There is no such person in the agency.",
                     Location{0, "person_id"});
       }
       pledge.person_id = person;
-      pledge.payer_name = (*found)->full_name;
+      pledge.payer_name = found->full_name;
     }
     store::FundStore funds(connection);
     auto created = funds.create_pledge(pledge, actor.clock());
@@ -305,8 +289,7 @@ Result<store::Pledge> record_pledge(store::SqlConnection& connection, const Acto
     entry.pledge_id = created->id;
     entry.memo = pledge.note;
     entry.lines = pledge_lines(id, created->id, input.amount);
-    auto posted = post_entry(connection, actor, std::move(entry));
-    if (!posted) return std::unexpected(posted.error());
+    TRY(post_entry(connection, actor, std::move(entry)));
     created->outstanding = input.amount;
     return created;
   });
@@ -314,9 +297,8 @@ Result<store::Pledge> record_pledge(store::SqlConnection& connection, const Acto
 
 Result<std::vector<store::Pledge>> list_pledges(store::SqlConnection& connection,
                                                 const Actor& actor, Id id) {
-  auto fund = existing_fund(connection, actor, id);
-  if (!fund) return std::unexpected(fund.error());
-  const bool everyone = manages_fund(actor, *fund) || actor.principal.leadership;
+  auto fund = TRY(existing_fund(connection, actor, id));
+  const bool everyone = manages_fund(actor, fund) || actor.principal.leadership;
   return store::FundStore(connection)
       .pledges(actor.principal.tenant, id,
                everyone ? std::nullopt : std::optional<Id>(actor.principal.person_id));
@@ -329,12 +311,11 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
     auto unlocked = existing_pledge(funds, actor, id);
     if (!unlocked) return unlocked;
     // Read again under the fund's lock: a donation paying it meanwhile has committed or waits.
-    auto fund = locked_fund(connection, actor, unlocked->fund_id);
-    if (!fund) return std::unexpected(fund.error());
+    auto fund = TRY(locked_fund(connection, actor, unlocked->fund_id));
     auto pledge = existing_pledge(funds, actor, id);
     if (!pledge) return pledge;
     const bool own = pledge->person_id && *pledge->person_id == actor.principal.person_id;
-    if (!own && !manages_fund(actor, *fund)) return refuse();
+    if (!own && !manages_fund(actor, fund)) return refuse();
     if (pledge->cancelled) {
       return fail(ErrorKind::conflict, "funds.pledge_cancelled", "Đăng ký ủng hộ này đã hủy.",
                   "This pledge is already cancelled.");
@@ -344,16 +325,14 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
                   "Đăng ký ủng hộ đã được nộp một phần, không hủy được.",
                   "Part of this pledge is paid; it cannot be cancelled.");
     }
-    auto original = funds.pledge_entry(actor.principal.tenant, pledge->id);
-    if (!original) return std::unexpected(original.error());
-    if (!*original) {
+    auto original = TRY(funds.pledge_entry(actor.principal.tenant, pledge->id));
+    if (!original) {
       return fail(ErrorKind::internal, "ledger.pledge_entry_missing",
                   "Không tìm thấy bút toán của đăng ký ủng hộ.", "The pledge's entry is missing.");
     }
     // A pledge is a promise: withdrawing it needs no reason, though one may be given.
     const std::string why = normalize_text(reason).empty() ? "Hủy đăng ký ủng hộ" : reason;
-    auto reversed = post_reversal(connection, actor, **original, why);
-    if (!reversed) return std::unexpected(reversed.error());
+    TRY(post_reversal(connection, actor, *original, why));
     if (auto cancelled = funds.cancel_pledge(actor.principal.tenant, id, actor.clock()); !cancelled)
       return std::unexpected(cancelled.error());
     pledge->cancelled = true;
@@ -366,14 +345,13 @@ Result<store::Pledge> cancel_pledge(store::SqlConnection& connection, const Acto
 
 Result<store::LedgerEntry> record_donation(store::SqlConnection& connection, const Actor& actor,
                                            Id id, const DonationInput& input) {
-  if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
+  TRY(require_amount(input.amount));
   return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
     // The fund's row lock first: two donations paying one pledge settle it one after the other,
     // and a campaign closed meanwhile is seen closed.
-    auto fund = locked_fund(connection, actor, id);
-    if (!fund) return std::unexpected(fund.error());
-    if (!manages_fund(actor, *fund)) return refuse();
-    if (auto open = require_open(*fund); !open) return std::unexpected(open.error());
+    auto fund = TRY(locked_fund(connection, actor, id));
+    if (!manages_fund(actor, fund)) return refuse();
+    TRY(require_open(fund));
     store::FundStore funds(connection);
     store::LedgerEntry entry;
     entry.kind = EntryKind::donation;
@@ -390,18 +368,17 @@ Result<store::LedgerEntry> record_donation(store::SqlConnection& connection, con
     Dong settles = 0;
     PayerInput payer = input.payer.value_or(PayerInput{PayerKind::outside, {}, {}, ""});
     if (input.pledge_id) {
-      auto pledge = existing_pledge(funds, actor, *input.pledge_id);
-      if (!pledge) return std::unexpected(pledge.error());
-      if (pledge->fund_id != id || pledge->cancelled) {
+      auto pledge = TRY(existing_pledge(funds, actor, *input.pledge_id));
+      if (pledge.fund_id != id || pledge.cancelled) {
         return fail(ErrorKind::invalid_input, "funds.pledge_not_open",
                     "Đăng ký ủng hộ này không thuộc quỹ này hoặc đã hủy.",
                     "This pledge is not an open pledge of this fund.", Location{0, "pledge_id"});
       }
-      entry.pledge_id = pledge->id;
-      settles = std::min(pledge->outstanding, input.amount);
+      entry.pledge_id = pledge.id;
+      settles = std::min(pledge.outstanding, input.amount);
       if (!input.payer) {
-        payer = pledge->person_id ? PayerInput{PayerKind::person, pledge->person_id, {}, ""}
-                                  : PayerInput{PayerKind::outside, {}, {}, pledge->payer_name};
+        payer = pledge.person_id ? PayerInput{PayerKind::person, pledge.person_id, {}, ""}
+                                 : PayerInput{PayerKind::outside, {}, {}, pledge.payer_name};
       }
     }
     if (!input.payer && !input.pledge_id && !input.anonymous) {
@@ -413,35 +390,32 @@ Result<store::LedgerEntry> record_donation(store::SqlConnection& connection, con
       return std::unexpected(resolved.error());
     entry.lines =
         donation_lines(id, input.method, input.amount, entry.pledge_id.value_or(0), settles);
-    auto receipt = funds.next_receipt_number(actor.principal.tenant, entry.occurred_on.year);
-    if (!receipt) return std::unexpected(receipt.error());
-    entry.receipt_number = *receipt;
+    auto receipt = TRY(funds.next_receipt_number(actor.principal.tenant, entry.occurred_on.year));
+    entry.receipt_number = receipt;
     return post_entry(connection, actor, std::move(entry));
   });
 }
 
 Result<std::vector<store::LedgerEntry>> list_entries(store::SqlConnection& connection,
                                                      const Actor& actor, Id id) {
-  auto fund = existing_fund(connection, actor, id);
-  if (!fund) return std::unexpected(fund.error());
-  if (!manages_fund(actor, *fund) && !actor.principal.leadership) return refuse();
+  auto fund = TRY(existing_fund(connection, actor, id));
+  if (!manages_fund(actor, fund) && !actor.principal.leadership) return refuse();
   return store::FundStore(connection).entries(actor.principal.tenant, id);
 }
 
 Result<store::LedgerEntry> read_entry(store::SqlConnection& connection, const Actor& actor, Id id) {
   auto entry = existing_entry(connection, actor, id);
   if (!entry) return entry;
-  auto fund = existing_fund(connection, actor, entry->fund_id);
-  if (!fund) return std::unexpected(fund.error());
+  auto fund = TRY(existing_fund(connection, actor, entry->fund_id));
   const bool own = entry->person_id && *entry->person_id == actor.principal.person_id;
-  if (!own && !manages_fund(actor, *fund) && !actor.principal.leadership) return refuse();
+  if (!own && !manages_fund(actor, fund) && !actor.principal.leadership) return refuse();
   return entry;
 }
 
 Result<store::LedgerEntry> transfer_between_funds(store::SqlConnection& connection,
                                                   const Actor& actor, Id from_id,
                                                   const TransferInput& input) {
-  if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
+  TRY(require_amount(input.amount));
   return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
     // Both locked, in id order, before either is checked.
     if (auto first = locked_fund(connection, actor, std::min(from_id, input.to_fund));
@@ -450,22 +424,21 @@ Result<store::LedgerEntry> transfer_between_funds(store::SqlConnection& connecti
     if (auto second = locked_fund(connection, actor, std::max(from_id, input.to_fund));
         !second && second.error().kind != ErrorKind::not_found)
       return std::unexpected(second.error());
-    auto from = existing_fund(connection, actor, from_id);
-    if (!from) return std::unexpected(from.error());
+    auto from = TRY(existing_fund(connection, actor, from_id));
     auto to = existing_fund(connection, actor, input.to_fund);
     if (!to) {
       Error error = to.error();
       error.where.field = "to_fund_id";
       return std::unexpected(error);
     }
-    if (!manages_fund(actor, *from) || !manages_fund(actor, *to)) return refuse();
+    if (!manages_fund(actor, from) || !manages_fund(actor, *to)) return refuse();
     if (from_id == input.to_fund && input.from_method == input.to_method) {
       return fail(ErrorKind::invalid_input, "funds.transfer_to_itself",
                   "Không chuyển được tiền sang chính nó.", "Money cannot move to where it is.",
                   Location{0, "to_fund_id"});
     }
     if (from_id != input.to_fund) {
-      if (auto open = require_open(*to); !open) return std::unexpected(open.error());
+      TRY(require_open(*to));
     }
     store::LedgerEntry entry;
     entry.kind = EntryKind::transfer;
@@ -494,9 +467,8 @@ Result<store::LedgerEntry> reverse_entry(store::SqlConnection& connection, const
     std::set<Id> touched;
     for (const LedgerLine& line : original->lines) touched.insert(line.fund_id);
     for (Id fund_id : touched) {
-      auto fund = existing_fund(connection, actor, fund_id);
-      if (!fund) return std::unexpected(fund.error());
-      if (!manages_fund(actor, *fund)) return refuse();
+      auto fund = TRY(existing_fund(connection, actor, fund_id));
+      if (!manages_fund(actor, fund)) return refuse();
     }
     if (original->kind == EntryKind::pledge) {
       return fail(ErrorKind::invalid_input, "funds.reverse_pledge",
@@ -507,11 +479,10 @@ Result<store::LedgerEntry> reverse_entry(store::SqlConnection& connection, const
     if (!reversal) return reversal;
     // A bank line booked by the reversed donation is open again, to be booked right.
     if (original->statement_line_id) {
-      auto reopened = store::FundStore(connection)
-                          .set_line_status(actor.principal.tenant, *original->statement_line_id,
-                                           store::StatementLineStatus::booked,
-                                           store::StatementLineStatus::open, std::nullopt, "");
-      if (!reopened) return std::unexpected(reopened.error());
+      TRY(store::FundStore(connection)
+              .set_line_status(actor.principal.tenant, *original->statement_line_id,
+                               store::StatementLineStatus::booked, store::StatementLineStatus::open,
+                               std::nullopt, ""));
     }
     return reversal;
   });
@@ -521,7 +492,7 @@ Result<store::LedgerEntry> reverse_entry(store::SqlConnection& connection, const
 
 Result<DisbursementView> request_disbursement(store::SqlConnection& connection, const Actor& actor,
                                               Id id, const DisbursementInput& input) {
-  if (auto valid = require_amount(input.amount); !valid) return std::unexpected(valid.error());
+  TRY(require_amount(input.amount));
   store::Disbursement request;
   request.beneficiary = normalize_text(input.beneficiary);
   if (request.beneficiary.empty()) {
@@ -529,13 +500,11 @@ Result<DisbursementView> request_disbursement(store::SqlConnection& connection, 
                 "Say who receives the money.", Location{0, "beneficiary"});
   }
   auto created = store::in_transaction(connection, [&]() -> Result<store::Disbursement> {
-    auto fund = existing_fund(connection, actor, id);
-    if (!fund) return std::unexpected(fund.error());
-    if (!manages_fund(actor, *fund)) return refuse();
+    auto fund = TRY(existing_fund(connection, actor, id));
+    if (!manages_fund(actor, fund)) return refuse();
     store::FundStore funds(connection);
-    auto balance = funds.balance(actor.principal.tenant, id);
-    if (!balance) return std::unexpected(balance.error());
-    if (auto enough = require_held(*fund, *balance, input.method, input.amount); !enough)
+    auto balance = TRY(funds.balance(actor.principal.tenant, id));
+    if (auto enough = require_held(fund, balance, input.method, input.amount); !enough)
       return std::unexpected(enough.error());
     request.tenant_id = actor.principal.tenant;
     request.fund_id = id;
@@ -550,9 +519,8 @@ Result<DisbursementView> request_disbursement(store::SqlConnection& connection, 
     request.requested_at = actor.clock();
     auto stored = funds.create_disbursement(request);
     if (!stored) return stored;
-    auto audited = record_audit(connection, actor, "request", "disbursement", stored->id,
-                                fmt::format(R"({{"amount":{}}})", input.amount));
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "request", "disbursement", stored->id,
+                     fmt::format(R"({{"amount":{}}})", input.amount)));
     return stored;
   });
   if (!created) return std::unexpected(created.error());
@@ -565,12 +533,11 @@ Result<std::vector<DisbursementView>> list_disbursements(store::SqlConnection& c
   store::FundStore funds(connection);
   auto requests = funds.disbursements(actor.principal.tenant, status, std::nullopt);
   if (!requests) return std::unexpected(requests.error());
-  auto all = funds.list_funds(actor.principal.tenant, std::nullopt, std::nullopt);
-  if (!all) return std::unexpected(all.error());
+  auto all = TRY(funds.list_funds(actor.principal.tenant, std::nullopt, std::nullopt));
   std::vector<DisbursementView> views;
   for (store::Disbursement& request : *requests) {
-    auto fund = std::ranges::find(*all, request.fund_id, &Fund::id);
-    if (fund == all->end()) continue;
+    auto fund = std::ranges::find(all, request.fund_id, &Fund::id);
+    if (fund == all.end()) continue;
     const bool manages = manages_fund(actor, *fund);
     // Payments are on the public statement once made; requests are the officers' business.
     if (!manages && !actor.principal.leadership) continue;
@@ -585,34 +552,31 @@ Result<DisbursementView> approve_disbursement(store::SqlConnection& connection, 
                                               Id id) {
   auto approved = store::in_transaction(connection, [&]() -> Status {
     store::FundStore funds(connection);
-    auto request = existing_disbursement(funds, actor, id);
-    if (!request) return std::unexpected(request.error());
-    auto fund = existing_fund(connection, actor, request->fund_id);
-    if (!fund) return std::unexpected(fund.error());
-    if (!manages_fund(actor, *fund)) return refuse();
-    if (request->requested_by == actor.principal.account_id) {
+    auto request = TRY(existing_disbursement(funds, actor, id));
+    auto fund = TRY(existing_fund(connection, actor, request.fund_id));
+    if (!manages_fund(actor, fund)) return refuse();
+    if (request.requested_by == actor.principal.account_id) {
       return fail(ErrorKind::forbidden, "funds.same_officer",
                   "Người đề nghị chi không tự duyệt được: cần một cán bộ khác duyệt.",
                   "The officer who requested a payment cannot approve it: a second officer must.");
     }
     store::LedgerEntry entry;
     entry.kind = EntryKind::disbursement;
-    entry.fund_id = fund->id;
-    entry.amount = request->amount;
-    entry.method = request->method;
-    entry.occurred_on = request->paid_on;
-    entry.beneficiary = request->beneficiary;
-    entry.memo = request->purpose;
+    entry.fund_id = fund.id;
+    entry.amount = request.amount;
+    entry.method = request.method;
+    entry.occurred_on = request.paid_on;
+    entry.beneficiary = request.beneficiary;
+    entry.memo = request.purpose;
     entry.disbursement_id = id;
-    entry.recorded_by = request->requested_by;
+    entry.recorded_by = request.requested_by;
     entry.approved_by = actor.principal.account_id;
     entry.approved_at = actor.clock();
-    entry.lines = disbursement_lines(fund->id, request->method, request->amount);
-    auto posted = post_entry(connection, actor, std::move(entry));
-    if (!posted) return std::unexpected(posted.error());
+    entry.lines = disbursement_lines(fund.id, request.method, request.amount);
+    auto posted = TRY(post_entry(connection, actor, std::move(entry)));
     auto decided =
         funds.decide_disbursement(actor.principal.tenant, id, DisbursementStatus::approved,
-                                  actor.principal.account_id, "", posted->id, actor.clock());
+                                  actor.principal.account_id, "", posted.id, actor.clock());
     if (!decided) return std::unexpected(decided.error());
     if (!*decided) {
       return fail(ErrorKind::conflict, "funds.already_decided", "Đề nghị chi này đã được xử lý.",
@@ -627,11 +591,9 @@ Result<DisbursementView> approve_disbursement(store::SqlConnection& connection, 
 Result<DisbursementView> reject_disbursement(store::SqlConnection& connection, const Actor& actor,
                                              Id id, const std::string& reason) {
   auto rejected = store::in_transaction(connection, [&]() -> Status {
-    auto view = view_of(connection, actor, id);
-    if (!view) return std::unexpected(view.error());
-    auto fund = existing_fund(connection, actor, view->request.fund_id);
-    if (!fund) return std::unexpected(fund.error());
-    if (!manages_fund(actor, *fund)) return refuse();
+    auto view = TRY(view_of(connection, actor, id));
+    auto fund = TRY(existing_fund(connection, actor, view.request.fund_id));
+    if (!manages_fund(actor, fund)) return refuse();
     // The requester may withdraw their own request; rejecting is anyone's among the officers.
     auto decided =
         store::FundStore(connection)

@@ -47,15 +47,14 @@ Result<FundsReport> agency_funds_report(store::SqlConnection& connection, Id ten
   if (!by_organization) return std::unexpected(by_organization.error());
   auto by_unit = funds.year_by_unit(tenant, year);
   if (!by_unit) return std::unexpected(by_unit.error());
-  auto all = funds.list_funds(tenant, std::nullopt, std::nullopt);
-  if (!all) return std::unexpected(all.error());
+  auto all = TRY(funds.list_funds(tenant, std::nullopt, std::nullopt));
   for (const store::DonationTotal& total : *by_fund) {
     report.received += total.received;
     report.disbursed += total.disbursed;
     if (total.received <= 0) continue;
-    auto fund = std::ranges::find(*all, total.key, &Fund::id);
+    auto fund = std::ranges::find(all, total.key, &Fund::id);
     const std::string phrase =
-        fund != all->end() && !fund->purpose.empty() ? fund->purpose : total.name;
+        fund != all.end() && !fund->purpose.empty() ? fund->purpose : total.name;
     report.year_list.push_back(
         {total.key,
          Text{fmt::format("{} {}", continuing(phrase), format_dong(total.received)),
@@ -76,9 +75,8 @@ Result<FundsCheck> check_funds(store::SqlConnection& connection, Id tenant) {
   // Ids are per agency: each agency's transactions are checked on their own.
   std::vector<Id> tenants{tenant};
   if (tenant == 0) {
-    auto agencies = funds.agencies_with_ledgers();
-    if (!agencies) return std::unexpected(agencies.error());
-    tenants = std::move(*agencies);
+    auto agencies = TRY(funds.agencies_with_ledgers());
+    tenants = std::move(agencies);
   }
   for (Id agency : tenants) {
     auto transactions = funds.all_transactions(agency);
@@ -90,23 +88,19 @@ Result<FundsCheck> check_funds(store::SqlConnection& connection, Id tenant) {
     check.trial.credits += trial.credits;
     for (LedgerProblem& problem : trial.problems)
       check.trial.problems.push_back(std::move(problem));
-    auto listed = funds.list_funds(agency, std::nullopt, std::nullopt);
-    if (!listed) return std::unexpected(listed.error());
-    auto balances = funds.balances(agency);
-    if (!balances) return std::unexpected(balances.error());
-    std::ranges::sort(*listed, {}, &Fund::id);
-    for (const Fund& fund : *listed)
-      check.funds.push_back({agency, fund.id, fund.name, (*balances)[fund.id]});
-    auto pledges = funds.pledges_off_ledger(agency);
-    if (!pledges) return std::unexpected(pledges.error());
-    for (Id pledge : *pledges) {
+    auto listed = TRY(funds.list_funds(agency, std::nullopt, std::nullopt));
+    auto balances = TRY(funds.balances(agency));
+    std::ranges::sort(listed, {}, &Fund::id);
+    for (const Fund& fund : listed)
+      check.funds.push_back({agency, fund.id, fund.name, (balances)[fund.id]});
+    auto pledges = TRY(funds.pledges_off_ledger(agency));
+    for (Id pledge : pledges) {
       check.problems.push_back({"ledger.pledge_mismatch", 0, 0,
                                 Text{fmt::format("Đăng ký ủng hộ {} không khớp với sổ.", pledge),
                                      fmt::format("Pledge {} does not match the ledger.", pledge)}});
     }
-    auto unpaid = funds.approvals_without_payment(agency);
-    if (!unpaid) return std::unexpected(unpaid.error());
-    for (Id request : *unpaid) {
+    auto unpaid = TRY(funds.approvals_without_payment(agency));
+    for (Id request : unpaid) {
       check.problems.push_back(
           {"ledger.approval_without_payment", 0, 0,
            Text{fmt::format("Đề nghị chi {} đã duyệt mà không có bút toán.", request),

@@ -19,16 +19,15 @@ Result<Answer> answer_once(store::SqlConnection& connection, const Actor& actor,
   const Id account = actor.principal.account_id;
   store::IdempotencyStore answers(connection);
   return store::in_transaction(connection, [&]() -> Result<Answer> {
-    auto earlier = answers.find(tenant, account, key);
-    if (!earlier) return std::unexpected(earlier.error());
-    if (*earlier) {
-      if ((*earlier)->request_hash != request_hash) {
+    auto earlier = TRY(answers.find(tenant, account, key));
+    if (earlier) {
+      if (earlier->request_hash != request_hash) {
         return fail(ErrorKind::conflict, "idempotency.key_reused",
                     "Idempotency-Key này đã dùng cho một yêu cầu khác.",
                     "This Idempotency-Key was used for another request.",
                     Location{0, "Idempotency-Key"});
       }
-      return Answer{(*earlier)->status, (*earlier)->body};
+      return Answer{earlier->status, earlier->body};
     }
     auto answer = work();
     if (!answer) return answer;

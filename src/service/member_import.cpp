@@ -65,14 +65,12 @@ class CheckingThread {
 
 Result<ImportReport> import_members(store::SqlConnection& connection, const ImportRequest& request,
                                     const Clock& clock) {
-  auto reader = io::open_table(request.file, request.read_options);
-  if (!reader) return std::unexpected(reader.error());
+  auto reader = TRY(io::open_table(request.file, request.read_options));
 
   io::TableRow header;
   for (;;) {  // the header is the first row with anything in it
-    auto more = (*reader)->next(header);
-    if (!more) return std::unexpected(more.error());
-    if (!*more) {
+    auto more = TRY(reader->next(header));
+    if (!more) {
       return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp không có dòng nào.",
                   "The file has no rows.");
     }
@@ -93,15 +91,15 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
 
   auto outcome = store::in_transaction(connection, [&]() -> Result<store::ImportCounts> {
     if (request.organization_code) {
-      auto organization = registry.find_organization(request.tenant, *request.organization_code);
-      if (!organization) return std::unexpected(organization.error());
-      if (!*organization) {
+      auto organization =
+          TRY(registry.find_organization(request.tenant, *request.organization_code));
+      if (!organization) {
         return fail(
             ErrorKind::not_found, "organization.not_found",
             fmt::format("Không có tổ chức mã “{}”.", *request.organization_code),
             fmt::format("There is no organization with code “{}”.", *request.organization_code));
       }
-      organization_id = (*organization)->id;
+      organization_id = organization->id;
     }
     BoundedQueue<CheckedBatch> queue(kBatchesInFlight);
     CheckingThread checking(queue);
@@ -109,7 +107,7 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
       io::TableRow row;
       CheckedBatch batch;
       for (;;) {
-        auto more = (*reader)->next(row);
+        auto more = reader->next(row);
         if (!more) {
           batch.error = more.error();
           break;

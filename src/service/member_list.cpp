@@ -11,15 +11,14 @@ Result<store::MemberQuery> member_query(store::SqlConnection& connection,
   query.search = request.search;
   query.include_former = request.include_former;
   if (request.organization_code) {
-    auto organization = registry.find_organization(request.tenant, *request.organization_code);
-    if (!organization) return std::unexpected(organization.error());
-    if (!*organization) {
+    auto organization = TRY(registry.find_organization(request.tenant, *request.organization_code));
+    if (!organization) {
       return fail(
           ErrorKind::not_found, "organization.not_found",
           fmt::format("Không có tổ chức mã “{}”.", *request.organization_code),
           fmt::format("There is no organization with code “{}”.", *request.organization_code));
     }
-    query.organization_id = (*organization)->id;
+    query.organization_id = organization->id;
   }
   if (request.unit) {
     auto unit = registry.find_unit(request.tenant, *request.unit);
@@ -79,21 +78,20 @@ std::vector<std::string> member_cells(const store::MemberListing& listing, std::
 
 Result<std::int64_t> write_member_list(store::SqlConnection& connection,
                                        const MemberListRequest& request, io::TableWriter& writer) {
-  auto query = member_query(connection, request);
-  if (!query) return std::unexpected(query.error());
+  auto query = TRY(member_query(connection, request));
   if (auto written =
-          writer.write_row(member_headers(query->organization_id.has_value(), request.language));
+          writer.write_row(member_headers(query.organization_id.has_value(), request.language));
       !written) {
     return std::unexpected(written.error());
   }
   std::int64_t count = 0;
   store::RegistryStore registry(connection);
   auto listed = registry.list_members(
-      request.tenant, *query, [&](const store::MemberListing& listing) -> Status {
+      request.tenant, query, [&](const store::MemberListing& listing) -> Status {
         return writer.write_row(member_cells(listing, ++count, request.language));
       });
   if (!listed) return std::unexpected(listed.error());
-  if (auto finished = writer.finish(); !finished) return std::unexpected(finished.error());
+  TRY(writer.finish());
   return count;
 }
 

@@ -37,17 +37,16 @@ Result<ImportReport> import_uploaded_members(store::SqlConnection& connection, c
   request.mode = upload.mode == UploadMode::preview ? ImportMode::dry_run : ImportMode::write;
   request.read_options.encoding = upload.encoding;
   if (upload.organization_id) {
-    auto organization = store::RegistryStore(connection)
-                            .find_organization_by_id(request.tenant, *upload.organization_id);
-    if (!organization) return std::unexpected(organization.error());
-    if (!*organization || (*organization)->external) {
+    auto organization = TRY(store::RegistryStore(connection)
+                                .find_organization_by_id(request.tenant, *upload.organization_id));
+    if (!organization || organization->external) {
       return fail(
           ErrorKind::invalid_input, "organization.not_found",
           fmt::format("Không có tổ chức mang mã {} trong cơ quan.", *upload.organization_id),
           fmt::format("There is no organization {} in the agency.", *upload.organization_id),
           Location{0, "organization_id"});
     }
-    request.organization_code = (*organization)->code;
+    request.organization_code = organization->code;
   }
   auto file = TemporaryFile::holding(upload.content, "");
   if (!file) return std::unexpected(file.error());
@@ -57,9 +56,8 @@ Result<ImportReport> import_uploaded_members(store::SqlConnection& connection, c
   // though the import joins this transaction instead of deciding for itself.
   ImportReport report;
   auto outcome = store::in_transaction(connection, [&]() -> Status {
-    auto imported = import_members(connection, request, actor.clock);
-    if (!imported) return std::unexpected(imported.error());
-    report = std::move(*imported);
+    auto imported = TRY(import_members(connection, request, actor.clock));
+    report = std::move(imported);
     if (!report.written)
       return fail(ErrorKind::invalid_input, std::string(kNothingWritten), "", "");
     return record_audit(

@@ -36,21 +36,19 @@ Status check_name(std::string& name, std::string_view field) {
 
 Result<Organization> organization_in_agency(store::RegistryStore& registry, Id tenant, Id id,
                                             std::string_view field) {
-  auto organization = registry.find_organization_by_id(tenant, id);
-  if (!organization) return std::unexpected(organization.error());
-  if (!*organization || (*organization)->external) {
+  auto organization = TRY(registry.find_organization_by_id(tenant, id));
+  if (!organization || organization->external) {
     return fail(ErrorKind::not_found, "organization.not_found",
                 fmt::format("Không có tổ chức mang mã {} trong cơ quan.", id),
                 fmt::format("There is no organization with id {} in the agency.", id),
                 Location{0, std::string(field)});
   }
-  return **organization;
+  return *organization;
 }
 
 Status person_exists(store::RegistryStore& registry, Id tenant, Id id) {
-  auto person = registry.find_person(tenant, id);
-  if (!person) return std::unexpected(person.error());
-  if (!*person) {
+  auto person = TRY(registry.find_person(tenant, id));
+  if (!person) {
     return fail(ErrorKind::not_found, "person.not_found",
                 fmt::format("Không có người mang mã {}.", id),
                 fmt::format("There is no person with id {}.", id), Location{0, "person_id"});
@@ -62,9 +60,8 @@ Status person_exists(store::RegistryStore& registry, Id tenant, Id id) {
 
 Result<Agency> read_agency(store::SqlConnection& connection, const Actor& actor) {
   store::RegistryStore registry(connection);
-  auto agencies = registry.list_agencies();
-  if (!agencies) return std::unexpected(agencies.error());
-  for (const Agency& agency : *agencies) {
+  auto agencies = TRY(registry.list_agencies());
+  for (const Agency& agency : agencies) {
     if (agency.id == actor.principal.tenant) return agency;
   }
   return fail(ErrorKind::internal, "agency.missing", "Không tìm thấy cơ quan của tài khoản.",
@@ -72,14 +69,12 @@ Result<Agency> read_agency(store::SqlConnection& connection, const Actor& actor)
 }
 
 Result<std::vector<UnitSummary>> list_units(store::SqlConnection& connection, const Actor& actor) {
-  auto units = store::RegistryStore(connection).list_units(actor.principal.tenant);
-  if (!units) return std::unexpected(units.error());
-  auto counts = store::StatisticsStore(connection).people_by_unit(actor.principal.tenant);
-  if (!counts) return std::unexpected(counts.error());
+  auto units = TRY(store::RegistryStore(connection).list_units(actor.principal.tenant));
+  auto counts = TRY(store::StatisticsStore(connection).people_by_unit(actor.principal.tenant));
   std::vector<UnitSummary> summaries;
-  for (Unit& unit : *units) {
+  for (Unit& unit : units) {
     std::int64_t people = 0;
-    for (const store::UnitCount& count : *counts) {
+    for (const store::UnitCount& count : counts) {
       if (count.unit_id == unit.id) people = count.people;
     }
     summaries.push_back(UnitSummary{std::move(unit), people});
@@ -89,13 +84,12 @@ Result<std::vector<UnitSummary>> list_units(store::SqlConnection& connection, co
 
 Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, Unit unit) {
   if (!may_manage_structure(actor.principal)) return refuse();
-  if (auto ok = check_name(unit.name, "name"); !ok) return std::unexpected(ok.error());
+  TRY(check_name(unit.name, "name"));
   unit.code = normalize_text(unit.code);
   store::RegistryStore registry(connection);
   return store::in_transaction(connection, [&]() -> Result<Unit> {
-    auto existing = registry.find_unit(actor.principal.tenant, unit.name);
-    if (!existing) return std::unexpected(existing.error());
-    if (*existing) {
+    auto existing = TRY(registry.find_unit(actor.principal.tenant, unit.name));
+    if (existing) {
       return fail(ErrorKind::conflict, "unit.duplicate",
                   fmt::format("Đã có đơn vị “{}”.", unit.name),
                   fmt::format("There is already a unit “{}”.", unit.name), Location{0, "name"});
@@ -112,15 +106,15 @@ Result<Unit> create_unit(store::SqlConnection& connection, const Actor& actor, U
 
 Result<std::vector<OrganizationSummary>> list_organizations(store::SqlConnection& connection,
                                                             const Actor& actor) {
-  auto organizations = store::RegistryStore(connection).list_organizations(actor.principal.tenant);
-  if (!organizations) return std::unexpected(organizations.error());
-  auto members = store::StatisticsStore(connection).members_by_organization(actor.principal.tenant);
-  if (!members) return std::unexpected(members.error());
+  auto organizations =
+      TRY(store::RegistryStore(connection).list_organizations(actor.principal.tenant));
+  auto members =
+      TRY(store::StatisticsStore(connection).members_by_organization(actor.principal.tenant));
   std::vector<OrganizationSummary> summaries;
-  for (Organization& organization : *organizations) {
-    const auto found = members->find(organization.id);
+  for (Organization& organization : organizations) {
+    const auto found = members.find(organization.id);
     summaries.push_back(
-        OrganizationSummary{std::move(organization), found == members->end() ? 0 : found->second});
+        OrganizationSummary{std::move(organization), found == members.end() ? 0 : found->second});
   }
   return summaries;
 }
@@ -140,9 +134,8 @@ Result<OrganizationRecord> read_organization(store::SqlConnection& connection, c
   record.organization = **organization;
   if (const auto& superior = record.organization.superior;
       superior && superior->agency_id == tenant) {
-    auto found = registry.find_organization_by_id(tenant, superior->organization_id);
-    if (!found) return std::unexpected(found.error());
-    record.superior = *found;
+    auto found = TRY(registry.find_organization_by_id(tenant, superior->organization_id));
+    record.superior = found;
   }
   auto committee = registry.committee_of(tenant, id);
   if (!committee) return std::unexpected(committee.error());
@@ -163,7 +156,7 @@ Result<std::vector<PartnerUnit>> list_partner_units(store::SqlConnection& connec
 Result<PartnerUnit> create_partner_unit(store::SqlConnection& connection, const Actor& actor,
                                         PartnerUnit partner) {
   if (!may_manage_structure(actor.principal)) return refuse();
-  if (auto ok = check_name(partner.name, "name"); !ok) return std::unexpected(ok.error());
+  TRY(check_name(partner.name, "name"));
   for (std::string* text :
        {&partner.address, &partner.contact_name, &partner.contact_phone, &partner.note}) {
     *text = normalize_text(*text);
@@ -195,9 +188,8 @@ Result<Membership> create_membership(store::SqlConnection& connection, const Act
     // enrol only people already in one of their organizations (new people come with
     // POST /people); anyone else is enrolled by an administrator.
     if (!actor.principal.administrator) {
-      auto current = registry.memberships_of(tenant, membership.person_id);
-      if (!current) return std::unexpected(current.error());
-      const bool shares = std::ranges::any_of(*current, [&](const Membership& held) {
+      auto current = TRY(registry.memberships_of(tenant, membership.person_id));
+      const bool shares = std::ranges::any_of(current, [&](const Membership& held) {
         return held.status != MembershipStatus::left &&
                actor.principal.is_officer_of(held.organization_id);
       });
@@ -225,14 +217,13 @@ Result<Membership> update_membership(store::SqlConnection& connection, const Act
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
   return store::in_transaction(connection, [&]() -> Result<Membership> {
-    auto found = registry.find_membership(tenant, id);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) {
+    auto found = TRY(registry.find_membership(tenant, id));
+    if (!found) {
       return fail(ErrorKind::not_found, "membership.not_found",
                   fmt::format("Không có hồ sơ thành viên mang mã {}.", id),
                   fmt::format("There is no membership with id {}.", id));
     }
-    Membership membership = **found;
+    Membership membership = *found;
     if (!may_manage_organization(actor.principal, membership.organization_id)) return refuse();
     if (changes.joined_on) membership.joined_on = *changes.joined_on;
     if (changes.status) membership.status = *changes.status;
@@ -326,7 +317,7 @@ Result<Agency> update_agency(store::SqlConnection& connection, const Actor& acto
         if (!agency) return agency;
         if (changes.name) agency->name = *changes.name;
         if (changes.province) agency->province = normalize_text(*changes.province);
-        if (auto ok = check_name(agency->name, "name"); !ok) return std::unexpected(ok.error());
+        TRY(check_name(agency->name, "name"));
         if (auto written = store::RegistryStore(connection).update_agency(*agency); !written) {
           return std::unexpected(written.error());
         }
@@ -338,13 +329,12 @@ Result<Unit> update_unit(store::SqlConnection& connection, const Actor& actor, I
                          const UnitChanges& changes) {
   return structural_change(connection, actor, "update", "unit", id, [&]() -> Result<Unit> {
     store::RegistryStore registry(connection);
-    auto unit = registry.find_unit_by_id(actor.principal.tenant, id);
-    if (!unit) return std::unexpected(unit.error());
-    if (!*unit) return missing("đơn vị", "unit", id);
-    Unit changed = **unit;
+    auto unit = TRY(registry.find_unit_by_id(actor.principal.tenant, id));
+    if (!unit) return missing("đơn vị", "unit", id);
+    Unit changed = *unit;
     if (changes.name) changed.name = *changes.name;
     if (changes.code) changed.code = normalize_text(*changes.code);
-    if (auto ok = check_name(changed.name, "name"); !ok) return std::unexpected(ok.error());
+    TRY(check_name(changed.name, "name"));
     if (auto written = registry.update_unit(actor.principal.tenant, changed); !written)
       return std::unexpected(written.error());
     return changed;
@@ -354,9 +344,8 @@ Result<Unit> update_unit(store::SqlConnection& connection, const Actor& actor, I
 Status delete_unit(store::SqlConnection& connection, const Actor& actor, Id id) {
   return structural_change(connection, actor, "delete", "unit", id, [&]() -> Status {
     store::RegistryStore registry(connection);
-    auto unit = registry.find_unit_by_id(actor.principal.tenant, id);
-    if (!unit) return std::unexpected(unit.error());
-    if (!*unit) return missing("đơn vị", "unit", id);
+    auto unit = TRY(registry.find_unit_by_id(actor.principal.tenant, id));
+    if (!unit) return missing("đơn vị", "unit", id);
     return registry.delete_unit(actor.principal.tenant, id);
   });
 }
@@ -370,16 +359,15 @@ Status check_superior(store::RegistryStore& registry, Id tenant, Id organization
                   "Một tổ chức không thể là cấp trên của chính nó.",
                   "An organization cannot be its own superior.", Location{0, "superior_id"});
     }
-    auto found = registry.find_organization_by_id(tenant, current);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) {
+    auto found = TRY(registry.find_organization_by_id(tenant, current));
+    if (!found) {
       return fail(ErrorKind::invalid_input, "organization.not_found",
                   fmt::format("Không có tổ chức cấp trên mang mã {}.", current),
                   fmt::format("There is no superior organization with id {}.", current),
                   Location{0, "superior_id"});
     }
-    if (!(*found)->superior || (*found)->superior->agency_id != tenant) return {};
-    current = (*found)->superior->organization_id;
+    if (!found->superior || found->superior->agency_id != tenant) return {};
+    current = found->superior->organization_id;
   }
   return {};
 }
@@ -387,8 +375,8 @@ Status check_superior(store::RegistryStore& registry, Id tenant, Id organization
 Result<Organization> create_organization(store::SqlConnection& connection, const Actor& actor,
                                          Organization organization) {
   if (!may_manage_structure(actor.principal)) return refuse();
-  if (auto ok = check_name(organization.name, "name"); !ok) return std::unexpected(ok.error());
-  if (auto ok = check_name(organization.code, "code"); !ok) return std::unexpected(ok.error());
+  TRY(check_name(organization.name, "name"));
+  TRY(check_name(organization.code, "code"));
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
   return store::in_transaction(connection, [&]() -> Result<Organization> {
@@ -398,9 +386,8 @@ Result<Organization> create_organization(store::SqlConnection& connection, const
         return std::unexpected(ok.error());
       }
     }
-    auto existing = registry.find_organization(tenant, organization.code);
-    if (!existing) return std::unexpected(existing.error());
-    if (*existing) {
+    auto existing = TRY(registry.find_organization(tenant, organization.code));
+    if (existing) {
       return fail(
           ErrorKind::conflict, "organization.code_taken",
           fmt::format("Đã có tổ chức mã “{}”.", organization.code),
@@ -423,10 +410,9 @@ Result<Organization> update_organization(store::SqlConnection& connection, const
       connection, actor, "update", "organization", id, [&]() -> Result<Organization> {
         store::RegistryStore registry(connection);
         const Id tenant = actor.principal.tenant;
-        auto found = registry.find_organization_by_id(tenant, id);
-        if (!found) return std::unexpected(found.error());
-        if (!*found) return missing("tổ chức", "organization", id);
-        Organization organization = **found;
+        auto found = TRY(registry.find_organization_by_id(tenant, id));
+        if (!found) return missing("tổ chức", "organization", id);
+        Organization organization = *found;
         if (changes.name) organization.name = *changes.name;
         if (changes.code) organization.code = *changes.code;
         if (changes.kind) organization.kind = *changes.kind;
@@ -453,16 +439,15 @@ Result<PartnerUnit> update_partner_unit(store::SqlConnection& connection, const 
   return structural_change(
       connection, actor, "update", "partner_unit", id, [&]() -> Result<PartnerUnit> {
         store::RegistryStore registry(connection);
-        auto found = registry.find_partner_unit(actor.principal.tenant, id);
-        if (!found) return std::unexpected(found.error());
-        if (!*found) return missing("đơn vị bạn", "partner unit", id);
-        PartnerUnit partner = **found;
+        auto found = TRY(registry.find_partner_unit(actor.principal.tenant, id));
+        if (!found) return missing("đơn vị bạn", "partner unit", id);
+        PartnerUnit partner = *found;
         if (changes.name) partner.name = *changes.name;
         if (changes.address) partner.address = normalize_text(*changes.address);
         if (changes.contact_name) partner.contact_name = normalize_text(*changes.contact_name);
         if (changes.contact_phone) partner.contact_phone = normalize_text(*changes.contact_phone);
         if (changes.note) partner.note = normalize_text(*changes.note);
-        if (auto ok = check_name(partner.name, "name"); !ok) return std::unexpected(ok.error());
+        TRY(check_name(partner.name, "name"));
         if (auto written = registry.update_partner_unit(actor.principal.tenant, partner); !written)
           return std::unexpected(written.error());
         return partner;
@@ -472,9 +457,8 @@ Result<PartnerUnit> update_partner_unit(store::SqlConnection& connection, const 
 Status delete_partner_unit(store::SqlConnection& connection, const Actor& actor, Id id) {
   return structural_change(connection, actor, "delete", "partner_unit", id, [&]() -> Status {
     store::RegistryStore registry(connection);
-    auto found = registry.find_partner_unit(actor.principal.tenant, id);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return missing("đơn vị bạn", "partner unit", id);
+    auto found = TRY(registry.find_partner_unit(actor.principal.tenant, id));
+    if (!found) return missing("đơn vị bạn", "partner unit", id);
     return registry.delete_partner_unit(actor.principal.tenant, id);
   });
 }
@@ -484,10 +468,9 @@ Result<CommitteeRole> end_committee_role(store::SqlConnection& connection, const
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
   return store::in_transaction(connection, [&]() -> Result<CommitteeRole> {
-    auto found = registry.find_committee_role(tenant, id);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return missing("vị trí trong ban chấp hành", "committee seat", id);
-    CommitteeRole role = **found;
+    auto found = TRY(registry.find_committee_role(tenant, id));
+    if (!found) return missing("vị trí trong ban chấp hành", "committee seat", id);
+    CommitteeRole role = *found;
     if (!may_manage_organization(actor.principal, role.organization_id)) return refuse();
     const CivilDate today = vietnam_date(actor.clock());
     if (!role.term_end || days_from_civil(*role.term_end) > days_from_civil(today)) {

@@ -90,9 +90,8 @@ Status canonicalize(store::RegistryStore& registry, Id tenant, const CivilDate& 
     }
   }
   if (person.unit_id) {
-    auto unit = registry.find_unit_by_id(tenant, *person.unit_id);
-    if (!unit) return std::unexpected(unit.error());
-    if (!*unit) {
+    auto unit = TRY(registry.find_unit_by_id(tenant, *person.unit_id));
+    if (!unit) {
       return invalid("unit_id", "unit.not_found",
                      fmt::format("Không có đơn vị mang mã {}.", *person.unit_id),
                      fmt::format("There is no unit with id {}.", *person.unit_id));
@@ -139,22 +138,19 @@ Result<PersonRecord> load_person(store::SqlConnection& connection, const Actor& 
   record.view.personal_data = may_see_personal_data(actor.principal, id, organizations);
   if (!record.view.personal_data) hide_personal_data(record.view.person);
   if (record.view.person.unit_id) {
-    auto unit = registry.find_unit_by_id(tenant, *record.view.person.unit_id);
-    if (!unit) return std::unexpected(unit.error());
-    if (*unit) record.view.unit_name = (*unit)->name;
+    auto unit = TRY(registry.find_unit_by_id(tenant, *record.view.person.unit_id));
+    if (unit) record.view.unit_name = unit->name;
   }
   // The codes of the current organizations, in the order lists give them.
-  auto all_organizations = registry.list_organizations(tenant);
-  if (!all_organizations) return std::unexpected(all_organizations.error());
-  for (const Organization& organization : *all_organizations) {
+  auto all_organizations = TRY(registry.list_organizations(tenant));
+  for (const Organization& organization : all_organizations) {
     if (std::ranges::find(organizations, organization.id) == organizations.end()) continue;
     if (!record.view.organization_codes.empty()) record.view.organization_codes += ", ";
     record.view.organization_codes += organization.code;
   }
   record.memberships = std::move(*memberships);
-  auto roles = registry.committee_roles_of_person(tenant, id);
-  if (!roles) return std::unexpected(roles.error());
-  record.committee_roles = std::move(*roles);
+  auto roles = TRY(registry.committee_roles_of_person(tenant, id));
+  record.committee_roles = std::move(roles);
   if (audit_read && record.view.personal_data && actor.principal.person_id != id) {
     if (auto audited = record_audit(connection, actor, "read_personal", "person", id, "{}");
         !audited) {
@@ -278,35 +274,32 @@ Result<PersonRecord> create_person(store::SqlConnection& connection, const Actor
     if (auto ok = canonicalize(registry, tenant, vietnam_date(actor.clock()), request.person); !ok)
       return std::unexpected(ok.error());
     if (request.organization_id) {
-      auto organization = registry.find_organization_by_id(tenant, *request.organization_id);
-      if (!organization) return std::unexpected(organization.error());
-      if (!*organization || (*organization)->external) {
+      auto organization = TRY(registry.find_organization_by_id(tenant, *request.organization_id));
+      if (!organization || organization->external) {
         return invalid("organization_id", "organization.not_found",
                        "Không có tổ chức này trong cơ quan.",
                        "There is no such organization in the agency.");
       }
     }
-    auto person = registry.create_person(tenant, request.person);
-    if (!person) return std::unexpected(person.error());
-    if (auto audited = record_audit(connection, actor, "create", "person", person->id, "{}");
+    auto person = TRY(registry.create_person(tenant, request.person));
+    if (auto audited = record_audit(connection, actor, "create", "person", person.id, "{}");
         !audited) {
       return std::unexpected(audited.error());
     }
     if (request.organization_id) {
       Membership membership;
-      membership.person_id = person->id;
+      membership.person_id = person.id;
       membership.organization_id = *request.organization_id;
       membership.joined_on = request.joined_on.value_or(vietnam_date(actor.clock()));
       membership.card_number = normalize_text(request.card_number);
-      auto enrolled = registry.create_membership(tenant, membership);
-      if (!enrolled) return std::unexpected(enrolled.error());
-      if (auto audited = record_audit(connection, actor, "create", "membership", enrolled->id,
-                                      fmt::format("{{\"person\":{}}}", person->id));
+      auto enrolled = TRY(registry.create_membership(tenant, membership));
+      if (auto audited = record_audit(connection, actor, "create", "membership", enrolled.id,
+                                      fmt::format("{{\"person\":{}}}", person.id));
           !audited) {
         return std::unexpected(audited.error());
       }
     }
-    return person->id;
+    return person.id;
   });
   if (!created) return std::unexpected(created.error());
   return load_person(connection, actor, *created, false);
@@ -317,18 +310,16 @@ Result<PersonRecord> update_person(store::SqlConnection& connection, const Actor
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
   auto updated = store::in_transaction(connection, [&]() -> Status {
-    auto found = registry.find_person(tenant, id);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return person_not_found(id);
-    auto memberships = registry.memberships_of(tenant, id);
-    if (!memberships) return std::unexpected(memberships.error());
-    const std::vector<Id> organizations = current_organizations(*memberships);
+    auto found = TRY(registry.find_person(tenant, id));
+    if (!found) return person_not_found(id);
+    auto memberships = TRY(registry.memberships_of(tenant, id));
+    const std::vector<Id> organizations = current_organizations(memberships);
     if (!may_update_person(actor.principal, id, organizations)) return refuse();
     const bool identity = changes.full_name || changes.gender || changes.birth_date ||
                           changes.id_number || changes.unit_id || changes.position;
     if (identity && !may_change_identity(actor.principal, organizations)) return refuse();
 
-    Person person = **found;
+    Person person = *found;
     std::vector<std::string_view> fields;
     auto apply = [&](auto& target, const auto& change, std::string_view field) {
       if (change && target != *change) {
@@ -363,13 +354,11 @@ Result<PersonRecord> remove_person(store::SqlConnection& connection, const Actor
   reason = normalize_text(reason);
   if (reason.empty()) reason = "Chuyển công tác / left the agency";
   auto removed = store::in_transaction(connection, [&]() -> Status {
-    auto found = registry.find_person(tenant, id);
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return person_not_found(id);
-    auto memberships = registry.memberships_of(tenant, id);
-    if (!memberships) return std::unexpected(memberships.error());
+    auto found = TRY(registry.find_person(tenant, id));
+    if (!found) return person_not_found(id);
+    auto memberships = TRY(registry.memberships_of(tenant, id));
     const CivilDate today = vietnam_date(actor.clock());
-    for (Membership membership : *memberships) {
+    for (Membership membership : memberships) {
       if (membership.status == MembershipStatus::left) continue;
       membership.status = MembershipStatus::left;
       membership.left_on = today;
@@ -377,9 +366,8 @@ Result<PersonRecord> remove_person(store::SqlConnection& connection, const Actor
       if (auto written = registry.update_membership(tenant, membership); !written) return written;
     }
     // Whoever leaves the agency leaves its committees and can no longer sign in.
-    auto seats = registry.committee_roles_of_person(tenant, id);
-    if (!seats) return std::unexpected(seats.error());
-    for (CommitteeRole seat : *seats) {
+    auto seats = TRY(registry.committee_roles_of_person(tenant, id));
+    for (CommitteeRole seat : seats) {
       if (seat.term_end && days_from_civil(*seat.term_end) <= days_from_civil(today)) continue;
       seat.term_end = today;
       if (seat.term_start && days_from_civil(*seat.term_start) > days_from_civil(today))

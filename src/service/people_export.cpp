@@ -40,7 +40,7 @@ Result<std::pair<std::int64_t, std::int64_t>> write_people(store::SqlConnection&
         return writer.write_row(member_cells(shown, ++rows, language));
       });
   if (!listed) return std::unexpected(listed.error());
-  if (auto finished = writer.finish(); !finished) return std::unexpected(finished.error());
+  TRY(writer.finish());
   return std::pair{rows, personal};
 }
 
@@ -61,14 +61,13 @@ Result<ExportedFile> export_people(store::SqlConnection& connection, const Actor
     file.file_name = stem + ".csv";
     file.content_type = "text/csv; charset=utf-8";
   } else {
-    auto temporary = TemporaryFile::create(".xlsx");
-    if (!temporary) return std::unexpected(temporary.error());
+    auto temporary = TRY(TemporaryFile::create(".xlsx"));
     auto writer =
-        io::make_xlsx_writer(temporary->path(), language == "en" ? "Members" : "Thành viên");
+        io::make_xlsx_writer(temporary.path(), language == "en" ? "Members" : "Thành viên");
     if (!writer) return std::unexpected(writer.error());
     written = write_people(connection, actor, filters, language, **writer);
     if (written) {
-      auto content = temporary->read();
+      auto content = temporary.read();
       if (!content) return std::unexpected(content.error());
       file.content = std::move(*content);
     }

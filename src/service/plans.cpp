@@ -35,10 +35,9 @@ Result<PlanRecord> record_of(store::PlanStore& plans, Plan plan) {
 }
 
 Result<Plan> existing_plan(store::PlanStore& plans, const Actor& actor, Id id) {
-  auto found = plans.find(actor.principal.tenant, id);
-  if (!found) return std::unexpected(found.error());
-  if (!*found) return plan_not_found(id);
-  return std::move(**found);
+  auto found = TRY(plans.find(actor.principal.tenant, id));
+  if (!found) return plan_not_found(id);
+  return std::move(*found);
 }
 
 }  // namespace
@@ -47,12 +46,11 @@ Result<PlanRecord> create_plan(store::SqlConnection& connection, const Actor& ac
   plan.tenant_id = actor.principal.tenant;
   plan.title = normalize_text(plan.title);
   plan.note = normalize_text(plan.note);
-  if (auto valid = validate_plan(plan); !valid) return std::unexpected(valid.error());
+  TRY(validate_plan(plan));
   if (!may_plan_for(actor, plan.organization_id)) return refuse();
-  auto organization = store::RegistryStore(connection)
-                          .find_organization_by_id(plan.tenant_id, plan.organization_id);
-  if (!organization) return std::unexpected(organization.error());
-  if (!*organization || (*organization)->external) {
+  auto organization = TRY(store::RegistryStore(connection)
+                              .find_organization_by_id(plan.tenant_id, plan.organization_id));
+  if (!organization || organization->external) {
     return fail(ErrorKind::invalid_input, "organization.not_found",
                 fmt::format("Không có tổ chức mang mã {} trong cơ quan.", plan.organization_id),
                 fmt::format("There is no organization {} in the agency.", plan.organization_id),
@@ -60,19 +58,16 @@ Result<PlanRecord> create_plan(store::SqlConnection& connection, const Actor& ac
   }
   store::PlanStore plans(connection);
   return store::in_transaction(connection, [&]() -> Result<PlanRecord> {
-    auto same_year = plans.list(plan.tenant_id, plan.organization_id, plan.year);
-    if (!same_year) return std::unexpected(same_year.error());
-    if (!same_year->empty()) {
+    auto same_year = TRY(plans.list(plan.tenant_id, plan.organization_id, plan.year));
+    if (!same_year.empty()) {
       return fail(ErrorKind::conflict, "plan.year_taken",
-                  fmt::format("{} đã có kế hoạch năm {}.", (*organization)->name, plan.year),
-                  fmt::format("{} already has a plan for {}.", (*organization)->name, plan.year),
+                  fmt::format("{} đã có kế hoạch năm {}.", organization->name, plan.year),
+                  fmt::format("{} already has a plan for {}.", organization->name, plan.year),
                   Location{0, "year"});
     }
-    auto created = plans.create(plan);
-    if (!created) return std::unexpected(created.error());
-    auto audited = record_audit(connection, actor, "create", "plan", created->id, "{}");
-    if (!audited) return std::unexpected(audited.error());
-    return record_of(plans, std::move(*created));
+    auto created = TRY(plans.create(plan));
+    TRY(record_audit(connection, actor, "create", "plan", created.id, "{}"));
+    return record_of(plans, std::move(created));
   });
 }
 
@@ -80,40 +75,35 @@ Result<PlanRecord> update_plan(store::SqlConnection& connection, const Actor& ac
                                Plan changes) {
   store::PlanStore plans(connection);
   return store::in_transaction(connection, [&]() -> Result<PlanRecord> {
-    auto plan = existing_plan(plans, actor, id);
-    if (!plan) return std::unexpected(plan.error());
-    if (!may_plan_for(actor, plan->organization_id)) return refuse();
-    plan->title = normalize_text(changes.title);
-    plan->note = normalize_text(changes.note);
-    plan->activity_targets = std::move(changes.activity_targets);
-    plan->participation_target = changes.participation_target;
-    plan->reach_target = changes.reach_target;
-    if (auto valid = validate_plan(*plan); !valid) return std::unexpected(valid.error());
-    if (auto updated = plans.update(*plan); !updated) return std::unexpected(updated.error());
-    auto audited = record_audit(connection, actor, "update", "plan", id, "{}");
-    if (!audited) return std::unexpected(audited.error());
-    return record_of(plans, std::move(*plan));
+    auto plan = TRY(existing_plan(plans, actor, id));
+    if (!may_plan_for(actor, plan.organization_id)) return refuse();
+    plan.title = normalize_text(changes.title);
+    plan.note = normalize_text(changes.note);
+    plan.activity_targets = std::move(changes.activity_targets);
+    plan.participation_target = changes.participation_target;
+    plan.reach_target = changes.reach_target;
+    TRY(validate_plan(plan));
+    TRY(plans.update(plan));
+    TRY(record_audit(connection, actor, "update", "plan", id, "{}"));
+    return record_of(plans, std::move(plan));
   });
 }
 
 Result<PlanRecord> read_plan(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::PlanStore plans(connection);
-  auto plan = existing_plan(plans, actor, id);
-  if (!plan) return std::unexpected(plan.error());
-  return record_of(plans, std::move(*plan));
+  auto plan = TRY(existing_plan(plans, actor, id));
+  return record_of(plans, std::move(plan));
 }
 
 Result<std::vector<PlanRecord>> list_plans(store::SqlConnection& connection, const Actor& actor,
                                            std::optional<Id> organization,
                                            std::optional<int> year) {
   store::PlanStore plans(connection);
-  auto listed = plans.list(actor.principal.tenant, organization, year);
-  if (!listed) return std::unexpected(listed.error());
+  auto listed = TRY(plans.list(actor.principal.tenant, organization, year));
   std::vector<PlanRecord> records;
-  for (Plan& plan : *listed) {
-    auto record = record_of(plans, std::move(plan));
-    if (!record) return std::unexpected(record.error());
-    records.push_back(std::move(*record));
+  for (Plan& plan : listed) {
+    auto record = TRY(record_of(plans, std::move(plan)));
+    records.push_back(std::move(record));
   }
   return records;
 }
@@ -123,16 +113,14 @@ Result<Programme> add_programme(store::SqlConnection& connection, const Actor& a
   programme.plan_id = plan_id;
   programme.title = normalize_text(programme.title);
   programme.description = normalize_text(programme.description);
-  if (auto valid = validate_programme(programme); !valid) return std::unexpected(valid.error());
+  TRY(validate_programme(programme));
   store::PlanStore plans(connection);
   return store::in_transaction(connection, [&]() -> Result<Programme> {
-    auto plan = existing_plan(plans, actor, plan_id);
-    if (!plan) return std::unexpected(plan.error());
-    if (!may_plan_for(actor, plan->organization_id)) return refuse();
+    auto plan = TRY(existing_plan(plans, actor, plan_id));
+    if (!may_plan_for(actor, plan.organization_id)) return refuse();
     auto added = plans.add_programme(actor.principal.tenant, programme);
     if (!added) return added;
-    auto audited = record_audit(connection, actor, "create", "programme", added->id, "{}");
-    if (!audited) return std::unexpected(audited.error());
+    TRY(record_audit(connection, actor, "create", "programme", added->id, "{}"));
     return added;
   });
 }

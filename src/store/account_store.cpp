@@ -35,20 +35,18 @@ Account read_account(const SqlRow& row) {
 }  // namespace
 
 Result<Account> AccountStore::create_account(const Account& account, std::int64_t now) {
-  auto taken = find_by_login(account.login);
-  if (!taken) return std::unexpected(taken.error());
-  if (*taken) {
+  auto taken = TRY(find_by_login(account.login));
+  if (taken) {
     return fail(ErrorKind::conflict, "account.login_taken",
                 fmt::format("Tên đăng nhập “{}” đã có người dùng.", account.login),
                 fmt::format("The login “{}” is already taken.", account.login),
                 Location{0, "login"});
   }
-  auto existing = find_by_person(account.tenant, account.person_id);
-  if (!existing) return std::unexpected(existing.error());
-  if (*existing) {
+  auto existing = TRY(find_by_person(account.tenant, account.person_id));
+  if (existing) {
     return fail(ErrorKind::conflict, "account.person_has_account",
-                fmt::format("Người này đã có tài khoản “{}”.", (*existing)->login),
-                fmt::format("This person already has the account “{}”.", (*existing)->login),
+                fmt::format("Người này đã có tài khoản “{}”.", existing->login),
+                fmt::format("This person already has the account “{}”.", existing->login),
                 Location{0, "person_id"});
   }
   auto id = reserve_ids(connection_, account.tenant, "accounts", 1);
@@ -142,9 +140,8 @@ Result<std::vector<Account>> AccountStore::list_accounts(Id tenant) {
 
 Status AccountStore::set_password_hash(Id tenant, Id account_id, const std::string& password_hash) {
   const SqlValue params[] = {tenant, account_id, password_hash};
-  auto changed = connection_.execute(
-      "UPDATE accounts SET password_hash = $3 WHERE tenant_id = $1 AND id = $2", params);
-  if (!changed) return std::unexpected(changed.error());
+  TRY(connection_.execute("UPDATE accounts SET password_hash = $3 WHERE tenant_id = $1 AND id = $2",
+                          params));
   return {};
 }
 
@@ -157,9 +154,8 @@ Status AccountStore::disable_person_account(Id tenant, Id person_id) {
       !ended) {
     return std::unexpected(ended.error());
   }
-  auto disabled = connection_.execute(
-      "UPDATE accounts SET disabled = 1 WHERE tenant_id = $1 AND person_id = $2", params);
-  if (!disabled) return std::unexpected(disabled.error());
+  TRY(connection_.execute(
+      "UPDATE accounts SET disabled = 1 WHERE tenant_id = $1 AND person_id = $2", params));
   return {};
 }
 
@@ -167,11 +163,10 @@ Status AccountStore::create_session(const SessionRecord& session) {
   const SqlValue params[] = {session.token_hash, session.tenant,     session.account_id,
                              session.csrf_token, session.created_at, session.expires_at,
                              session.address};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO sessions (token_hash, tenant_id, account_id, csrf_token, created_at, "
       "expires_at, address) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   return {};
 }
 
@@ -206,23 +201,21 @@ Result<std::optional<SessionAccount>> AccountStore::find_session(const std::stri
 
 Status AccountStore::delete_session(const std::string& token_hash) {
   const SqlValue params[] = {token_hash};
-  auto deleted = connection_.execute("DELETE FROM sessions WHERE token_hash = $1", params);
-  if (!deleted) return std::unexpected(deleted.error());
+  TRY(connection_.execute("DELETE FROM sessions WHERE token_hash = $1", params));
   return {};
 }
 
 Status AccountStore::delete_other_sessions(Id tenant, Id account_id, const std::string& keep) {
   const SqlValue params[] = {tenant, account_id, keep};
-  auto deleted = connection_.execute(
-      "DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2 AND token_hash <> $3", params);
-  if (!deleted) return std::unexpected(deleted.error());
+  TRY(connection_.execute(
+      "DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2 AND token_hash <> $3",
+      params));
   return {};
 }
 
 Status AccountStore::delete_expired_sessions(std::int64_t now) {
   const SqlValue params[] = {now};
-  auto deleted = connection_.execute("DELETE FROM sessions WHERE expires_at <= $1", params);
-  if (!deleted) return std::unexpected(deleted.error());
+  TRY(connection_.execute("DELETE FROM sessions WHERE expires_at <= $1", params));
   return {};
 }
 
@@ -244,13 +237,11 @@ Result<FailureCount> AccountStore::failures(std::string_view scope, std::string_
 Status AccountStore::record_failure(std::string_view scope, std::string_view subject,
                                     std::int64_t now) {
   const SqlValue params[] = {std::string(scope), std::string(subject), now};
-  auto inserted = connection_.execute(
-      "INSERT INTO sign_in_failures (scope, subject, failed_at) VALUES ($1, $2, $3)", params);
-  if (!inserted) return std::unexpected(inserted.error());
+  TRY(connection_.execute(
+      "INSERT INTO sign_in_failures (scope, subject, failed_at) VALUES ($1, $2, $3)", params));
   // Failures older than a day no longer count for anything.
   const SqlValue old[] = {now - 86400};
-  auto pruned = connection_.execute("DELETE FROM sign_in_failures WHERE failed_at < $1", old);
-  if (!pruned) return std::unexpected(pruned.error());
+  TRY(connection_.execute("DELETE FROM sign_in_failures WHERE failed_at < $1", old));
   return {};
 }
 

@@ -117,15 +117,14 @@ Result<StoredActivity> ActivityStore::create(const StoredActivity& stored, Insta
   std::vector<SqlValue> params = activity_values(created);
   params.insert(params.end(),
                 {stored.check_in_secret, nullable(stored.created_by), seconds_of(now)});
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO activities (tenant_id, id, plan_id, programme_id, kind, title, description, "
       "starts_at, ends_at, place, place_key, audience_scope, capacity, registration_opens_at, "
       "registration_closes_at, required, status, check_in_secret, created_by, created_at, "
       "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
       "$17, $18, $19, $20, $20)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
-  if (auto linked = write_links(created); !linked) return std::unexpected(linked.error());
+      params));
+  TRY(write_links(created));
   return created;
 }
 
@@ -133,19 +132,17 @@ Status ActivityStore::update(const StoredActivity& stored, Instant now) {
   const Activity& activity = stored.activity;
   std::vector<SqlValue> params = activity_values(stored);
   params.emplace_back(seconds_of(now));
-  auto updated = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE activities SET plan_id = $3, programme_id = $4, kind = $5, title = $6, "
       "description = $7, starts_at = $8, ends_at = $9, place = $10, place_key = $11, "
       "audience_scope = $12, capacity = $13, registration_opens_at = $14, "
       "registration_closes_at = $15, required = $16, status = $17, updated_at = $18 "
       "WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) return std::unexpected(updated.error());
+      params));
   for (const char* table : {"activity_organizers", "activity_partners", "activity_audience"}) {
     const SqlValue keys[] = {activity.tenant_id, activity.id};
-    auto removed = connection_.execute(
-        fmt::format("DELETE FROM {} WHERE tenant_id = $1 AND activity_id = $2", table), keys);
-    if (!removed) return std::unexpected(removed.error());
+    TRY(connection_.execute(
+        fmt::format("DELETE FROM {} WHERE tenant_id = $1 AND activity_id = $2", table), keys));
   }
   return write_links(stored);
 }
@@ -159,34 +156,30 @@ Status ActivityStore::write_links(const StoredActivity& stored) {
   };
   std::int64_t position = 0;
   for (Id organization : activity.organizer_ids) {
-    auto inserted = insert(
+    TRY(insert(
         "INSERT INTO activity_organizers (tenant_id, activity_id, organization_id, position) "
         "VALUES ($1, $2, $3, $4)",
-        organization, position++);
-    if (!inserted) return std::unexpected(inserted.error());
+        organization, position++));
   }
   for (Id partner : activity.partner_unit_ids) {
-    auto inserted = insert(
+    TRY(insert(
         "INSERT INTO activity_partners (tenant_id, activity_id, partner_unit_id) VALUES ($1, $2, "
         "$3)",
-        partner, std::nullopt);
-    if (!inserted) return std::unexpected(inserted.error());
+        partner, std::nullopt));
   }
   for (Id target : activity.audience.ids) {
-    auto inserted = insert(
+    TRY(insert(
         "INSERT INTO activity_audience (tenant_id, activity_id, target_id) VALUES ($1, $2, $3)",
-        target, std::nullopt);
-    if (!inserted) return std::unexpected(inserted.error());
+        target, std::nullopt));
   }
   return {};
 }
 
 Status ActivityStore::set_status(Id tenant, Id id, ActivityStatus status, Instant now) {
   const SqlValue params[] = {tenant, id, std::string(code_of(status)), seconds_of(now)};
-  auto updated = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE activities SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) return std::unexpected(updated.error());
+      params));
   return {};
 }
 
@@ -240,10 +233,9 @@ Result<std::vector<StoredActivity>> ActivityStore::read(std::string_view where,
 }
 
 Result<std::optional<StoredActivity>> ActivityStore::find(Id tenant, Id id) {
-  auto found = read("a.tenant_id = $1 AND a.id = $2", {tenant, id}, "");
-  if (!found) return std::unexpected(found.error());
-  if (found->empty()) return std::nullopt;
-  return std::move(found->front());
+  auto found = TRY(read("a.tenant_id = $1 AND a.id = $2", {tenant, id}, ""));
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 Result<std::vector<StoredActivity>> ActivityStore::list(Id tenant, const ActivityQuery& query) {
@@ -275,62 +267,53 @@ Result<std::vector<StoredActivity>> ActivityStore::list(Id tenant, const Activit
 Result<RegistrationOutcome> ActivityStore::register_person(Id tenant, Id activity, Id person,
                                                            std::optional<Id> by_account,
                                                            Instant now) {
-  auto existing = registration_of(tenant, activity, person);
-  if (!existing) return std::unexpected(existing.error());
-  if (*existing && (*existing)->state != RegistrationState::cancelled)
-    return RegistrationOutcome{**existing, false};
+  auto existing = TRY(registration_of(tenant, activity, person));
+  if (existing && existing->state != RegistrationState::cancelled)
+    return RegistrationOutcome{*existing, false};
   // One statement takes a place if one is left: the row lock (PostgreSQL) or the single writer
   // (SQLite) makes the check and the increment one step.
   const SqlValue take[] = {tenant, activity};
-  auto taken = connection_.execute(
+  auto taken = TRY(connection_.execute(
       "UPDATE activities SET registered = registered + 1 WHERE tenant_id = $1 AND id = $2 AND "
       "(capacity IS NULL OR registered < capacity)",
-      take);
-  if (!taken) return std::unexpected(taken.error());
+      take));
   const RegistrationState state =
-      *taken == 1 ? RegistrationState::registered : RegistrationState::waitlisted;
+      taken == 1 ? RegistrationState::registered : RegistrationState::waitlisted;
   const std::int64_t at = seconds_of(now);
-  if (*existing) {
-    const SqlValue params[] = {tenant, (*existing)->id, std::string(code_of(state)), at,
+  if (existing) {
+    const SqlValue params[] = {tenant, existing->id, std::string(code_of(state)), at,
                                nullable(by_account)};
-    auto renewed = connection_.execute(
+    TRY(connection_.execute(
         "UPDATE registrations SET state = $3, registered_at = $4, cancelled_at = NULL, "
         "registered_by = $5 WHERE tenant_id = $1 AND id = $2",
-        params);
-    if (!renewed) return std::unexpected(renewed.error());
+        params));
   } else {
-    auto id = reserve_ids(connection_, tenant, "registrations", 1);
-    if (!id) return std::unexpected(id.error());
+    auto id = TRY(reserve_ids(connection_, tenant, "registrations", 1));
     const SqlValue params[] = {
-        tenant, *id, activity, person, std::string(code_of(state)), at, nullable(by_account)};
-    auto inserted = connection_.execute(
+        tenant, id, activity, person, std::string(code_of(state)), at, nullable(by_account)};
+    TRY(connection_.execute(
         "INSERT INTO registrations (tenant_id, id, activity_id, person_id, state, registered_at, "
         "registered_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        params);
-    if (!inserted) return std::unexpected(inserted.error());
+        params));
   }
-  auto written = registration_of(tenant, activity, person);
-  if (!written) return std::unexpected(written.error());
-  return RegistrationOutcome{**written, true};
+  auto written = TRY(registration_of(tenant, activity, person));
+  return RegistrationOutcome{*written, true};
 }
 
 Result<std::vector<Id>> ActivityStore::cancel_registration(Id tenant, Id activity, Id person,
                                                            Instant now) {
-  auto existing = registration_of(tenant, activity, person);
-  if (!existing) return std::unexpected(existing.error());
-  if (!*existing || (*existing)->state == RegistrationState::cancelled) return std::vector<Id>{};
-  const SqlValue params[] = {tenant, (*existing)->id, seconds_of(now)};
-  auto cancelled = connection_.execute(
+  auto existing = TRY(registration_of(tenant, activity, person));
+  if (!existing || existing->state == RegistrationState::cancelled) return std::vector<Id>{};
+  const SqlValue params[] = {tenant, existing->id, seconds_of(now)};
+  TRY(connection_.execute(
       "UPDATE registrations SET state = 'cancelled', cancelled_at = $3 WHERE tenant_id = $1 AND "
       "id = $2",
-      params);
-  if (!cancelled) return std::unexpected(cancelled.error());
-  if ((*existing)->state == RegistrationState::registered) {
+      params));
+  if (existing->state == RegistrationState::registered) {
     const SqlValue release[] = {tenant, activity};
-    auto released = connection_.execute(
+    TRY(connection_.execute(
         "UPDATE activities SET registered = registered - 1 WHERE tenant_id = $1 AND id = $2",
-        release);
-    if (!released) return std::unexpected(released.error());
+        release));
   }
   return promote_waitlisted(tenant, activity);
 }
@@ -348,16 +331,14 @@ Result<std::vector<Id>> ActivityStore::promote_waitlisted(Id tenant, Id activity
                           });
     if (!next) return std::unexpected(next.error());
     if (!*next) return promoted;
-    auto taken = connection_.execute(
+    auto taken = TRY(connection_.execute(
         "UPDATE activities SET registered = registered + 1 WHERE tenant_id = $1 AND id = $2 AND "
         "(capacity IS NULL OR registered < capacity)",
-        params);
-    if (!taken) return std::unexpected(taken.error());
-    if (*taken == 0) return promoted;
+        params));
+    if (taken == 0) return promoted;
     const SqlValue move[] = {tenant, (*next)->first};
-    auto moved = connection_.execute(
-        "UPDATE registrations SET state = 'registered' WHERE tenant_id = $1 AND id = $2", move);
-    if (!moved) return std::unexpected(moved.error());
+    TRY(connection_.execute(
+        "UPDATE registrations SET state = 'registered' WHERE tenant_id = $1 AND id = $2", move));
     promoted.push_back((*next)->second);
   }
 }
@@ -392,19 +373,17 @@ Result<std::vector<Registration>> ActivityStore::registrations_of_person(Id tena
 Result<std::pair<AttendanceRecord, bool>> ActivityStore::record_attendance(
     Id tenant, Id activity, const AttendanceRecord& record, std::optional<Id> by_account) {
   const auto params = attendance_values(tenant, activity, record, by_account);
-  auto inserted = connection_.execute(
+  auto inserted = TRY(connection_.execute(
       "INSERT INTO attendance (tenant_id, activity_id, person_id, state, checked_in_at, method, "
       "recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
-  if (*inserted == 1 && !record.full_name.empty()) return std::pair{record, true};
-  auto stored = attendance_record(tenant, activity, record.person_id);
-  if (!stored) return std::unexpected(stored.error());
-  if (!*stored) {
+      params));
+  if (inserted == 1 && !record.full_name.empty()) return std::pair{record, true};
+  auto stored = TRY(attendance_record(tenant, activity, record.person_id));
+  if (!stored) {
     return fail(ErrorKind::internal, "store.failed", "Lỗi cơ sở dữ liệu.",
                 "Database error: the attendance record just written cannot be read.");
   }
-  return std::pair{std::move(**stored), *inserted == 1};
+  return std::pair{std::move(*stored), inserted == 1};
 }
 
 Result<std::optional<AttendanceRecord>> ActivityStore::attendance_record(Id tenant, Id activity,
@@ -421,13 +400,12 @@ Result<std::optional<AttendanceRecord>> ActivityStore::attendance_record(Id tena
 Status ActivityStore::set_attendance(Id tenant, Id activity, const AttendanceRecord& record,
                                      std::optional<Id> by_account) {
   const auto params = attendance_values(tenant, activity, record, by_account);
-  auto written = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO attendance (tenant_id, activity_id, person_id, state, checked_in_at, method, "
       "recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, activity_id, "
       "person_id) DO UPDATE SET state = excluded.state, method = excluded.method, recorded_by = "
       "excluded.recorded_by",
-      params);
-  if (!written) return std::unexpected(written.error());
+      params));
   return {};
 }
 
@@ -527,21 +505,19 @@ Status ActivityStore::save_feedback(Id tenant, Id activity, Id person, const Fee
                                     Instant now) {
   const SqlValue params[] = {
       tenant, activity, person, std::int64_t{feedback.rating}, feedback.comment, seconds_of(now)};
-  auto written = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO feedback (tenant_id, activity_id, person_id, rating, comment, given_at) VALUES "
       "($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, activity_id, person_id) DO UPDATE SET "
       "rating = excluded.rating, comment = excluded.comment, given_at = excluded.given_at",
-      params);
-  if (!written) return std::unexpected(written.error());
+      params));
   return {};
 }
 
 Result<std::string> ActivityStore::check_in_key(Id tenant, const std::string& fresh) {
   const SqlValue params[] = {tenant, fresh};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO check_in_keys (tenant_id, secret) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   auto secret = query_one(connection_, "SELECT secret FROM check_in_keys WHERE tenant_id = $1",
                           std::span(params, 1), [](const SqlRow& row) { return row.text(0); });
   if (!secret) return std::unexpected(secret.error());

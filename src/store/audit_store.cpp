@@ -29,10 +29,9 @@ AuditFilter audit_filter(Id tenant, const AuditQuery& query) {
 }  // namespace
 
 Status AuditStore::append(Id tenant, const AuditEntry& entry) {
-  auto id = reserve_ids(connection_, tenant, "audit_log", 1);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(reserve_ids(connection_, tenant, "audit_log", 1));
   const SqlValue params[] = {tenant,
-                             *id,
+                             id,
                              entry.at,
                              nullable(entry.account_id),
                              entry.action,
@@ -40,11 +39,10 @@ Status AuditStore::append(Id tenant, const AuditEntry& entry) {
                              nullable(entry.entity_id),
                              entry.detail,
                              entry.address};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO audit_log (tenant_id, id, at, account_id, action, entity, entity_id, detail, "
       "address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   return {};
 }
 
@@ -79,11 +77,10 @@ Result<std::vector<AuditEntry>> AuditStore::list(Id tenant, const AuditQuery& qu
 
 Result<std::int64_t> AuditStore::count(Id tenant, const AuditQuery& query) {
   const AuditFilter filter = audit_filter(tenant, query);
-  auto counted = query_integer(connection_,
-                               fmt::format("SELECT count(*) FROM audit_log WHERE {}", filter.where),
-                               filter.params);
-  if (!counted) return std::unexpected(counted.error());
-  return counted->value_or(0);
+  auto counted = TRY(query_integer(
+      connection_, fmt::format("SELECT count(*) FROM audit_log WHERE {}", filter.where),
+      filter.params));
+  return counted.value_or(0);
 }
 
 }  // namespace dk::store

@@ -36,11 +36,10 @@ Result<CalendarFeed> CalendarFeedStore::create(const CalendarFeed& feed,
       token_hash,     std::string(feed.owner_kind == FeedOwner::person ? "person" : "organization"),
       feed.owner_id,  feed.created_by,
       feed.created_at};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO calendar_feeds (tenant_id, id, token_hash, owner_kind, owner_id, created_by, "
       "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   CalendarFeed created = feed;
   created.id = *id;
   return created;
@@ -69,11 +68,10 @@ Result<std::optional<CalendarFeed>> CalendarFeedStore::find(Id tenant, Id id) {
 
 Status CalendarFeedStore::revoke(Id tenant, Id id, Instant now) {
   const SqlValue params[] = {tenant, id, seconds(now)};
-  auto revoked = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE calendar_feeds SET revoked_at = $3 WHERE tenant_id = $1 AND id = $2 AND revoked_at "
       "IS NULL",
-      params);
-  if (!revoked) return std::unexpected(revoked.error());
+      params));
   return {};
 }
 

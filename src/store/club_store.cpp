@@ -45,11 +45,10 @@ Result<Club> ClubStore::create(const Club& club, Instant now) {
                              std::string(code_of(club.kind)),
                              club.description,
                              seconds(now)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO clubs (tenant_id, id, organization_id, name, kind, description, created_at, "
       "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Club created = club;
   created.id = *id;
   return created;
@@ -77,10 +76,9 @@ Result<std::vector<Club>> ClubStore::list(Id tenant, std::optional<Id> organizat
 }
 
 Result<std::optional<Club>> ClubStore::find(Id tenant, Id id) {
-  auto clubs = read("c.tenant_id = $1 AND c.id = $2", {tenant, id});
-  if (!clubs) return std::unexpected(clubs.error());
-  if (clubs->empty()) return std::nullopt;
-  return std::move(clubs->front());
+  auto clubs = TRY(read("c.tenant_id = $1 AND c.id = $2", {tenant, id}));
+  if (clubs.empty()) return std::nullopt;
+  return std::move(clubs.front());
 }
 
 Result<std::vector<Club>> ClubStore::clubs_of(Id tenant, Id person) {
@@ -113,23 +111,21 @@ Result<bool> ClubStore::is_member(Id tenant, Id club, Id person) {
 
 Status ClubStore::join(Id tenant, Id club, Id person, CivilDate day) {
   const SqlValue params[] = {tenant, club, person, format_iso(day)};
-  auto joined = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO club_members (tenant_id, club_id, person_id, joined_on) VALUES ($1, $2, $3, "
       "$4) ON CONFLICT (tenant_id, club_id, person_id) DO UPDATE SET joined_on = "
       "excluded.joined_on, "
       "left_on = NULL WHERE club_members.left_on IS NOT NULL",
-      params);
-  if (!joined) return std::unexpected(joined.error());
+      params));
   return {};
 }
 
 Status ClubStore::leave(Id tenant, Id club, Id person, CivilDate day) {
   const SqlValue params[] = {tenant, club, person, format_iso(day)};
-  auto left = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE club_members SET left_on = $4 WHERE tenant_id = $1 AND club_id = $2 AND person_id = "
       "$3 AND left_on IS NULL",
-      params);
-  if (!left) return std::unexpected(left.error());
+      params));
   return {};
 }
 
@@ -147,11 +143,10 @@ Result<ClubSchedule> ClubStore::add_schedule(Id tenant, const ClubSchedule& sche
                              rule.last ? SqlValue(format_iso(*rule.last)) : SqlValue(),
                              schedule.place,
                              seconds(now)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO club_schedules (tenant_id, id, club_id, days, start_minute, end_minute, "
       "first_date, last_date, place, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   ClubSchedule created = schedule;
   created.id = *id;
   created.exceptions.clear();
@@ -205,10 +200,9 @@ Result<std::vector<ClubSchedule>> ClubStore::schedules(Id tenant, Id club) {
 }
 
 Result<std::optional<ClubSchedule>> ClubStore::find_schedule(Id tenant, Id id) {
-  auto schedules = read_schedules("tenant_id = $1 AND id = $2", {tenant, id});
-  if (!schedules) return std::unexpected(schedules.error());
-  if (schedules->empty()) return std::nullopt;
-  return std::move(schedules->front());
+  auto schedules = TRY(read_schedules("tenant_id = $1 AND id = $2", {tenant, id}));
+  if (schedules.empty()) return std::nullopt;
+  return std::move(schedules.front());
 }
 
 Status ClubStore::set_exception(Id tenant, Id schedule, const RuleException& exception,
@@ -220,19 +214,17 @@ Status ClubStore::set_exception(Id tenant, Id schedule, const RuleException& exc
                              moved ? SqlValue(format_iso(moved->date)) : SqlValue(),
                              moved ? SqlValue(std::int64_t{moved->start_minute}) : SqlValue(),
                              moved ? SqlValue(std::int64_t{moved->end_minute}) : SqlValue()};
-  auto written = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO club_exceptions (tenant_id, schedule_id, session_date, moved_date, "
       "moved_start_minute, moved_end_minute) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT "
       "(tenant_id, schedule_id, session_date) DO UPDATE SET moved_date = excluded.moved_date, "
       "moved_start_minute = excluded.moved_start_minute, moved_end_minute = "
       "excluded.moved_end_minute",
-      params);
-  if (!written) return std::unexpected(written.error());
+      params));
   // Calendar apps see the series change by its stamp.
   const SqlValue touch[] = {tenant, schedule, seconds(now)};
-  auto touched = connection_.execute(
-      "UPDATE club_schedules SET updated_at = $3 WHERE tenant_id = $1 AND id = $2", touch);
-  if (!touched) return std::unexpected(touched.error());
+  TRY(connection_.execute(
+      "UPDATE club_schedules SET updated_at = $3 WHERE tenant_id = $1 AND id = $2", touch));
   return {};
 }
 
@@ -246,13 +238,12 @@ Status ClubStore::record_attendance(Id tenant, Id schedule, CivilDate session, I
                              std::string(code_of(state)),
                              nullable(by_account),
                              seconds(now)};
-  auto written = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO club_attendance (tenant_id, schedule_id, session_date, person_id, state, "
       "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, "
       "schedule_id, session_date, person_id) DO UPDATE SET state = excluded.state, recorded_by = "
       "excluded.recorded_by, recorded_at = excluded.recorded_at",
-      params);
-  if (!written) return std::unexpected(written.error());
+      params));
   return {};
 }
 

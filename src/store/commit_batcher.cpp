@@ -7,9 +7,8 @@ namespace dk::store {
 
 Result<std::unique_ptr<CommitBatcher>> CommitBatcher::open(const std::string& target,
                                                            std::size_t max_batch) {
-  auto writer = open_database(target);
-  if (!writer) return std::unexpected(writer.error());
-  return std::make_unique<CommitBatcher>(std::move(*writer), target, max_batch);
+  auto writer = TRY(open_database(target));
+  return std::make_unique<CommitBatcher>(std::move(writer), target, max_batch);
 }
 
 CommitBatcher::CommitBatcher(std::unique_ptr<SqlConnection> writer, std::string target,

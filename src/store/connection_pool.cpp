@@ -7,9 +7,8 @@ Result<std::unique_ptr<ConnectionPool>> ConnectionPool::open(const std::string& 
   auto pool = std::make_unique<ConnectionPool>();
   pool->target_ = target;
   for (std::size_t i = 0; i < size; ++i) {
-    auto connection = open_database(target);
-    if (!connection) return std::unexpected(connection.error());
-    pool->idle_.push_back(std::move(*connection));
+    auto connection = TRY(open_database(target));
+    pool->idle_.push_back(std::move(connection));
   }
   return pool;
 }

@@ -86,19 +86,17 @@ Result<Fund> FundStore::create_fund(const Fund& fund, std::optional<Id> by_accou
                              std::string(code_of(fund.status)),
                              nullable(by_account),
                              seconds_of(now)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO funds (tenant_id, id, kind, name, beneficiary, purpose, target, starts_on, "
       "ends_on, status, created_by, created_at, updated_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   for (Id organization : fund.organization_ids) {
     const SqlValue organizer[] = {fund.tenant_id, *id, organization};
-    auto added = connection_.execute(
+    TRY(connection_.execute(
         "INSERT INTO fund_organizers (tenant_id, fund_id, organization_id) VALUES ($1, $2, $3) "
         "ON CONFLICT DO NOTHING",
-        organizer);
-    if (!added) return std::unexpected(added.error());
+        organizer));
   }
   Fund created = fund;
   created.id = *id;
@@ -115,12 +113,11 @@ Status FundStore::update_fund(const Fund& fund, Instant now) {
                              optional_date(fund.ends_on),
                              std::string(code_of(fund.status)),
                              seconds_of(now)};
-  auto updated = connection_.execute(
+  auto updated = TRY(connection_.execute(
       "UPDATE funds SET name = $3, beneficiary = $4, purpose = $5, target = $6, ends_on = $7, "
       "status = $8, updated_at = $9 WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) return std::unexpected(updated.error());
-  if (*updated == 0) return no_rows_changed("quỹ");
+      params));
+  if (updated == 0) return no_rows_changed("quỹ");
   return {};
 }
 
@@ -183,18 +180,16 @@ Result<std::vector<Fund>> FundStore::list_funds(Id tenant, std::optional<FundSta
 }
 
 Result<std::optional<Fund>> FundStore::find_fund(Id tenant, Id id) {
-  auto funds = read_funds("f.tenant_id = $1 AND f.id = $2", {tenant, id});
-  if (!funds) return std::unexpected(funds.error());
-  if (funds->empty()) return std::optional<Fund>{};
-  return std::optional<Fund>(std::move(funds->front()));
+  auto funds = TRY(read_funds("f.tenant_id = $1 AND f.id = $2", {tenant, id}));
+  if (funds.empty()) return std::optional<Fund>{};
+  return std::optional<Fund>(std::move(funds.front()));
 }
 
 Status FundStore::lock_fund(Id tenant, Id id, Instant now) {
   const SqlValue params[] = {tenant, id, seconds_of(now)};
-  auto locked = connection_.execute(
-      "UPDATE funds SET updated_at = $3 WHERE tenant_id = $1 AND id = $2", params);
-  if (!locked) return std::unexpected(locked.error());
-  if (*locked == 0) return no_rows_changed("quỹ");
+  auto locked = TRY(connection_.execute(
+      "UPDATE funds SET updated_at = $3 WHERE tenant_id = $1 AND id = $2", params));
+  if (locked == 0) return no_rows_changed("quỹ");
   return {};
 }
 
@@ -268,10 +263,9 @@ Result<std::map<Id, Dong>> FundStore::pending_disbursements(Id tenant) {
 // ---- ledger ---------------------------------------------------------------------------------
 
 Result<Id> FundStore::post(LedgerEntry entry) {
-  auto id = reserve_ids(connection_, entry.tenant_id, "ledger_transactions", 1);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(reserve_ids(connection_, entry.tenant_id, "ledger_transactions", 1));
   const SqlValue params[] = {entry.tenant_id,
-                             *id,
+                             id,
                              entry.fund_id,
                              std::string(code_of(entry.kind)),
                              date_value(entry.occurred_on),
@@ -295,31 +289,29 @@ Result<Id> FundStore::post(LedgerEntry entry) {
                              seconds_of(entry.recorded_at),
                              nullable(entry.approved_by),
                              nullable_instant(entry.approved_at)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO ledger_transactions (tenant_id, id, fund_id, kind, occurred_on, amount, "
       "method, payer_kind, person_id, unit_id, payer_name, anonymous, beneficiary, memo, "
       "reference, pledge_id, to_fund_id, reverses_id, receipt_number, statement_line_id, "
       "disbursement_id, recorded_by, recorded_at, approved_by, approved_at) VALUES ($1, $2, $3, "
       "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
       "$23, $24, $25)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   std::int64_t line_no = 0;
   for (const LedgerLine& line : entry.lines) {
     const SqlValue values[] = {entry.tenant_id,
-                               *id,
+                               id,
                                ++line_no,
                                line.fund_id,
                                std::string(code_of(line.account)),
                                line.amount,
                                line.pledge_id == 0 ? SqlValue{} : SqlValue{line.pledge_id}};
-    auto added = connection_.execute(
+    TRY(connection_.execute(
         "INSERT INTO ledger_lines (tenant_id, transaction_id, line_no, fund_id, account, amount, "
         "pledge_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        values);
-    if (!added) return std::unexpected(added.error());
+        values));
   }
-  return *id;
+  return id;
 }
 
 Result<std::vector<LedgerEntry>> FundStore::read_entries(std::string_view where,
@@ -393,10 +385,9 @@ Status FundStore::read_lines(Id tenant, std::vector<LedgerEntry>& entries) {
 }
 
 Result<std::optional<LedgerEntry>> FundStore::find_entry(Id tenant, Id id) {
-  auto entries = read_entries("t.tenant_id = $1 AND t.id = $2", {tenant, id});
-  if (!entries) return std::unexpected(entries.error());
-  if (entries->empty()) return std::optional<LedgerEntry>{};
-  return std::optional<LedgerEntry>(std::move(entries->front()));
+  auto entries = TRY(read_entries("t.tenant_id = $1 AND t.id = $2", {tenant, id}));
+  if (entries.empty()) return std::optional<LedgerEntry>{};
+  return std::optional<LedgerEntry>(std::move(entries.front()));
 }
 
 Result<std::vector<LedgerEntry>> FundStore::entries(Id tenant, Id fund) {
@@ -473,9 +464,8 @@ Result<std::vector<Id>> FundStore::approvals_without_payment(Id tenant) {
 }
 
 Result<std::string> FundStore::next_receipt_number(Id tenant, int year) {
-  auto number = reserve_ids(connection_, tenant, fmt::format("receipts-{}", year), 1);
-  if (!number) return std::unexpected(number.error());
-  return fmt::format("PT-{}-{:04}", year, *number);
+  auto number = TRY(reserve_ids(connection_, tenant, fmt::format("receipts-{}", year), 1));
+  return fmt::format("PT-{}-{:04}", year, number);
 }
 
 // ---- pledges --------------------------------------------------------------------------------
@@ -493,11 +483,10 @@ Result<Pledge> FundStore::create_pledge(const Pledge& pledge, Instant now) {
                              pledge.note,
                              nullable(pledge.created_by),
                              seconds_of(now)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO pledges (tenant_id, id, fund_id, person_id, payer_name, amount, pledged_on, "
       "note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Pledge created = pledge;
   created.id = *id;
   return created;
@@ -531,10 +520,9 @@ Result<std::vector<Pledge>> FundStore::read_pledges(std::string_view where,
 }
 
 Result<std::optional<Pledge>> FundStore::find_pledge(Id tenant, Id id) {
-  auto pledges = read_pledges("p.tenant_id = $1 AND p.id = $2", {tenant, id});
-  if (!pledges) return std::unexpected(pledges.error());
-  if (pledges->empty()) return std::optional<Pledge>{};
-  return std::optional<Pledge>(std::move(pledges->front()));
+  auto pledges = TRY(read_pledges("p.tenant_id = $1 AND p.id = $2", {tenant, id}));
+  if (pledges.empty()) return std::optional<Pledge>{};
+  return std::optional<Pledge>(std::move(pledges.front()));
 }
 
 Result<std::vector<Pledge>> FundStore::pledges(Id tenant, Id fund, std::optional<Id> person) {
@@ -554,12 +542,11 @@ Result<std::optional<LedgerEntry>> FundStore::pledge_entry(Id tenant, Id pledge)
 
 Status FundStore::cancel_pledge(Id tenant, Id id, Instant now) {
   const SqlValue params[] = {tenant, id, seconds_of(now)};
-  auto updated = connection_.execute(
+  auto updated = TRY(connection_.execute(
       "UPDATE pledges SET cancelled_at = $3 WHERE tenant_id = $1 AND id = $2 AND cancelled_at IS "
       "NULL",
-      params);
-  if (!updated) return std::unexpected(updated.error());
-  if (*updated == 0) return no_rows_changed("đăng ký ủng hộ");
+      params));
+  if (updated == 0) return no_rows_changed("đăng ký ủng hộ");
   return {};
 }
 
@@ -578,12 +565,11 @@ Result<Disbursement> FundStore::create_disbursement(const Disbursement& request)
                              date_value(request.paid_on),
                              request.requested_by,
                              seconds_of(request.requested_at)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO disbursements (tenant_id, id, fund_id, amount, method, beneficiary, purpose, "
       "paid_on, status, requested_by, requested_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Disbursement created = request;
   created.id = *id;
   created.status = DisbursementStatus::pending;
@@ -627,10 +613,9 @@ Result<std::vector<Disbursement>> FundStore::read_disbursements(std::string_view
 }
 
 Result<std::optional<Disbursement>> FundStore::find_disbursement(Id tenant, Id id) {
-  auto found = read_disbursements("t.tenant_id = $1 AND t.id = $2", {tenant, id});
-  if (!found) return std::unexpected(found.error());
-  if (found->empty()) return std::optional<Disbursement>{};
-  return std::optional<Disbursement>(std::move(found->front()));
+  auto found = TRY(read_disbursements("t.tenant_id = $1 AND t.id = $2", {tenant, id}));
+  if (found.empty()) return std::optional<Disbursement>{};
+  return std::optional<Disbursement>(std::move(found.front()));
 }
 
 Result<std::vector<Disbursement>> FundStore::disbursements(Id tenant,
@@ -658,12 +643,11 @@ Result<bool> FundStore::decide_disbursement(Id tenant, Id id, DisbursementStatus
   const SqlValue params[] = {tenant,         id,     std::string(code_of(decision)),
                              by_account,     reason, nullable(transaction),
                              seconds_of(now)};
-  auto updated = connection_.execute(
+  auto updated = TRY(connection_.execute(
       "UPDATE disbursements SET status = $3, decided_by = $4, reason = $5, transaction_id = $6, "
       "decided_at = $7 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'",
-      params);
-  if (!updated) return std::unexpected(updated.error());
-  return *updated == 1;
+      params));
+  return updated == 1;
 }
 
 // ---- bank statements ------------------------------------------------------------------------
@@ -673,11 +657,10 @@ Result<BankStatement> FundStore::create_statement(Id tenant, const std::string& 
   auto id = reserve_ids(connection_, tenant, "bank_statements", 1);
   if (!id) return std::unexpected(id.error());
   const SqlValue params[] = {tenant, *id, file_name, nullable(by_account), seconds_of(now)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO bank_statements (tenant_id, id, file_name, imported_by, imported_at, lines, "
       "new_lines) VALUES ($1, $2, $3, $4, $5, 0, 0)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   BankStatement statement;
   statement.id = *id;
   statement.file_name = file_name;
@@ -687,10 +670,9 @@ Result<BankStatement> FundStore::create_statement(Id tenant, const std::string& 
 }
 
 Result<bool> FundStore::add_statement_line(Id tenant, const BankStatementLine& line) {
-  auto id = reserve_ids(connection_, tenant, "bank_statement_lines", 1);
-  if (!id) return std::unexpected(id.error());
+  auto id = TRY(reserve_ids(connection_, tenant, "bank_statement_lines", 1));
   const SqlValue params[] = {tenant,
-                             *id,
+                             id,
                              line.statement_id,
                              line.line_no,
                              date_value(line.booked_on),
@@ -704,31 +686,28 @@ Result<bool> FundStore::add_statement_line(Id tenant, const BankStatementLine& l
   // in an export whose note reads differently; the fingerprint covers exports without it.
   if (!line.bank_reference.empty()) {
     const SqlValue same[] = {tenant, line.bank_reference, format_iso(line.booked_on), line.amount};
-    auto known = query_integer(
+    auto known = TRY(query_integer(
         connection_,
         "SELECT COUNT(*) FROM bank_statement_lines WHERE tenant_id = $1 AND bank_reference = $2 "
         "AND booked_on = $3 AND amount = $4",
-        same);
-    if (!known) return std::unexpected(known.error());
-    if (known->value_or(0) > 0) return false;
+        same));
+    if (known.value_or(0) > 0) return false;
   }
-  auto inserted = connection_.execute(
+  auto inserted = TRY(connection_.execute(
       "INSERT INTO bank_statement_lines (tenant_id, id, statement_id, line_no, booked_on, "
       "amount, reference, counterparty, bank_reference, fingerprint, status) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
       "ON CONFLICT (tenant_id, fingerprint) DO NOTHING",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
-  return *inserted == 1;
+      params));
+  return inserted == 1;
 }
 
 Status FundStore::set_statement_counts(Id tenant, Id statement, std::int64_t lines,
                                        std::int64_t new_lines) {
   const SqlValue params[] = {tenant, statement, lines, new_lines};
-  auto updated = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE bank_statements SET lines = $3, new_lines = $4 WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) return std::unexpected(updated.error());
+      params));
   return {};
 }
 
@@ -787,10 +766,9 @@ Result<std::vector<BankStatementLine>> FundStore::statement_lines(Id tenant, Id 
 }
 
 Result<std::optional<BankStatementLine>> FundStore::find_statement_line(Id tenant, Id id) {
-  auto lines = read_statement_lines("tenant_id = $1 AND id = $2", {tenant, id});
-  if (!lines) return std::unexpected(lines.error());
-  if (lines->empty()) return std::optional<BankStatementLine>{};
-  return std::optional<BankStatementLine>(std::move(lines->front()));
+  auto lines = TRY(read_statement_lines("tenant_id = $1 AND id = $2", {tenant, id}));
+  if (lines.empty()) return std::optional<BankStatementLine>{};
+  return std::optional<BankStatementLine>(std::move(lines.front()));
 }
 
 Result<bool> FundStore::set_line_status(Id tenant, Id id, StatementLineStatus from,
@@ -799,12 +777,11 @@ Result<bool> FundStore::set_line_status(Id tenant, Id id, StatementLineStatus fr
   const SqlValue params[] = {
       tenant, id, std::string(code_of(from)), std::string(code_of(to)), nullable(transaction),
       note};
-  auto updated = connection_.execute(
+  auto updated = TRY(connection_.execute(
       "UPDATE bank_statement_lines SET status = $4, transaction_id = $5, note = $6 "
       "WHERE tenant_id = $1 AND id = $2 AND status = $3",
-      params);
-  if (!updated) return std::unexpected(updated.error());
-  return *updated == 1;
+      params));
+  return updated == 1;
 }
 
 // ---- reports --------------------------------------------------------------------------------

@@ -24,11 +24,10 @@ Status IdempotencyStore::save(Id tenant, Id account, const std::string& key,
       std::int64_t{answer.status},
       answer.body,
       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()};
-  auto written = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO idempotency_keys (tenant_id, account_id, idempotency_key, request_hash, status, "
       "body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      params);
-  if (!written) return std::unexpected(written.error());
+      params));
   return {};
 }
 

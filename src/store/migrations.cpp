@@ -10,28 +10,26 @@ Result<int> schema_version(SqlConnection& connection) {
       !created) {
     return std::unexpected(created.error());
   }
-  auto version = query_integer(connection, "SELECT max(version) FROM schema_version");
-  if (!version) return std::unexpected(version.error());
-  return static_cast<int>(version->value_or(0));
+  auto version = TRY(query_integer(connection, "SELECT max(version) FROM schema_version"));
+  return static_cast<int>(version.value_or(0));
 }
 
 Status migrate(SqlConnection& connection) {
-  auto current = schema_version(connection);
-  if (!current) return std::unexpected(current.error());
+  auto current = TRY(schema_version(connection));
   const auto all = migrations_for(connection.engine());
   const int newest = all.empty() ? 0 : all.back().version;
-  if (*current > newest) {
+  if (current > newest) {
     return fail(
         ErrorKind::unavailable, "store.schema_too_new",
         fmt::format("Cơ sở dữ liệu ở phiên bản lược đồ {}, mới hơn chương trình này ({}). Hãy cập "
                     "nhật doanket.",
-                    *current, newest),
+                    current, newest),
         fmt::format("The database is at schema version {}, newer than this program knows ({}). "
                     "Update doanket.",
-                    *current, newest));
+                    current, newest));
   }
   for (const Migration& migration : all) {
-    if (migration.version <= *current) continue;
+    if (migration.version <= current) continue;
     auto applied = in_transaction(connection, [&]() -> Status {
       if (auto done = connection.execute_script(migration.sql); !done) return done;
       const SqlValue params[] = {std::int64_t{migration.version}, std::string(migration.name)};

@@ -19,14 +19,13 @@ Result<Plan> PlanStore::create(const Plan& plan) {
                              plan.note,
                              nullable(plan.participation_target),
                              nullable(plan.reach_target)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO plans (tenant_id, id, organization_id, year, title, note, "
       "participation_target, reach_target) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Plan created = plan;
   created.id = *id;
-  if (auto targets = write_targets(created); !targets) return std::unexpected(targets.error());
+  TRY(write_targets(created));
   return created;
 }
 
@@ -37,11 +36,10 @@ Status PlanStore::update(const Plan& plan) {
                              plan.note,
                              nullable(plan.participation_target),
                              nullable(plan.reach_target)};
-  auto updated = connection_.execute(
+  TRY(connection_.execute(
       "UPDATE plans SET title = $3, note = $4, participation_target = $5, reach_target = $6 "
       "WHERE tenant_id = $1 AND id = $2",
-      params);
-  if (!updated) return std::unexpected(updated.error());
+      params));
   const SqlValue keys[] = {plan.tenant_id, plan.id};
   auto removed =
       connection_.execute("DELETE FROM plan_targets WHERE tenant_id = $1 AND plan_id = $2", keys);
@@ -52,10 +50,9 @@ Status PlanStore::update(const Plan& plan) {
 Status PlanStore::write_targets(const Plan& plan) {
   for (const auto& [kind, target] : plan.activity_targets) {
     const SqlValue params[] = {plan.tenant_id, plan.id, std::string(code_of(kind)), target};
-    auto inserted = connection_.execute(
+    TRY(connection_.execute(
         "INSERT INTO plan_targets (tenant_id, plan_id, kind, activities) VALUES ($1, $2, $3, $4)",
-        params);
-    if (!inserted) return std::unexpected(inserted.error());
+        params));
   }
   return {};
 }
@@ -95,10 +92,9 @@ Result<std::vector<Plan>> PlanStore::read(std::string_view where, std::vector<Sq
 }
 
 Result<std::optional<Plan>> PlanStore::find(Id tenant, Id id) {
-  auto plans = read("tenant_id = $1 AND id = $2", {tenant, id});
-  if (!plans) return std::unexpected(plans.error());
-  if (plans->empty()) return std::nullopt;
-  return std::move(plans->front());
+  auto plans = TRY(read("tenant_id = $1 AND id = $2", {tenant, id}));
+  if (plans.empty()) return std::nullopt;
+  return std::move(plans.front());
 }
 
 Result<std::vector<Plan>> PlanStore::list(Id tenant, std::optional<Id> organization,
@@ -125,11 +121,10 @@ Result<Programme> PlanStore::add_programme(Id tenant, const Programme& programme
   if (!id) return std::unexpected(id.error());
   const SqlValue params[] = {tenant, *id, programme.plan_id, programme.title,
                              programme.description};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO programmes (tenant_id, id, plan_id, title, description) VALUES ($1, $2, $3, "
       "$4, $5)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Programme created = programme;
   created.id = *id;
   return created;

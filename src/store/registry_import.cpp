@@ -143,10 +143,9 @@ Result<std::int64_t> RegistryStore::resolve_units(Id tenant) {
   }
   std::int64_t created = 0;
   for (const auto& [key, name] : named) {
-    auto unit = find_or_create_unit(tenant, name);
-    if (!unit) return std::unexpected(unit.error());
-    if (unit->second) ++created;
-    const SqlValue params[] = {key, unit->first};
+    auto unit = TRY(find_or_create_unit(tenant, name));
+    if (unit.second) ++created;
+    const SqlValue params[] = {key, unit.first};
     if (auto set = connection_.execute(
             "INSERT INTO import_units (unit_key, unit_id) VALUES ($1, $2)", params);
         !set) {
@@ -214,33 +213,30 @@ Result<ImportCounts> RegistryStore::import_members_set_based(Id tenant,
     return std::unexpected(step.error());
   }
 
-  auto units = resolve_units(tenant);
-  if (!units) return std::unexpected(units.error());
-  counts.units_created = *units;
+  auto units = TRY(resolve_units(tenant));
+  counts.units_created = units;
 
   // Into an agency with nobody yet (the first import) nobody can match: the probes are skipped.
   const SqlValue tenant_param[] = {tenant};
-  auto anyone = query_integer(connection_,
-                              "SELECT count(*) FROM (SELECT 1 FROM persons WHERE tenant_id = $1 "
-                              "LIMIT 1) p",
-                              tenant_param);
-  if (!anyone) return std::unexpected(anyone.error());
-  const bool anyone_registered = anyone->value_or(0) > 0;
+  auto anyone =
+      TRY(query_integer(connection_,
+                        "SELECT count(*) FROM (SELECT 1 FROM persons WHERE tenant_id = $1 "
+                        "LIMIT 1) p",
+                        tenant_param));
+  const bool anyone_registered = anyone.value_or(0) > 0;
   if (anyone_registered) {
     if (auto matched = connection_.execute(kMatch, tenant_param); !matched) {
       return std::unexpected(matched.error());
     }
   }
 
-  auto created = connection_.execute(kNewPeople);
-  if (!created) return std::unexpected(created.error());
-  counts.people_created = *created;
+  auto created = TRY(connection_.execute(kNewPeople));
+  counts.people_created = created;
   counts.people_matched = counts.rows - counts.people_created;
   Id first_person = 0;
   if (counts.people_created > 0) {
-    auto reserved = reserve_ids(tenant, "persons", counts.people_created);
-    if (!reserved) return std::unexpected(reserved.error());
-    first_person = *reserved;
+    auto reserved = TRY(reserve_ids(tenant, "persons", counts.people_created));
+    first_person = reserved;
     const SqlValue params[] = {tenant, first_person};
     if (auto inserted = connection_.execute(kInsertPeople, params); !inserted) {
       return std::unexpected(inserted.error());
@@ -269,18 +265,16 @@ Result<ImportCounts> RegistryStore::import_members_set_based(Id tenant,
     counts.memberships_added = candidates->value_or(0);
     counts.already_members = people->value_or(0) - counts.memberships_added;
     if (counts.memberships_added > 0) {
-      auto first_id = reserve_ids(tenant, "memberships", counts.memberships_added);
-      if (!first_id) return std::unexpected(first_id.error());
-      const SqlValue insert_params[] = {tenant, *organization_id, *first_id};
-      auto enrolled = connection_.execute(
+      auto first_id = TRY(reserve_ids(tenant, "memberships", counts.memberships_added));
+      const SqlValue insert_params[] = {tenant, *organization_id, first_id};
+      TRY(connection_.execute(
           fmt::format(
               "INSERT INTO memberships (tenant_id, id, person_id, organization_id, joined_on, "
               "status, card_number) SELECT CAST($1 AS BIGINT), CAST($3 AS BIGINT) - 1 + "
               "row_number() OVER (ORDER BY f.first_line), f.person_id, CAST($2 AS BIGINT), "
               "r.joined_on, r.status, r.card_number {}",
               kCandidates),
-          insert_params);
-      if (!enrolled) return std::unexpected(enrolled.error());
+          insert_params));
     }
   }
   return counts;

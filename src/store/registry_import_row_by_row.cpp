@@ -1,4 +1,4 @@
-// RegistryStore::import_members, row by row (SQLite). SQLite runs in our process, so an index
+// RegistryStore::import_members, row by row SQLite. SQLite runs in our process, so an index
 // probe costs a microsecond or two and a statement prepared once costs no round trip: matching
 // each row as it arrives is cheaper than staging every row in a temporary table and matching
 // them set-based afterwards (which writes every row twice and sorts it several times). Rows of
@@ -72,20 +72,17 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
   // transaction holds SQLite's write lock, so nobody else can take them in between.
   auto next_id = [&](std::string_view table) -> Result<Id> {
     const SqlValue params[] = {tenant, std::string(table)};
-    auto next = query_integer(
-        connection_, "SELECT next_id FROM id_counters WHERE tenant_id = $1 AND name = $2", params);
-    if (!next) return std::unexpected(next.error());
-    return next->value_or(1);
+    auto next = TRY(query_integer(
+        connection_, "SELECT next_id FROM id_counters WHERE tenant_id = $1 AND name = $2", params));
+    return next.value_or(1);
   };
-  auto first_person = next_id("persons");
-  if (!first_person) return std::unexpected(first_person.error());
-  auto first_membership = next_id("memberships");
-  if (!first_membership) return std::unexpected(first_membership.error());
-  Id person_counter = *first_person;
+  auto first_person = TRY(next_id("persons"));
+  auto first_membership = TRY(next_id("memberships"));
+  Id person_counter = first_person;
   // Into an agency with nobody yet (the first import), a row with a CCCD has nobody registered
   // before to match by name: that probe is skipped.
-  const bool anyone_registered_before = *first_person > 1;
-  Id membership_counter = *first_membership;
+  const bool anyone_registered_before = first_person > 1;
+  Id membership_counter = first_membership;
 
   if (auto created = connection_.execute_script(kCreateSeen); !created) {
     return std::unexpected(created.error());
@@ -99,32 +96,28 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
     if (name.empty()) return std::nullopt;
     std::string key = lower_case(name);
     if (auto found = units.find(key); found != units.end()) return found->second;
-    auto unit = find_or_create_unit(tenant, name);
-    if (!unit) return std::unexpected(unit.error());
-    if (unit->second) ++counts.units_created;
+    auto unit = TRY(find_or_create_unit(tenant, name));
+    if (unit.second) ++counts.units_created;
     if (units.size() >= kMaxCachedUnits) units.clear();
-    units.emplace(std::move(key), unit->first);
-    return unit->first;
+    units.emplace(std::move(key), unit.first);
+    return unit.first;
   };
 
   // The id of someone a query names, or nothing.
   auto find = [&](std::string_view sql, std::span<const SqlValue> params) -> Result<Id> {
-    auto id = query_integer(connection_, sql, params);
-    if (!id) return std::unexpected(id.error());
-    return id->value_or(0);
+    auto id = TRY(query_integer(connection_, sql, params));
+    return id.value_or(0);
   };
 
   StagedMember row;
   for (;;) {
     row = StagedMember{};
-    auto more = rows(row);
-    if (!more) return std::unexpected(more.error());
-    if (!*more) break;
+    auto more = TRY(rows(row));
+    if (!more) break;
     ++counts.rows;
     Person& person = row.person;
-    auto unit = unit_of(row.unit_name);
-    if (!unit) return std::unexpected(unit.error());
-    person.unit_id = *unit;
+    auto unit = TRY(unit_of(row.unit_name));
+    person.unit_id = unit;
     if (row.keys.sort.empty()) row.keys = person_name_keys(person.full_name);
     const std::string& name_key = row.keys.match;
     const SqlValue birth = date_value(person.birth_date);
@@ -136,11 +129,11 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
       const SqlValue params[] = {tenant, person.id_number};
       match = find(kFindByIdNumber, params);
       if (match && *match == 0 && person.birth_date && anyone_registered_before) {
-        const SqlValue name_params[] = {tenant, name_key, birth, *first_person};
+        const SqlValue name_params[] = {tenant, name_key, birth, first_person};
         match = find(kFindByNameWithIdNumber, name_params);
       }
     } else if (person.birth_date) {
-      const SqlValue params[] = {tenant, name_key, birth, *first_person};
+      const SqlValue params[] = {tenant, name_key, birth, first_person};
       match = find(kFindByNameWithoutIdNumber, params);
     }
     if (!match) return std::unexpected(match.error());
@@ -155,11 +148,10 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
         return std::unexpected(inserted.error());
       }
       ++counts.people_created;
-    } else if (person_id < *first_person) {
+    } else if (person_id < first_person) {
       const SqlValue seen_params[] = {person_id};
-      auto marked = connection_.execute(kMarkSeen, seen_params);
-      if (!marked) return std::unexpected(marked.error());
-      first_row_of_person = *marked == 1;
+      auto marked = TRY(connection_.execute(kMarkSeen, seen_params));
+      first_row_of_person = marked == 1;
       if (first_row_of_person) {
         const SqlValue params[] = {
             tenant,       person_id,    gender,         birth,           person.id_number,
@@ -175,9 +167,8 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
           tenant,           membership_counter,        person_id,
           *organization_id, date_value(row.joined_on), std::string(code_of(row.status)),
           row.card_number};
-      auto enrolled = connection_.execute(kEnrol, params);
-      if (!enrolled) return std::unexpected(enrolled.error());
-      if (*enrolled == 1) {
+      auto enrolled = TRY(connection_.execute(kEnrol, params));
+      if (enrolled == 1) {
         ++membership_counter;
         ++counts.memberships_added;
       } else {
@@ -190,24 +181,23 @@ Result<ImportCounts> RegistryStore::import_members_row_by_row(Id tenant,
   // Reserve what was handed out; nobody else can have reserved since (see next_id).
   auto reserve = [&](std::string_view table, Id first, Id next) -> Status {
     if (next == first) return {};
-    auto reserved = reserve_ids(tenant, table, next - first);
-    if (!reserved) return std::unexpected(reserved.error());
-    if (*reserved != first) {
+    auto reserved = TRY(reserve_ids(tenant, table, next - first));
+    if (reserved != first) {
       return fail(ErrorKind::internal, "store.id_race",
                   "Số thứ tự bản ghi bị cấp trùng trong khi nhập.",
                   fmt::format("Ids of {} were handed out twice during the import.", table));
     }
     return {};
   };
-  if (auto done = reserve("persons", *first_person, person_counter); !done) {
+  if (auto done = reserve("persons", first_person, person_counter); !done) {
     return std::unexpected(done.error());
   }
-  if (person_counter > *first_person) {
-    if (auto indexed = index_words_of_new_people(tenant, *first_person); !indexed) {
+  if (person_counter > first_person) {
+    if (auto indexed = index_words_of_new_people(tenant, first_person); !indexed) {
       return std::unexpected(indexed.error());
     }
   }
-  if (auto done = reserve("memberships", *first_membership, membership_counter); !done) {
+  if (auto done = reserve("memberships", first_membership, membership_counter); !done) {
     return std::unexpected(done.error());
   }
   if (auto emptied = connection_.execute_script("DELETE FROM temp.import_seen"); !emptied) {

@@ -298,11 +298,10 @@ Result<Unit> RegistryStore::create_unit(Id tenant, const Unit& unit) {
   if (!id) return std::unexpected(id.error());
   const SqlValue params[] = {
       tenant, *id, unit.code, unit.name, lower_case(unit.name), Bytes{collation_key(unit.name)}};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO units (tenant_id, id, code, name, name_key, sort_key) VALUES ($1, $2, $3, $4, "
       "$5, $6)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Unit created = unit;
   created.id = *id;
   return created;
@@ -321,12 +320,10 @@ Result<std::optional<Unit>> RegistryStore::find_unit(Id tenant, std::string_view
 }
 
 Result<std::pair<Id, bool>> RegistryStore::find_or_create_unit(Id tenant, const std::string& name) {
-  auto unit = find_unit(tenant, name);
-  if (!unit) return std::unexpected(unit.error());
-  if (*unit) return std::pair{(*unit)->id, false};
-  auto added = create_unit(tenant, Unit{0, "", name});
-  if (!added) return std::unexpected(added.error());
-  return std::pair{added->id, true};
+  auto unit = TRY(find_unit(tenant, name));
+  if (unit) return std::pair{unit->id, false};
+  auto added = TRY(create_unit(tenant, Unit{0, "", name}));
+  return std::pair{added.id, true};
 }
 
 Result<std::vector<Unit>> RegistryStore::list_units(Id tenant) {
@@ -352,12 +349,11 @@ Result<Organization> RegistryStore::create_organization(Id tenant,
       organization.superior ? SqlValue(organization.superior->organization_id) : SqlValue(),
       std::int64_t{organization.external ? 1 : 0},
       Bytes{collation_key(organization.name)}};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO organizations (tenant_id, id, code, name, kind, superior_tenant_id, "
       "superior_id, external, "
       "sort_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   Organization created = organization;
   created.id = *id;
   return created;
@@ -385,13 +381,12 @@ Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
 Status RegistryStore::insert_person(Id tenant, Id id, const Person& person, const NameKeys& keys,
                                     WordIndexing indexing) {
   const auto params = person_values(tenant, id, person, keys);
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO persons (tenant_id, id, full_name, name_key, search_key, sort_key, gender, "
       "birth_date, "
       "id_number, phone, email, address, unit_id, position) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   if (indexing == WordIndexing::later) return {};
   return write_person_words(tenant, id, keys, WordChange::add);
 }
@@ -416,8 +411,7 @@ Status RegistryStore::index_words_of_new_people(Id tenant, Id first_id) {
       "ON CONFLICT DO NOTHING";
   const SqlValue params[] = {tenant, first_id};
   if (connection_.engine() == Engine::postgres) {
-    auto indexed = connection_.execute(kPostgres, params);
-    if (!indexed) return std::unexpected(indexed.error());
+    TRY(connection_.execute(kPostgres, params));
     return {};
   }
   // SQLite's sorter keeps up to a page cache's worth of rows in memory before it spills sorted
@@ -439,7 +433,7 @@ Status RegistryStore::write_person_words(Id tenant, Id person_id, const NameKeys
             "person_id = $4";
   for (const std::string& word : search_words(keys.search)) {
     const SqlValue params[] = {tenant, word, Bytes{keys.sort}, person_id};
-    if (auto done = connection_.execute(sql, params); !done) return std::unexpected(done.error());
+    TRY(connection_.execute(sql, params));
   }
   return {};
 }
@@ -528,12 +522,11 @@ Result<CommitteeRole> RegistryStore::create_committee_role(Id tenant, const Comm
                              role.term,
                              date_value(role.term_start),
                              date_value(role.term_end)};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO committee_roles (tenant_id, id, organization_id, person_id, role, term, "
       "term_start, term_end) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   CommitteeRole created = role;
   created.id = *id;
   return created;
@@ -568,12 +561,11 @@ Result<PartnerUnit> RegistryStore::create_partner_unit(Id tenant, const PartnerU
                              partner.contact_phone,
                              partner.note,
                              Bytes{collation_key(partner.name)}};
-  auto inserted = connection_.execute(
+  TRY(connection_.execute(
       "INSERT INTO partner_units (tenant_id, id, name, address, contact_name, contact_phone, note, "
       "sort_key) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      params);
-  if (!inserted) return std::unexpected(inserted.error());
+      params));
   PartnerUnit created = partner;
   created.id = *id;
   return created;
@@ -775,14 +767,12 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // The index is read in name order: another order scans.
   if (query.limit >= 0 && query.offset <= kDeepestIndexedRow - query.limit &&
       !query.include_former && query.order == PeopleOrder::name) {
-    auto plan = plan_search(tenant, name_search_words(query));
-    if (!plan) return std::unexpected(plan.error());
-    if (*plan) {
-      MemberFilter filter = member_filter(tenant, query, &**plan);
-      auto words = words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1);
-      if (!words) return std::unexpected(words.error());
-      if (words->size() <= kMostWords) {
-        return list_by_words(connection_, tenant, query, filter, *words, callback);
+    auto plan = TRY(plan_search(tenant, name_search_words(query)));
+    if (plan) {
+      MemberFilter filter = member_filter(tenant, query, &*plan);
+      auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1));
+      if (words.size() <= kMostWords) {
+        return list_by_words(connection_, tenant, query, filter, words, callback);
       }
     }
   }
@@ -838,35 +828,32 @@ Result<std::optional<SearchPlan>> RegistryStore::plan_search(
   constexpr std::size_t kMostWords = 32;
   for (const std::string& word : words) {
     if (word == plan.driving) continue;
-    auto begun = words_beginning(connection_, tenant, word, kMostWords + 1);
-    if (!begun) return std::unexpected(begun.error());
-    if (begun->size() > kMostWords) begun->clear();
+    auto begun = TRY(words_beginning(connection_, tenant, word, kMostWords + 1));
+    if (begun.size() > kMostWords) begun.clear();
     // A word that begins no word of any name: nobody matches, which the empty IN list would not
     // say, so it is checked on the name (and fails there).
-    plan.others.emplace_back(word, std::move(*begun));
+    plan.others.emplace_back(word, std::move(begun));
   }
   return plan;
 }
 
 Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& query) {
-  auto plan = plan_search(tenant, name_search_words(query));
-  if (!plan) return std::unexpected(plan.error());
-  MemberFilter filter = member_filter(tenant, query, *plan ? &**plan : nullptr);
+  auto plan = TRY(plan_search(tenant, name_search_words(query)));
+  MemberFilter filter = member_filter(tenant, query, plan ? &*plan : nullptr);
   std::string sql;
   if (filter.driving_word.empty()) {
     sql = fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where);
   } else if (filter.joins.empty() && filter.where == "p.tenant_id = $1") {
     // Nothing to check but the word: the index alone answers, without reading any person; and
     // when one word alone begins with what was typed, nobody is counted twice.
-    auto words = words_beginning(connection_, tenant, filter.driving_word, 2);
-    if (!words) return std::unexpected(words.error());
+    auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, 2));
     const std::string limit =
         query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "";
-    sql = words->size() == 1
+    sql = words.size() == 1
               ? fmt::format(
                     "SELECT count(*) FROM (SELECT 1 FROM person_words w WHERE w.tenant_id = $1 "
                     "AND w.word = {}{}{}) c",
-                    filter.next(words->front()), filter.word_where, limit)
+                    filter.next(words.front()), filter.word_where, limit)
               : fmt::format(
                     "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w "
                     "WHERE w.tenant_id = $1 AND w.word >= {} AND w.word < {}{}{}) c",
@@ -881,9 +868,8 @@ Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& 
         filter.next(prefix_end(filter.driving_word)),
         query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "");
   }
-  auto count = query_integer(connection_, sql, filter.params);
-  if (!count) return std::unexpected(count.error());
-  return count->value_or(0);
+  auto count = TRY(query_integer(connection_, sql, filter.params));
+  return count.value_or(0);
 }
 
 Status RegistryStore::update_person(Id tenant, const Person& person) {
@@ -1011,15 +997,14 @@ Status RegistryStore::update_unit(Id tenant, const Unit& unit) {
 
 Status RegistryStore::delete_unit(Id tenant, Id id) {
   const SqlValue params[] = {tenant, id};
-  auto people = query_integer(
-      connection_, "SELECT count(*) FROM persons WHERE tenant_id = $1 AND unit_id = $2", params);
-  if (!people) return std::unexpected(people.error());
-  if (people->value_or(0) > 0) {
+  auto people = TRY(query_integer(
+      connection_, "SELECT count(*) FROM persons WHERE tenant_id = $1 AND unit_id = $2", params));
+  if (people.value_or(0) > 0) {
     return fail(ErrorKind::conflict, "unit.not_empty",
                 fmt::format("Đơn vị còn {} người; hãy chuyển họ sang đơn vị khác trước.",
-                            people->value_or(0)),
+                            people.value_or(0)),
                 fmt::format("The unit still has {} people; move them to another unit first.",
-                            people->value_or(0)));
+                            people.value_or(0)));
   }
   return changed(connection_.execute("DELETE FROM units WHERE tenant_id = $1 AND id = $2", params));
 }

@@ -10,7 +10,7 @@ Result<std::unique_ptr<SqlConnection>> open_database(const std::string& target) 
   const bool postgres = target.starts_with("postgresql://") || target.starts_with("postgres://");
   auto connection = postgres ? open_postgres(target) : open_sqlite(target);
   if (!connection) return connection;
-  if (auto migrated = migrate(**connection); !migrated) return std::unexpected(migrated.error());
+  TRY(migrate(**connection));
   return connection;
 }
 

@@ -64,7 +64,7 @@ class SqlConnection {
   // Runs a query and hands each row to `callback`; a callback error stops it and is returned.
   virtual Status query(std::string_view sql, std::span<const SqlValue> params,
                        const RowCallback& callback) = 0;
-  // Runs several statements separated by semicolons, without parameters (migrations).
+  // Runs several statements separated by semicolons, without parameters migrations.
   virtual Status execute_script(std::string_view sql) = 0;
 
   // Loads many rows into a table in the engine's fastest way, inside the current transaction.
@@ -120,7 +120,7 @@ auto in_savepoint(SqlConnection& connection, Work&& work) -> decltype(work()) {
 template <class Work>
 auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) {
   if (connection.in_transaction()) return in_savepoint(connection, work);
-  if (auto begun = connection.begin(); !begun) return std::unexpected(begun.error());
+  TRY(connection.begin());
   // Nothing is meant to throw across a layer, but a bad_alloc may: the transaction (and SQLite's
   // writer lock) must not outlive it on a pooled connection.
   auto result = [&] {
@@ -135,7 +135,7 @@ auto in_transaction(SqlConnection& connection, Work&& work) -> decltype(work()) 
     (void)connection.rollback();
     return result;
   }
-  if (auto committed = connection.commit(); !committed) return std::unexpected(committed.error());
+  TRY(connection.commit());
   return result;
 }
 

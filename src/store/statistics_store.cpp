@@ -36,14 +36,12 @@ Result<RegistryStatistics> StatisticsStore::registry_statistics(Id tenant,
   if (!counts) return std::unexpected(counts.error());
   statistics.by_organization_and_unit = std::move(*counts);
 
-  auto units = people_by_unit(tenant);
-  if (!units) return std::unexpected(units.error());
-  statistics.by_unit = std::move(*units);
+  auto units = TRY(people_by_unit(tenant));
+  statistics.by_unit = std::move(units);
 
-  auto several = query_integer(connection_,
-                               "SELECT COUNT(*) FROM (" + std::string(kInSeveral) + ") s", params);
-  if (!several) return std::unexpected(several.error());
-  statistics.in_several = several->value_or(0);
+  auto several = TRY(query_integer(
+      connection_, "SELECT COUNT(*) FROM (" + std::string(kInSeveral) + ") s", params));
+  statistics.in_several = several.value_or(0);
 
   const SqlValue listed_params[] = {tenant, people_listed};
   auto status = connection_.query(

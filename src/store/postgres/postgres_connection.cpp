@@ -304,19 +304,17 @@ class PostgresConnection final : public SqlConnection {
   Engine engine() const override { return Engine::postgres; }
 
   Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override {
-    auto bound = bind(params);
-    if (!bound) return std::unexpected(bound.error());
+    auto bound = TRY(bind(params));
     ResultHandle result;
     if (params.empty()) {
       result.reset(PQexecParams(raw(), std::string(sql).c_str(), 0, nullptr, nullptr, nullptr,
                                 nullptr, kTextFormat));
     } else {
-      auto name = prepare(sql, *bound);
-      if (!name) return std::unexpected(name.error());
-      result.reset(PQexecPrepared(raw(), *name, bound->count(), bound->values.data(),
-                                  bound->lengths.data(), bound->formats.data(), kTextFormat));
+      auto name = TRY(prepare(sql, bound));
+      result.reset(PQexecPrepared(raw(), name, bound.count(), bound.values.data(),
+                                  bound.lengths.data(), bound.formats.data(), kTextFormat));
     }
-    if (auto checked = check(result.get()); !checked) return std::unexpected(checked.error());
+    TRY(check(result.get()));
     return affected_rows(result.get());
   }
 
@@ -324,17 +322,15 @@ class PostgresConnection final : public SqlConnection {
   // memory, not a million.
   Status query(std::string_view sql, std::span<const SqlValue> params,
                const RowCallback& callback) override {
-    auto bound = bind(params);
-    if (!bound) return std::unexpected(bound.error());
+    auto bound = TRY(bind(params));
     int sent = 0;
     if (params.empty()) {
       sent = PQsendQueryParams(raw(), std::string(sql).c_str(), 0, nullptr, nullptr, nullptr,
                                nullptr, kTextFormat);
     } else {
-      auto name = prepare(sql, *bound);
-      if (!name) return std::unexpected(name.error());
-      sent = PQsendQueryPrepared(raw(), *name, bound->count(), bound->values.data(),
-                                 bound->lengths.data(), bound->formats.data(), kTextFormat);
+      auto name = TRY(prepare(sql, bound));
+      sent = PQsendQueryPrepared(raw(), name, bound.count(), bound.values.data(),
+                                 bound.lengths.data(), bound.formats.data(), kTextFormat);
     }
     if (sent != 1) return std::unexpected(translate(raw(), nullptr));
     if (PQsetSingleRowMode(raw()) != 1) {
@@ -467,7 +463,7 @@ class PostgresConnection final : public SqlConnection {
     std::string name = fmt::format("dk_{}", statements_.size() + 1);
     const ResultHandle result(PQprepare(raw(), name.c_str(), std::string(sql).c_str(),
                                         bound.count(), bound.types.data()));
-    if (auto checked = check(result.get()); !checked) return std::unexpected(checked.error());
+    TRY(check(result.get()));
     const auto [inserted, is_new] = statements_.emplace(std::string(sql), std::move(name));
     return inserted->second.c_str();
   }

@@ -120,30 +120,28 @@ class SqliteConnection final : public SqlConnection {
   Engine engine() const override { return Engine::sqlite; }
 
   Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override {
-    auto statement = prepare(sql, params);
-    if (!statement) return std::unexpected(statement.error());
+    auto statement = TRY(prepare(sql, params));
     int result = SQLITE_ROW;
-    while ((result = sqlite3_step(*statement)) == SQLITE_ROW) {
+    while ((result = sqlite3_step(statement)) == SQLITE_ROW) {
     }
     const Error error = result == SQLITE_DONE ? Error{} : translate(db_, result);
-    sqlite3_reset(*statement);
+    sqlite3_reset(statement);
     if (result != SQLITE_DONE) return std::unexpected(error);
     return sqlite3_changes64(db_);
   }
 
   Status query(std::string_view sql, std::span<const SqlValue> params,
                const RowCallback& callback) override {
-    auto statement = prepare(sql, params);
-    if (!statement) return std::unexpected(statement.error());
-    const SqliteRow row(*statement);
+    auto statement = TRY(prepare(sql, params));
+    const SqliteRow row(statement);
     int result = SQLITE_ROW;
     Status status;
-    while ((result = sqlite3_step(*statement)) == SQLITE_ROW) {
+    while ((result = sqlite3_step(statement)) == SQLITE_ROW) {
       status = callback(row);
       if (!status) break;
     }
     if (status && result != SQLITE_DONE) status = std::unexpected(translate(db_, result));
-    sqlite3_reset(*statement);
+    sqlite3_reset(statement);
     return status;
   }
 
@@ -168,10 +166,9 @@ class SqliteConnection final : public SqlConnection {
     std::int64_t count = 0;
     while (true) {
       row.clear();
-      auto more = producer(row);
-      if (!more) return std::unexpected(more.error());
-      if (!*more) break;
-      if (auto inserted = execute(sql, row); !inserted) return std::unexpected(inserted.error());
+      auto more = TRY(producer(row));
+      if (!more) break;
+      TRY(execute(sql, row));
       ++count;
     }
     return count;
@@ -297,7 +294,7 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::filesystem::path& 
       "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 0;");
   if (!configured) {
     return fail(ErrorKind::unavailable, "store.not_a_database",
-                fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết (SQLite).", path.string()),
+                fmt::format("“{}” không phải là cơ sở dữ liệu Đoàn Kết SQLite.", path.string()),
                 fmt::format("“{}” is not a Đoàn Kết (SQLite) database.", path.string()));
   }
   return connection;
