@@ -10,7 +10,7 @@ preset="${1:-release}"
 cd "$(dirname "$0")/.."
 
 packages=(
-  cmake ninja-build g++ pkg-config git
+  cmake ninja-build g++ pkg-config git clang-format zlib1g-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev
   libfmt-dev libcli11-dev libspdlog-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev

@@ -3,16 +3,21 @@
 #include <ostream>
 
 #include "cli/exit_code.hpp"
+#include "service/command_line.hpp"
 #include "service/tenant.hpp"
 
 namespace dk::cli {
 
-Result<std::unique_ptr<store::SqlConnection>> Context::connect() const {
-  return store::open_database(database);
+Result<service::OwnedConnection> Context::connect() const {
+  return service::connect(database);
 }
 
-Result<Agency> Context::agency_in(store::SqlConnection& connection) const {
+Result<Agency> Context::agency_in(service::Connection& connection) const {
   return service::resolve_agency(connection, agency);
+}
+
+service::Actor Context::actor_in(const Agency& tenant) const {
+  return service::command_line_actor(tenant.id, clock);
 }
 
 int Context::report(const Error& error) const {

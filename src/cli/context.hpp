@@ -8,7 +8,8 @@
 
 #include "core/clock.hpp"
 #include "core/registry.hpp"
-#include "store/sql.hpp"
+#include "service/actor.hpp"
+#include "service/database.hpp"
 
 namespace dk::cli {
 
@@ -20,8 +21,10 @@ struct Context {
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
 
-  Result<std::unique_ptr<store::SqlConnection>> connect() const;
-  Result<Agency> agency_in(store::SqlConnection& connection) const;
+  Result<service::OwnedConnection> connect() const;
+  Result<Agency> agency_in(service::Connection& connection) const;
+  // Who the command acts as in the use cases it calls (service/command_line.hpp).
+  service::Actor actor_in(const Agency& tenant) const;
   // Prints an error in the chosen language and returns its exit code.
   int report(const Error& error) const;
   // Picks the text of the chosen language.

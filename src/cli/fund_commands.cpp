@@ -11,13 +11,13 @@
 #include "cli/exit_code.hpp"
 #include "cli/text_table.hpp"
 #include "core/money.hpp"
-#include "service/funds.hpp"
+#include "service/funds_report.hpp"
 
 namespace dk::cli {
 namespace {
 
 // The year's gifts of each agency checked, as the year-end report lists them.
-int print_year_lists(const Context& context, store::SqlConnection& connection,
+int print_year_lists(const Context& context, service::Connection& connection,
                      const service::FundsCheck& check, int year) {
   std::ostream& out = *context.out;
   std::vector<Id> agencies;

@@ -13,7 +13,7 @@ boost::json::value date_json(const std::optional<CivilDate>& date) {
 
 }  // namespace
 
-std::string member_json(const store::MemberListing& listing) {
+std::string member_json(const MemberListing& listing) {
   const Person& person = listing.person;
   boost::json::object object{
       {"id", person.id},

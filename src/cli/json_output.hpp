@@ -4,12 +4,12 @@
 #include <iosfwd>
 #include <string>
 
-#include "store/registry_store.hpp"
+#include "core/member_query.hpp"
 
 namespace dk::cli {
 
 // Serialises one listing (Boost.JSON does the escaping).
-std::string member_json(const store::MemberListing& listing);
+std::string member_json(const MemberListing& listing);
 
 // Writes "[", the elements separated by commas, then "]", without holding them all.
 class JsonArrayWriter {

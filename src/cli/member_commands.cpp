@@ -149,25 +149,22 @@ int list_members(const Context& context, const ListOptions& options) {
     return kSuccess;
   }
 
-  auto query = service::member_query(**connection, request);
-  if (!query) return context.report(query.error());
-  store::RegistryStore registry(**connection);
-  const bool with_membership = query->organization_id.has_value();
   std::int64_t ordinal = 0;
   if (options.format == "json") {
     JsonArrayWriter json(out);
-    auto listed = registry.list_members(agency->id, *query,
-                                        [&](const store::MemberListing& listing) -> Status {
-                                          json.write(member_json(listing));
-                                          return {};
-                                        });
+    auto listed =
+        service::list_members(**connection, request, [&](const MemberListing& listing) -> Status {
+          json.write(member_json(listing));
+          return {};
+        });
     json.close();
     if (!listed) return context.report(listed.error());
     return kSuccess;
   }
-  TextTable table(service::member_headers(with_membership, context.language));
+  // The membership's columns when the list is one organization's.
+  TextTable table(service::member_headers(options.organization.has_value(), context.language));
   auto listed =
-      registry.list_members(agency->id, *query, [&](const store::MemberListing& listing) -> Status {
+      service::list_members(**connection, request, [&](const MemberListing& listing) -> Status {
         table.add_row(service::member_cells(listing, ++ordinal, context.language));
         return {};
       });

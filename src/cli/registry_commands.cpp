@@ -7,76 +7,82 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/text_table.hpp"
-#include "service/demo_agency.hpp"
-#include "store/registry_store.hpp"
+#include "demo/agency.hpp"
+#include "service/organizations.hpp"
 
 namespace dk::cli {
 namespace {
 
-// Connects, resolves the agency and runs `work` with both; any error becomes the exit code.
+// Connects, resolves the agency and runs `work` with the connection and the command's actor in
+// it; any error becomes the exit code.
 template <class Work>
 int with_agency(const Context& context, Work&& work) {
   auto connection = context.connect();
   if (!connection) return context.report(connection.error());
   auto agency = context.agency_in(**connection);
   if (!agency) return context.report(agency.error());
-  return work(**connection, *agency);
+  return work(**connection, *agency, context.actor_in(*agency));
+}
+
+// An organization of the agency by its code, for the options that name one.
+Result<Organization> organization_by_code(service::Connection& connection,
+                                          const service::Actor& actor, const std::string& code,
+                                          std::string_view option) {
+  for (auto& summary : TRY(service::list_organizations(connection, actor))) {
+    if (summary.organization.code == code) return std::move(summary.organization);
+  }
+  return fail(ErrorKind::not_found, "organization.not_found",
+              fmt::format("Không có tổ chức mã “{}”.", code),
+              fmt::format("There is no organization with code “{}”.", code),
+              Location{0, std::string(option)});
 }
 
 int show_agency(const Context& context) {
-  return with_agency(context, [&](store::SqlConnection& connection, const Agency& agency) {
-    store::RegistryStore registry(connection);
+  return with_agency(context, [&](service::Connection& connection, const Agency& agency,
+                                  const service::Actor& actor) {
     std::ostream& out = *context.out;
     out << agency.name << " (" << agency.code << ")\n\n";
-    auto units = registry.list_units(agency.id);
+    auto units = service::list_units(connection, actor);
     if (!units) return context.report(units.error());
     TextTable unit_table({context.say("Mã", "Code"), context.say("Đơn vị", "Unit"),
                           context.say("Số người", "People")});
-    for (const auto& unit : *units) {
-      store::MemberQuery query;
-      query.unit_id = unit.id;
-      auto count = registry.count_members(agency.id, query);
-      if (!count) return context.report(count.error());
-      unit_table.add_row({unit.code, unit.name, std::to_string(*count)});
-    }
+    for (const auto& [unit, people] : *units)
+      unit_table.add_row({unit.code, unit.name, std::to_string(people)});
     unit_table.print(out);
     out << '\n';
-    auto organizations = registry.list_organizations(agency.id);
+    auto organizations = service::list_organizations(connection, actor);
     if (!organizations) return context.report(organizations.error());
     TextTable organization_table({context.say("Mã", "Code"), context.say("Tổ chức", "Organization"),
                                   context.say("Loại", "Kind"), context.say("Cấp trên", "Superior"),
                                   context.say("Thành viên", "Members")});
-    for (const auto& organization : *organizations) {
+    for (const auto& [organization, members] : *organizations) {
       if (organization.external) continue;
       std::string superior;
       for (const auto& other : *organizations) {
-        if (organization.superior && other.id == organization.superior->organization_id)
-          superior = other.name;
+        if (organization.superior &&
+            other.organization.id == organization.superior->organization_id)
+          superior = other.organization.name;
       }
-      store::MemberQuery query;
-      query.organization_id = organization.id;
-      auto count = registry.count_members(agency.id, query);
-      if (!count) return context.report(count.error());
       organization_table.add_row({organization.code, organization.name,
                                   label_of(organization.kind).in(context.language), superior,
-                                  std::to_string(*count)});
+                                  std::to_string(members)});
     }
     organization_table.print(out);
-    for (const auto& organization : *organizations) {
+    for (const auto& summary : *organizations) {
+      const Organization& organization = summary.organization;
       if (organization.external) continue;
-      auto committee = registry.committee_of(agency.id, organization.id);
-      if (!committee) return context.report(committee.error());
-      if (committee->empty()) continue;
+      auto record = service::read_organization(connection, actor, organization.id);
+      if (!record) return context.report(record.error());
+      if (record->committee.empty()) continue;
       out << '\n'
           << context.say("Ban Chấp hành ", "Executive committee of ") << organization.name << ":\n";
-      for (const auto& seat : *committee) {
-        auto person = registry.find_person(agency.id, seat.person_id);
-        if (!person) return context.report(person.error());
+      for (const auto& seat : record->committee) {
         out << "  " << committee_role_title(seat.role, organization.kind).in(context.language)
-            << ": " << (*person ? (*person)->full_name : "?") << " (" << seat.term << ")\n";
+            << ": " << (seat.person_name.empty() ? "?" : seat.person_name) << " (" << seat.term
+            << ")\n";
       }
     }
-    auto partners = registry.list_partner_units(agency.id);
+    auto partners = service::list_partner_units(connection, actor);
     if (!partners) return context.report(partners.error());
     if (!partners->empty()) {
       out << '\n' << context.say("Đơn vị bạn:", "Partner units:") << '\n';
@@ -107,7 +113,7 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
       result = context.report(connection.error());
       return;
     }
-    auto summary = service::load_demo_agency(**connection, context.clock);
+    auto summary = demo::load_demo_agency(**connection, context.clock);
     if (!summary) {
       result = context.report(summary.error());
       return;
@@ -158,8 +164,7 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
       result = context.report(connection.error());
       return;
     }
-    store::RegistryStore registry(**connection);
-    auto created = registry.create_agency(*new_agency_holder);
+    auto created = service::create_agency(**connection, *new_agency_holder, context.clock);
     if (!created) {
       result = context.report(created.error());
       return;
@@ -174,24 +179,24 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
   add_unit->add_option("--name", new_unit.name, "Tên / name")->required();
   add_unit->add_option("--code", new_unit.code, "Mã / code");
   add_unit->callback([&, new_unit_holder] {
-    result = with_agency(context, [&](store::SqlConnection& connection, const Agency& tenant) {
-      store::RegistryStore registry(connection);
-      auto created = registry.create_unit(tenant.id, *new_unit_holder);
-      if (!created) return context.report(created.error());
-      *context.out << context.say("Đã thêm đơn vị ", "Added unit ") << created->name << '\n';
-      return static_cast<int>(kSuccess);
-    });
+    result = with_agency(
+        context, [&](service::Connection& connection, const Agency&, const service::Actor& actor) {
+          auto created = service::create_unit(connection, actor, *new_unit_holder);
+          if (!created) return context.report(created.error());
+          *context.out << context.say("Đã thêm đơn vị ", "Added unit ") << created->name << '\n';
+          return static_cast<int>(kSuccess);
+        });
   });
   units->add_subcommand("list", "Danh sách đơn vị / list units")->callback([&] {
-    result = with_agency(context, [&](store::SqlConnection& connection, const Agency& tenant) {
-      store::RegistryStore registry(connection);
-      auto list = registry.list_units(tenant.id);
-      if (!list) return context.report(list.error());
-      TextTable table({context.say("Mã", "Code"), context.say("Đơn vị", "Unit")});
-      for (const auto& unit : *list) table.add_row({unit.code, unit.name});
-      table.print(*context.out);
-      return static_cast<int>(kSuccess);
-    });
+    result = with_agency(
+        context, [&](service::Connection& connection, const Agency&, const service::Actor& actor) {
+          auto list = service::list_units(connection, actor);
+          if (!list) return context.report(list.error());
+          TextTable table({context.say("Mã", "Code"), context.say("Đơn vị", "Unit")});
+          for (const auto& summary : *list) table.add_row({summary.unit.code, summary.unit.name});
+          table.print(*context.out);
+          return static_cast<int>(kSuccess);
+        });
   });
 
   auto* orgs =
@@ -219,7 +224,8 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
   add_org->add_flag("--external", new_organization.external,
                     "Không thuộc cơ quan (chỉ là cấp trên) / outside the agency (a superior only)");
   add_org->callback([&, holder] {
-    result = with_agency(context, [&](store::SqlConnection& connection, const Agency& tenant) {
+    result = with_agency(context, [&](service::Connection& connection, const Agency& tenant,
+                                      const service::Actor& actor) {
       const auto kind = parse_code<OrganizationKind>(holder->kind);
       if (!kind) {
         return context.report(
@@ -230,42 +236,72 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
                   {0, "--kind"}});
       }
       holder->organization.kind = *kind;
-      store::RegistryStore registry(connection);
       if (holder->superior) {
-        auto superior = registry.find_organization(tenant.id, *holder->superior);
+        auto superior = organization_by_code(connection, actor, *holder->superior, "--superior");
         if (!superior) return context.report(superior.error());
-        if (!*superior) {
-          return context.report(
-              Error{ErrorKind::not_found,
-                    "organization.not_found",
-                    {fmt::format("Không có tổ chức mã “{}”.", *holder->superior),
-                     fmt::format("There is no organization with code “{}”.", *holder->superior)},
-                    {0, "--superior"}});
-        }
-        holder->organization.superior = OrganizationRef{tenant.id, (*superior)->id};
+        holder->organization.superior = OrganizationRef{tenant.id, superior->id};
       }
-      auto created = registry.create_organization(tenant.id, holder->organization);
+      auto created = service::create_organization(connection, actor, holder->organization);
       if (!created) return context.report(created.error());
       *context.out << context.say("Đã thêm tổ chức ", "Added organization ") << created->name
                    << '\n';
       return static_cast<int>(kSuccess);
     });
   });
-  orgs->add_subcommand("list", "Danh sách tổ chức / list organizations")->callback([&] {
-    result = with_agency(context, [&](store::SqlConnection& connection, const Agency& tenant) {
-      store::RegistryStore registry(connection);
-      auto list = registry.list_organizations(tenant.id);
-      if (!list) return context.report(list.error());
-      TextTable table({context.say("Mã", "Code"), context.say("Tổ chức", "Organization"),
-                       context.say("Loại", "Kind"), context.say("Ngoài cơ quan", "External")});
-      for (const auto& organization : *list) {
-        table.add_row({organization.code, organization.name,
-                       label_of(organization.kind).in(context.language),
-                       organization.external ? "x" : ""});
+  auto* update_org = orgs->add_subcommand(
+      "update",
+      "Sửa tên hoặc cấp trên của tổ chức / rename an organization or change its superior");
+  struct OrganizationUpdate {
+    std::string code;
+    std::optional<std::string> name;
+    std::optional<std::string> superior;
+    bool no_superior = false;
+  };
+  auto update = std::make_shared<OrganizationUpdate>();
+  update_org->add_option("--code", update->code, "Mã tổ chức / the organization's code")
+      ->required();
+  update_org->add_option("--name", update->name, "Tên mới / new name");
+  auto* superior_option = update_org->add_option(
+      "--superior", update->superior, "Mã tổ chức cấp trên / code of the superior organization");
+  update_org
+      ->add_flag("--no-superior", update->no_superior,
+                 "Bỏ cấp trên trong cơ quan / no superior in the agency")
+      ->excludes(superior_option);
+  update_org->callback([&, update] {
+    result = with_agency(context, [&](service::Connection& connection, const Agency&,
+                                      const service::Actor& actor) {
+      auto organization = organization_by_code(connection, actor, update->code, "--code");
+      if (!organization) return context.report(organization.error());
+      service::OrganizationChanges changes;
+      changes.name = update->name;
+      if (update->no_superior) changes.superior_id = std::optional<Id>{};
+      if (update->superior) {
+        auto superior = organization_by_code(connection, actor, *update->superior, "--superior");
+        if (!superior) return context.report(superior.error());
+        changes.superior_id = std::optional<Id>{superior->id};
       }
-      table.print(*context.out);
+      auto updated = service::update_organization(connection, actor, organization->id, changes);
+      if (!updated) return context.report(updated.error());
+      *context.out << context.say("Đã sửa tổ chức ", "Updated organization ") << updated->name
+                   << '\n';
       return static_cast<int>(kSuccess);
     });
+  });
+  orgs->add_subcommand("list", "Danh sách tổ chức / list organizations")->callback([&] {
+    result = with_agency(
+        context, [&](service::Connection& connection, const Agency&, const service::Actor& actor) {
+          auto list = service::list_organizations(connection, actor);
+          if (!list) return context.report(list.error());
+          TextTable table({context.say("Mã", "Code"), context.say("Tổ chức", "Organization"),
+                           context.say("Loại", "Kind"), context.say("Ngoài cơ quan", "External")});
+          for (const auto& [organization, members] : *list) {
+            table.add_row({organization.code, organization.name,
+                           label_of(organization.kind).in(context.language),
+                           organization.external ? "x" : ""});
+          }
+          table.print(*context.out);
+          return static_cast<int>(kSuccess);
+        });
   });
 }
 

@@ -4,13 +4,15 @@
 
 #include <iostream>
 #include <ostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/text_table.hpp"
 #include "http/server.hpp"
+#include "service/account_admin.hpp"
 #include "service/authentication.hpp"
-#include "store/registry_store.hpp"
+#include "service/database.hpp"
 
 namespace dk::cli {
 namespace {
@@ -41,15 +43,19 @@ int serve(const Context& context, const ServeOptions& options) {
                                 {}});
   }
   http::ServerOptions server;
-  server.database = context.database;
   server.address = options.listen.substr(0, colon);
   server.port = static_cast<std::uint16_t>(port);
-  server.threads = options.threads;
+  server.threads =
+      options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
   server.session_lifetime = std::chrono::hours(options.session_hours);
   server.web_root = options.web_root;
   server.clock = context.clock;
+  // The process is assembled here: the database (its pool, one connection per thread, and the
+  // group commit) is the service's; the server only lends its connections to requests.
+  auto database = service::Database::open(context.database, server.threads);
+  if (!database) return context.report(database.error());
   // The access log goes to standard error, one JSON object per line.
-  if (auto served = http::serve(server, *context.out, std::cerr); !served)
+  if (auto served = http::serve(server, **database, *context.out, std::cerr); !served)
     return context.report(served.error());
   return kSuccess;
 }
@@ -67,16 +73,6 @@ int add_user(const Context& context, const NewUser& user) {
   if (!connection) return context.report(connection.error());
   auto agency = context.agency_in(**connection);
   if (!agency) return context.report(agency.error());
-  store::RegistryStore registry(**connection);
-  auto person = registry.find_person(agency->id, user.person_id);
-  if (!person) return context.report(person.error());
-  if (!*person) {
-    return context.report(Error{ErrorKind::not_found,
-                                "person.not_found",
-                                Text{fmt::format("Không có người mang mã {}.", user.person_id),
-                                     fmt::format("There is no person with id {}.", user.person_id)},
-                                {}});
-  }
   std::string password = user.password;
   if (password.empty()) {
     // Read from standard input so that it stays out of the shell's history and `ps`.
@@ -85,11 +81,11 @@ int add_user(const Context& context, const NewUser& user) {
   service::NewAccount account{agency->id, user.person_id, user.login, password, {}};
   if (user.administrator) account.grants.push_back(Grant::administrator);
   if (user.leadership) account.grants.push_back(Grant::leadership);
-  auto added = service::add_account(**connection, account, context.clock);
+  auto added = service::create_account(**connection, context.actor_in(*agency), account);
   if (!added) return context.report(added.error());
   *context.out << fmt::format(fmt::runtime(context.say("Đã tạo tài khoản “{}” cho {}.\n",
                                                        "Created the account “{}” for {}.\n")),
-                              added->login, (*person)->full_name);
+                              added->login, added->full_name);
   return kSuccess;
 }
 
@@ -98,22 +94,18 @@ int list_users(const Context& context) {
   if (!connection) return context.report(connection.error());
   auto agency = context.agency_in(**connection);
   if (!agency) return context.report(agency.error());
-  store::AccountStore accounts(**connection);
-  auto listed = accounts.list_accounts(agency->id);
+  auto listed = service::list_accounts(**connection, context.actor_in(*agency));
   if (!listed) return context.report(listed.error());
-  store::RegistryStore registry(**connection);
   TextTable table({context.say("Tên đăng nhập", "Login"), context.say("Họ và tên", "Full name"),
                    context.say("Quyền", "Grants")});
   for (const auto& account : *listed) {
-    auto person = registry.find_person(agency->id, account.person_id);
-    if (!person) return context.report(person.error());
     std::string grants;
     for (const Grant grant : account.grants) {
       if (!grants.empty()) grants += ", ";
       grants += grant == Grant::administrator ? context.say("quản trị", "administrator")
                                               : context.say("lãnh đạo", "leadership");
     }
-    table.add_row({account.login, *person ? (*person)->full_name : "", grants});
+    table.add_row({account.login, account.full_name, grants});
   }
   table.print(*context.out);
   return kSuccess;
@@ -135,8 +127,9 @@ void add_server_commands(CLI::App& app, Context& context, int& result) {
                    "Thời hạn phiên đăng nhập (giờ) / session lifetime in hours")
       ->check(CLI::Range(1, 24 * 30));
   serve_command->add_option("--web-root", options->web_root,
-                            "Thư mục ứng dụng web đã dựng / the built web app (web/dist), "
-                            "served at /");
+                            "Phục vụ ứng dụng web từ thư mục này thay cho bản trong chương trình "
+                            "/ serve the web app from this folder (web/dist, in development) "
+                            "instead of the copy inside the binary");
   serve_command->callback([&, options] { result = serve(context, *options); });
 
   auto* user = app.add_subcommand("user", "Tài khoản / accounts")->require_subcommand(1);

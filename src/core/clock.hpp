@@ -3,6 +3,7 @@
 // UTC; the civil date of an instant is taken in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 
 #include "core/civil_date.hpp"
@@ -11,6 +12,14 @@ namespace dk {
 
 using Instant = std::chrono::system_clock::time_point;
 using Clock = std::function<Instant()>;
+
+// Records keep instants as Unix seconds.
+inline std::int64_t seconds_of(Instant instant) {
+  return std::chrono::duration_cast<std::chrono::seconds>(instant.time_since_epoch()).count();
+}
+inline Instant instant_of(std::int64_t seconds) {
+  return Instant(std::chrono::seconds(seconds));
+}
 
 inline Clock system_clock() {
   return [] { return std::chrono::system_clock::now(); };

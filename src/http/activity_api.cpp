@@ -11,6 +11,7 @@
 #include "http/json_response.hpp"
 #include "http/problem.hpp"
 #include "service/activities.hpp"
+#include "service/durable_check_in.hpp"
 
 namespace dk::http {
 namespace {
@@ -24,34 +25,32 @@ boost::json::value optional_json(const std::optional<Number>& value) {
   return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
-boost::json::object registration_json(const store::Registration& registration,
-                                      std::string_view language) {
+boost::json::object registration_json(const Registration& registration, std::string_view language) {
   return {{"id", registration.id},
           {"activity_id", registration.activity_id},
           {"person_id", registration.person_id},
           {"full_name", registration.full_name},
           {"state", code_of(registration.state)},
           {"state_label", label_of(registration.state).in(language)},
-          {"registered_at", format_instant(store::instant_of(registration.registered_at))},
-          {"cancelled_at",
-           registration.cancelled_at
-               ? boost::json::value(format_instant(store::instant_of(*registration.cancelled_at)))
-               : boost::json::value(nullptr)}};
+          {"registered_at", format_instant(instant_of(registration.registered_at))},
+          {"cancelled_at", registration.cancelled_at ? boost::json::value(format_instant(
+                                                           instant_of(*registration.cancelled_at)))
+                                                     : boost::json::value(nullptr)}};
 }
 
-boost::json::object attendance_json(const store::AttendanceRecord& record,
-                                    std::string_view language) {
-  return {{"person_id", record.person_id},
-          {"full_name", record.full_name},
-          {"state", code_of(record.state)},
-          {"state_label", label_of(record.state).in(language)},
-          {"checked_in_at", record.checked_in_at ? boost::json::value(format_instant(
-                                                       store::instant_of(*record.checked_in_at)))
-                                                 : boost::json::value(nullptr)},
-          {"method", record.method}};
+boost::json::object attendance_json(const AttendanceRecord& record, std::string_view language) {
+  return {
+      {"person_id", record.person_id},
+      {"full_name", record.full_name},
+      {"state", code_of(record.state)},
+      {"state_label", label_of(record.state).in(language)},
+      {"checked_in_at", record.checked_in_at
+                            ? boost::json::value(format_instant(instant_of(*record.checked_in_at)))
+                            : boost::json::value(nullptr)},
+      {"method", record.method}};
 }
 
-boost::json::object activity_json(const store::StoredActivity& stored, std::string_view language) {
+boost::json::object activity_json(const StoredActivity& stored, std::string_view language) {
   const Activity& activity = stored.activity;
   boost::json::object json{
       {"id", activity.id},
@@ -324,19 +323,16 @@ Result<HttpResponse> post_check_in(ApiCall& call) {
                 "“person_id”.",
                 Location{0, "code"});
   }
-  // Durable before acknowledged, and many at a gate at once: one commit for all that are waiting.
-  // The reads and checks run here, on this request's own connection, so that the shared writer
-  // runs only the write and the Idempotency-Key answer. A check-in that fails them is not refused
-  // here: a retry of one accepted earlier (whose code has expired since, say) must get its first
-  // answer, which only the key's lookup in the unit knows, so it runs whole there as before.
-  auto prepared = service::prepare_check_in(call.connection, call.who(), id, request);
-  return answer_once_in_group_commit(call, [&](ApiCall& unit) -> Result<HttpResponse> {
-    auto checked = TRY(prepared ? service::write_check_in(unit.connection, unit.who(), *prepared)
-                                : service::check_in(unit.connection, unit.who(), id, request));
-    boost::json::object json = attendance_json(checked.record, unit.language);
-    json["first"] = checked.first;
-    return ok(checked.first ? 201 : 200, json);
-  });
+  const service::RequestOnce once{call.request.header("idempotency-key"),
+                                  request_text(call.request)};
+  auto answer = TRY(service::check_in_durably(
+      call.connection, call.settings.database, call.who(), id, request, once,
+      [&](const service::CheckedIn& checked) {
+        boost::json::object json = attendance_json(checked.record, call.language);
+        json["first"] = checked.first;
+        return service::Answer{checked.first ? 201 : 200, boost::json::serialize(json)};
+      }));
+  return json_response(answer.status, answer.body);
 }
 
 Result<HttpResponse> get_check_in_code(ApiCall& call) {

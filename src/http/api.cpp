@@ -9,7 +9,6 @@
 #include "http/problem.hpp"
 #include "service/authentication.hpp"
 #include "service/idempotency.hpp"
-#include "store/commit_batcher.hpp"
 
 namespace dk::http {
 namespace {
@@ -27,7 +26,7 @@ Result<HttpResponse> openapi_document(ApiCall&) {
 }
 
 Result<HttpResponse> health(ApiCall& call) {
-  TRY(query_integer(call.connection, "SELECT 1"));
+  TRY(service::ping(call.connection));
   return json_response(200, R"({"status":"ok"})");
 }
 
@@ -104,38 +103,14 @@ std::string session_token(const HttpRequest& request) {
 Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpResponse>()>& work) {
   const std::string key = call.request.header("idempotency-key");
   if (key.empty()) return work();
-  // The request the key stands for: a retry repeats it byte for byte.
-  const std::string request =
-      call.request.method + " " + call.request.path + "\n" + call.request.body;
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(request.data()),
-                     request.size());
-  std::string hash;
-  for (unsigned char byte : digest) hash += fmt::format("{:02x}", byte);
   auto answer = service::answer_once(
-      call.connection, call.who(), key, hash, [&]() -> Result<service::Answer> {
+      call.connection, call.who(), key, service::request_fingerprint(request_text(call.request)),
+      [&]() -> Result<service::Answer> {
         auto response = TRY(work());
         return service::Answer{response.status, std::move(response.body)};
       });
   if (!answer) return std::unexpected(answer.error());
   return json_response(answer->status, answer->body);
-}
-
-Result<HttpResponse> answer_once_in_group_commit(
-    ApiCall& call, const std::function<Result<HttpResponse>(ApiCall& unit)>& work) {
-  store::CommitBatcher* batcher = call.settings.commit_batcher;
-  if (!batcher) return answer_once(call, [&] { return work(call); });
-  // Filled on the writer thread while this one waits in run(), which returns only after it.
-  std::optional<Result<HttpResponse>> answer;
-  auto committed = batcher->run([&](store::SqlConnection& writer) -> Status {
-    ApiCall unit{call.request, writer, call.settings, call.language, call.actor};
-    answer = answer_once(unit, [&] { return work(unit); });
-    if (!*answer) return std::unexpected(answer->error());
-    return {};
-  });
-  // An answer whose commit failed was never kept: the client must hear the failure and retry.
-  if (!committed) return std::unexpected(committed.error());
-  return std::move(*answer);
 }
 
 HttpResponse not_found(const HttpRequest& request) {
@@ -148,7 +123,7 @@ HttpResponse not_found(const HttpRequest& request) {
 }
 
 HttpResponse dispatch(const Route& route, const HttpRequest& request,
-                      store::SqlConnection& connection, const ApiSettings& settings) {
+                      service::Connection& connection, const ApiSettings& settings) {
   ApiCall call{request, connection, settings, language_of(request), std::nullopt};
   auto answer = [&]() -> Result<HttpResponse> {
     if (route.guard == Guard::signed_in) {

@@ -13,11 +13,7 @@
 #include "core/clock.hpp"
 #include "http/exchange.hpp"
 #include "service/actor.hpp"
-#include "store/sql.hpp"
-
-namespace dk::store {
-class CommitBatcher;
-}
+#include "service/database.hpp"
 
 namespace dk::http {
 
@@ -28,14 +24,14 @@ struct ApiSettings {
   std::chrono::seconds session_lifetime{std::chrono::hours(12)};
   bool secure_cookies = false;  // set when served over TLS
   Clock clock = system_clock();
-  // Group commit of the writes that are acknowledged only once durable (check-ins); without one
-  // (a test calling the handlers directly), each commits alone.
-  store::CommitBatcher* commit_batcher = nullptr;
+  // The server's database, for the writes that share group commits (check-ins); without one (a
+  // test calling the handlers directly), each commits alone.
+  service::Database* database = nullptr;
 };
 
 struct ApiCall {
   const HttpRequest& request;
-  store::SqlConnection& connection;
+  service::Connection& connection;
   const ApiSettings& settings;
   std::string language;
   std::optional<service::Actor> actor;  // set for routes that need a session
@@ -57,7 +53,7 @@ struct Route {
 
 std::vector<Route> api_routes();
 HttpResponse dispatch(const Route& route, const HttpRequest& request,
-                      store::SqlConnection& connection, const ApiSettings& settings);
+                      service::Connection& connection, const ApiSettings& settings);
 // For requests no route matches.
 HttpResponse not_found(const HttpRequest& request);
 
@@ -74,14 +70,14 @@ std::string session_token(const HttpRequest& request);
 // The ":person" of a route: "me" (the caller) or an id.
 Result<Id> person_in_route(const ApiCall& call);
 
+// What an Idempotency-Key stands for: a retry repeats the method, the path and the body.
+inline std::string request_text(const HttpRequest& request) {
+  return request.method + " " + request.path + "\n" + request.body;
+}
+
 // Runs `work` once per Idempotency-Key the client sends (without one: every time); a retry gets the
 // first answer again.
 Result<HttpResponse> answer_once(ApiCall& call, const std::function<Result<HttpResponse>()>& work);
-// The same, with `work` and the saved answer as one unit in the next group commit of the server's
-// commit batcher: `work` gets a call whose connection is the batcher's writer, and the answer is
-// returned once the commit that holds it is durable.
-Result<HttpResponse> answer_once_in_group_commit(
-    ApiCall& call, const std::function<Result<HttpResponse>(ApiCall& unit)>& work);
 
 // Routes of each part of the API, registered by api_routes().
 void add_session_routes(std::vector<Route>& routes);

@@ -12,9 +12,9 @@
 namespace dk::http {
 namespace {
 
-boost::json::object feed_json(const store::CalendarFeed& feed) {
+boost::json::object feed_json(const CalendarFeed& feed) {
   return {{"id", feed.id},
-          {"owner_kind", feed.owner_kind == store::FeedOwner::person ? "person" : "organization"},
+          {"owner_kind", feed.owner_kind == FeedOwner::person ? "person" : "organization"},
           {"owner_id", feed.owner_id},
           {"created_at", format_instant(Instant(std::chrono::seconds(feed.created_at)))},
           {"revoked", feed.revoked_at.has_value()}};

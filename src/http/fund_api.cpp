@@ -14,7 +14,13 @@
 #include "http/fund_json.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
+#include "service/bank_statements.hpp"
+#include "service/disbursements.hpp"
+#include "service/donations.hpp"
+#include "service/fund_statement.hpp"
 #include "service/funds.hpp"
+#include "service/funds_report.hpp"
+#include "service/pledges.hpp"
 
 namespace dk::http {
 namespace {
@@ -272,7 +278,7 @@ Result<HttpResponse> get_pledges(ApiCall& call) {
   auto id = TRY(route_id(call.request));
   auto pledges = TRY(service::list_pledges(call.connection, call.who(), id));
   boost::json::array items;
-  for (const store::Pledge& pledge : pledges) items.push_back(pledge_json(pledge));
+  for (const Pledge& pledge : pledges) items.push_back(pledge_json(pledge));
   return items_response(std::move(items));
 }
 
@@ -488,8 +494,7 @@ Result<HttpResponse> post_bank_statement(ApiCall& call) {
 Result<HttpResponse> get_bank_statements(ApiCall& call) {
   auto statements = TRY(service::list_bank_statements(call.connection, call.who()));
   boost::json::array items;
-  for (const store::BankStatement& statement : statements)
-    items.push_back(bank_statement_json(statement));
+  for (const BankStatement& statement : statements) items.push_back(bank_statement_json(statement));
   return items_response(std::move(items));
 }
 

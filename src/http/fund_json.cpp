@@ -40,7 +40,7 @@ std::string_view strength_code(MatchStrength strength) {
   return "weak";
 }
 
-boost::json::value payer_json(const store::LedgerEntry& entry) {
+boost::json::value payer_json(const LedgerEntry& entry) {
   if (!entry.payer_kind) return nullptr;
   return boost::json::object{{"kind", code_of(*entry.payer_kind)},
                              {"person_id", or_null(entry.person_id)},
@@ -53,7 +53,7 @@ boost::json::value payer_json(const store::LedgerEntry& entry) {
 
 }  // namespace
 
-boost::json::value person_ref_json(const std::optional<store::AccountName>& account) {
+boost::json::value person_ref_json(const std::optional<AccountName>& account) {
   if (!account || (account->account_id == 0 && account->login.empty())) return nullptr;
   return boost::json::object{{"login", account->login}, {"full_name", account->full_name}};
 }
@@ -90,7 +90,7 @@ boost::json::object fund_json(const service::FundRecord& record) {
           {"manageable", record.manageable}};
 }
 
-boost::json::object entry_json(const store::LedgerEntry& entry) {
+boost::json::object entry_json(const LedgerEntry& entry) {
   return {{"id", entry.id},
           {"fund_id", entry.fund_id},
           {"kind", code_of(entry.kind)},
@@ -114,7 +114,7 @@ boost::json::object entry_json(const store::LedgerEntry& entry) {
           {"statement_line_id", or_null(entry.statement_line_id)}};
 }
 
-boost::json::object pledge_json(const store::Pledge& pledge) {
+boost::json::object pledge_json(const Pledge& pledge) {
   return {{"id", pledge.id},
           {"fund_id", pledge.fund_id},
           {"person_id", or_null(pledge.person_id)},
@@ -128,7 +128,7 @@ boost::json::object pledge_json(const store::Pledge& pledge) {
 }
 
 boost::json::object disbursement_json(const service::DisbursementView& view) {
-  const store::Disbursement& request = view.request;
+  const Disbursement& request = view.request;
   return {{"id", request.id},
           {"fund_id", request.fund_id},
           {"fund_name", request.fund_name},
@@ -151,7 +151,7 @@ boost::json::object statement_json(const service::FundStatement& statement,
                                    std::string_view language) {
   boost::json::array rows;
   for (const service::StatementRow& row : statement.rows) {
-    const store::LedgerEntry& entry = row.entry;
+    const LedgerEntry& entry = row.entry;
     rows.push_back(
         {{"entry_id", entry.id},
          {"date", format_iso(entry.occurred_on)},
@@ -189,7 +189,7 @@ boost::json::object statement_import_json(const service::StatementImport& import
           {"money_out", import.money_out}};
 }
 
-boost::json::object bank_statement_json(const store::BankStatement& statement) {
+boost::json::object bank_statement_json(const BankStatement& statement) {
   return {{"id", statement.id},
           {"file_name", statement.file_name},
           {"imported_at", format_instant(statement.imported_at)},
@@ -199,7 +199,7 @@ boost::json::object bank_statement_json(const store::BankStatement& statement) {
 }
 
 boost::json::object statement_line_json(const service::StatementLineView& view) {
-  const store::BankStatementLine& line = view.line;
+  const BankStatementLine& line = view.line;
   boost::json::array proposals;
   for (const service::LineProposal& proposal : view.proposals) {
     const MatchProposal& match = proposal.match;
@@ -230,7 +230,7 @@ boost::json::object funds_report_json(const service::FundsReport& report,
                                       std::string_view language) {
   const Text no_department{"Không thuộc phòng nào", "No department"};
   boost::json::array by_fund, by_organization, by_department, year_list;
-  for (const store::DonationTotal& total : report.by_fund) {
+  for (const DonationTotal& total : report.by_fund) {
     const auto balance = balances.find(total.key);
     by_fund.push_back({{"fund_id", total.key},
                        {"name", total.name},
@@ -239,11 +239,11 @@ boost::json::object funds_report_json(const service::FundsReport& report,
                        {"balance", balance != balances.end() ? balance->second
                                                              : total.received - total.disbursed}});
   }
-  for (const store::DonationTotal& total : report.by_organization) {
+  for (const DonationTotal& total : report.by_organization) {
     by_organization.push_back(
         {{"organization_id", total.key}, {"name", total.name}, {"received", total.received}});
   }
-  for (const store::DonationTotal& total : report.by_unit) {
+  for (const DonationTotal& total : report.by_unit) {
     by_department.push_back(
         {{"unit_id", id_or_null(total.key)},
          {"name", total.key == 0 && total.name.empty() ? no_department.in(language) : total.name},

@@ -24,7 +24,7 @@ boost::json::object report_json(const service::ImportReport& report, std::string
     problems.push_back(std::move(item));
   }
   boost::json::array ignored(report.ignored_columns.begin(), report.ignored_columns.end());
-  const store::ImportCounts& counts = report.counts;
+  const ImportCounts& counts = report.counts;
   return {{"mode", mode},
           {"written", report.written},
           {"counts",

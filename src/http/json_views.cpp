@@ -139,7 +139,7 @@ boost::json::object organization_record_json(const service::OrganizationRecord& 
   return json;
 }
 
-boost::json::object audit_entry_json(const store::AuditEntry& entry) {
+boost::json::object audit_entry_json(const AuditEntry& entry) {
   boost::json::value detail = nullptr;
   boost::system::error_code ignored;
   if (!entry.detail.empty()) detail = boost::json::parse(entry.detail, ignored);

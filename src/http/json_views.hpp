@@ -5,10 +5,10 @@
 #include <boost/json.hpp>
 #include <string_view>
 
+#include "core/audit_entry.hpp"
 #include "core/registry.hpp"
 #include "service/organizations.hpp"
 #include "service/people.hpp"
-#include "store/audit_store.hpp"
 
 namespace dk::http {
 
@@ -24,6 +24,6 @@ boost::json::object person_record_json(const service::PersonRecord& record,
                                        std::string_view language);
 boost::json::object organization_record_json(const service::OrganizationRecord& record,
                                              std::string_view language);
-boost::json::object audit_entry_json(const store::AuditEntry& entry);
+boost::json::object audit_entry_json(const AuditEntry& entry);
 
 }  // namespace dk::http

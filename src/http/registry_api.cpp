@@ -127,11 +127,11 @@ Result<service::PeopleRequest> people_request(const HttpRequest& http) {
   request.include_former = former == "true";
   const std::string order = query_value(http, "sort").value_or("name");
   if (order == "name") {
-    request.order = store::PeopleOrder::name;
+    request.order = PeopleOrder::name;
   } else if (order == "-name") {
-    request.order = store::PeopleOrder::name_descending;
+    request.order = PeopleOrder::name_descending;
   } else if (order == "unit") {
-    request.order = store::PeopleOrder::unit;
+    request.order = PeopleOrder::unit;
   } else {
     return bad_parameter("sort");
   }
@@ -439,7 +439,7 @@ Result<HttpResponse> delete_committee_role(ApiCall& call) {
 }
 
 Result<HttpResponse> get_audit(ApiCall& call) {
-  store::AuditQuery query;
+  AuditQuery query;
   query.entity = query_value(call.request, "entity");
   query.action = query_value(call.request, "action");
   auto entity_id = query_integer_value(call.request, "entity_id");
@@ -457,7 +457,7 @@ Result<HttpResponse> get_audit(ApiCall& call) {
   if (query.offset < 0) return bad_parameter("offset");
   auto page = TRY(service::read_audit_log(call.connection, call.who(), query));
   boost::json::array items;
-  for (const store::AuditEntry& entry : page.entries) items.push_back(audit_entry_json(entry));
+  for (const AuditEntry& entry : page.entries) items.push_back(audit_entry_json(entry));
   return ok(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
 }
 

@@ -18,8 +18,7 @@
 #include "http/api.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
-#include "store/commit_batcher.hpp"
-#include "store/connection_pool.hpp"
+#include "service/database.hpp"
 
 namespace dk::http {
 namespace {
@@ -119,16 +118,12 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
 
 class Server {
  public:
-  Server(const ServerOptions& options, std::unique_ptr<store::ConnectionPool> pool,
-         std::unique_ptr<store::CommitBatcher> batcher, std::optional<StaticFiles> web_app,
-         std::ostream& log)
-      : pool_(std::move(pool)),
-        batcher_(std::move(batcher)),
-        web_app_(std::move(web_app)),
-        log_(log) {
+  Server(const ServerOptions& options, service::Database& database,
+         std::optional<StaticFiles> web_app, std::ostream& log)
+      : database_(database), web_app_(std::move(web_app)), log_(log) {
     settings_.session_lifetime = options.session_lifetime;
     settings_.clock = options.clock;
-    settings_.commit_batcher = batcher_.get();
+    settings_.database = &database_;
   }
 
   std::unique_ptr<Router> router() {
@@ -173,8 +168,9 @@ class Server {
       response.status = 413;
     } else {
       try {
-        auto lease = pool_->borrow();
-        response = dispatch(*route, *converted, *lease, settings_);
+        database_.with_connection([&](service::Connection& connection) {
+          response = dispatch(*route, *converted, connection, settings_);
+        });
       } catch (const std::exception& error) {
         // Nothing below throws on purpose; a bug must still answer, not kill the server.
         response = problem(Error{ErrorKind::internal,
@@ -256,8 +252,7 @@ class Server {
     log_ << line << '\n';
   }
 
-  std::unique_ptr<store::ConnectionPool> pool_;
-  std::unique_ptr<store::CommitBatcher> batcher_;
+  service::Database& database_;
   std::optional<StaticFiles> web_app_;
   ApiSettings settings_;
   std::ostream& log_;
@@ -267,27 +262,19 @@ class Server {
 
 }  // namespace
 
-Status serve(const ServerOptions& options, std::ostream& out, std::ostream& log) {
+Status serve(const ServerOptions& options, service::Database& database, std::ostream& out,
+             std::ostream& log) {
   const unsigned threads =
       options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
   std::optional<StaticFiles> web_app;
   if (!options.web_root.empty()) {
     auto loaded = TRY(StaticFiles::load(options.web_root));
     web_app = std::move(loaded);
+  } else {
+    auto packed = TRY(StaticFiles::embedded());
+    web_app = std::move(packed);
   }
-  auto pool = TRY(store::ConnectionPool::open(options.database, threads));
-  // Group commit on SQLite only, where one writer at a time flushes once per commit. PostgreSQL
-  // already flushes the commits of its backends together, and the batcher's one connection would
-  // run every check-in's statements one round trip after another: measured slower there
-  // (BENCHMARKS.md, "Check-ins").
-  std::unique_ptr<store::CommitBatcher> batcher;
-  const bool postgres =
-      options.database.starts_with("postgresql://") || options.database.starts_with("postgres://");
-  if (!postgres) {
-    auto opened = TRY(store::CommitBatcher::open(options.database));
-    batcher = std::move(opened);
-  }
-  Server server_state(options, std::move(pool), std::move(batcher), std::move(web_app), log);
+  Server server_state(options, database, std::move(web_app), log);
 
   restinio::asio_ns::io_context context;
   std::uint16_t bound_port = 0;

@@ -1,12 +1,14 @@
 #include "http/static_files.hpp"
 
 #include <fmt/format.h>
-#include <zlib.h>
 
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <system_error>
+
+#include "http/embedded_web_app.hpp"
+#include "io/gzip.hpp"
 
 namespace dk::http {
 namespace {
@@ -40,22 +42,6 @@ bool compressible(const std::string& content_type) {
   return content_type.starts_with("text/") || content_type.starts_with("application/json") ||
          content_type.starts_with("application/manifest") || content_type == "image/svg+xml" ||
          content_type == "application/wasm";
-}
-
-// gzip (not bare zlib) because that is what browsers accept as Content-Encoding.
-std::string gzip(const std::string& content) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    return {};
-  std::string out(deflateBound(&stream, content.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-  stream.avail_in = static_cast<uInt>(content.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return result == Z_STREAM_END ? out : std::string();
 }
 
 // Vite names every file under assets/ after a hash of its content: a new build makes new names, so
@@ -109,7 +95,7 @@ Result<StaticFiles> StaticFiles::load(const fs::path& root) {
     const std::string url_path = "/" + it->path().lexically_relative(root).generic_string();
     File file{content.str(), {}, content_type_of(it->path()), cache_control_of(url_path)};
     if (compressible(file.content_type) && file.content.size() > 1024) {
-      std::string packed = gzip(file.content);
+      std::string packed = io::gzip(file.content);
       if (!packed.empty() && packed.size() < file.content.size() * 9 / 10)
         file.gzipped = std::move(packed);
     }
@@ -120,6 +106,32 @@ Result<StaticFiles> StaticFiles::load(const fs::path& root) {
                 fmt::format("Không đọc được thư mục “{}”: {}", root.string(), error.message()),
                 fmt::format("Cannot read the folder “{}”: {}", root.string(), error.message()));
   }
+  return files;
+}
+
+Result<std::optional<StaticFiles>> StaticFiles::embedded() {
+  const auto table = embedded_web_app_files();
+  if (table.empty()) return std::nullopt;
+  const char* blob = embedded_web_app_blob();
+  StaticFiles files;
+  for (const EmbeddedFile& embedded : table) {
+    const std::string stored(blob + embedded.offset, embedded.size);
+    File file{
+        stored, {}, content_type_of(fs::path(embedded.path)), cache_control_of(embedded.path)};
+    if (embedded.gzipped) {
+      // Served as stored to browsers that take gzip (all of them); unpacked once for the rest.
+      file.gzipped = stored;
+      file.content = io::gunzip(stored, embedded.raw_size);
+      if (file.content.size() != embedded.raw_size) {
+        return fail(
+            ErrorKind::internal, "web.embedded_corrupt",
+            fmt::format("Bản ứng dụng web trong chương trình hỏng ở tệp “{}”.", embedded.path),
+            fmt::format("The web app inside the binary is damaged at “{}”.", embedded.path));
+      }
+    }
+    files.files_.emplace(std::string(embedded.path), std::move(file));
+  }
+  if (!files.files_.contains("/index.html")) return std::nullopt;
   return files;
 }
 

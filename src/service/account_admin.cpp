@@ -7,12 +7,14 @@
 #include "core/access.hpp"
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
+#include "store/account_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
 
-Result<AccountView> view_of(store::SqlConnection& connection, const store::Account& account) {
+Result<AccountView> view_of(store::SqlConnection& connection, const Account& account) {
   auto person =
       TRY(store::RegistryStore(connection).find_person(account.tenant, account.person_id));
   return AccountView{account.id,       account.person_id,
@@ -27,7 +29,7 @@ Result<std::vector<AccountView>> list_accounts(store::SqlConnection& connection,
   if (!may_manage_structure(actor.principal)) return refuse();
   auto accounts = TRY(store::AccountStore(connection).list_accounts(actor.principal.tenant));
   std::vector<AccountView> views;
-  for (const store::Account& account : accounts) {
+  for (const Account& account : accounts) {
     auto view = TRY(view_of(connection, account));
     views.push_back(std::move(view));
   }
@@ -66,7 +68,7 @@ Result<AccountView> disable_account(store::SqlConnection& connection, const Acto
   store::AccountStore accounts(connection);
   return store::in_transaction(connection, [&]() -> Result<AccountView> {
     auto all = TRY(accounts.list_accounts(actor.principal.tenant));
-    auto found = std::ranges::find(all, id, &store::Account::id);
+    auto found = std::ranges::find(all, id, &Account::id);
     if (found == all.end()) {
       return fail(ErrorKind::not_found, "account.not_found",
                   fmt::format("Không có tài khoản mang mã {}.", id),

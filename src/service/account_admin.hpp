@@ -5,10 +5,10 @@
 
 #include <vector>
 
+#include "core/account.hpp"
 #include "service/actor.hpp"
 #include "service/authentication.hpp"
-#include "store/account_store.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -21,11 +21,9 @@ struct AccountView {
   std::vector<Grant> grants;
 };
 
-Result<std::vector<AccountView>> list_accounts(store::SqlConnection& connection,
-                                               const Actor& actor);
+Result<std::vector<AccountView>> list_accounts(Connection& connection, const Actor& actor);
 // `account.tenant` is the actor's agency, whatever the caller set.
-Result<AccountView> create_account(store::SqlConnection& connection, const Actor& actor,
-                                   NewAccount account);
-Result<AccountView> disable_account(store::SqlConnection& connection, const Actor& actor, Id id);
+Result<AccountView> create_account(Connection& connection, const Actor& actor, NewAccount account);
+Result<AccountView> disable_account(Connection& connection, const Actor& actor, Id id);
 
 }  // namespace dk::service

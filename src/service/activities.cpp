@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/access.hpp"
 #include "core/check_in_code.hpp"
@@ -11,8 +12,10 @@
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
 #include "service/refusal.hpp"
+#include "store/activity_store.hpp"
 #include "store/plan_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -33,8 +36,8 @@ std::unexpected<Error> activity_not_found(Id id) {
 }
 
 // The activity, if the actor may see it: drafts only to those who manage them.
-Result<store::StoredActivity> visible_activity(store::ActivityStore& activities, const Actor& actor,
-                                               Id id) {
+Result<StoredActivity> visible_activity(store::ActivityStore& activities, const Actor& actor,
+                                        Id id) {
   auto found = TRY(activities.find(actor.principal.tenant, id));
   if (!found) return activity_not_found(id);
   if (found->activity.status == ActivityStatus::draft && !manages(actor, found->activity))
@@ -42,8 +45,8 @@ Result<store::StoredActivity> visible_activity(store::ActivityStore& activities,
   return std::move(*found);
 }
 
-Result<store::StoredActivity> managed_activity(store::ActivityStore& activities, const Actor& actor,
-                                               Id id) {
+Result<StoredActivity> managed_activity(store::ActivityStore& activities, const Actor& actor,
+                                        Id id) {
   auto found = visible_activity(activities, actor, id);
   if (!found) return found;
   if (!manages(actor, found->activity)) return refuse();
@@ -106,14 +109,14 @@ Result<std::vector<Clash>> clashes_of(store::SqlConnection& connection, const Ac
   const Id tenant = actor.principal.tenant;
   const CivilDate today = vietnam_date(actor.clock());
   auto candidate = TRY(scheduled_of(activities, tenant, draft, today));
-  store::ActivityQuery query;
+  ActivityQuery query;
   // Exactly those that overlap it: ending after it starts and starting before it ends.
   query.from = draft.starts_at;
   query.to = draft.ends_at;
   query.limit = kMostOverlapping;
   auto overlapping = TRY(activities.list(tenant, query));
   std::vector<Scheduled> others;
-  for (const store::StoredActivity& other : overlapping) {
+  for (const StoredActivity& other : overlapping) {
     if (other.activity.status == ActivityStatus::cancelled) continue;
     auto scheduled = TRY(scheduled_of(activities, tenant, other.activity, today));
     others.push_back(std::move(scheduled));
@@ -143,8 +146,7 @@ std::string clash_detail(const std::vector<Clash>& clashes) {
 // Checks and saves a draft (new when `existing` is empty), unless it clashes and the officer has
 // not said to go ahead.
 Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
-                           ActivityDraft draft,
-                           const std::optional<store::StoredActivity>& existing) {
+                           ActivityDraft draft, const std::optional<StoredActivity>& existing) {
   Activity& activity = draft.activity;
   activity.tenant_id = actor.principal.tenant;
   activity.title = normalize_text(activity.title);
@@ -166,7 +168,7 @@ Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
       return std::unexpected(named.error());
     if (!saved.clashes.empty() && !draft.go_ahead_despite_clashes) return saved;
     store::ActivityStore activities(connection);
-    store::StoredActivity stored{activity, draft.programme_id, 0, "", std::nullopt};
+    StoredActivity stored{activity, draft.programme_id, 0, "", std::nullopt};
     if (existing) {
       stored.registered = existing->registered;
       stored.check_in_secret = existing->check_in_secret;
@@ -197,7 +199,7 @@ Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
 }
 
 Result<ActivityView> view_of(store::ActivityStore& activities, const Actor& actor,
-                             store::StoredActivity stored) {
+                             StoredActivity stored) {
   ActivityView view;
   view.manageable = manages(actor, stored.activity);
   const Id tenant = actor.principal.tenant;
@@ -214,8 +216,7 @@ Result<ActivityView> view_of(store::ActivityStore& activities, const Actor& acto
 }
 
 // Who may check in: with a capacity, those holding a place; without one, the audience.
-Status may_attend(store::ActivityStore& activities, const store::StoredActivity& stored,
-                  Id person) {
+Status may_attend(store::ActivityStore& activities, const StoredActivity& stored, Id person) {
   const Activity& activity = stored.activity;
   if (activity.capacity) {
     auto registration = TRY(activities.registration_of(activity.tenant_id, activity.id, person));
@@ -280,10 +281,10 @@ Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Ac
   return save(connection, actor, std::move(draft), existing);
 }
 
-Result<store::StoredActivity> change_activity_status(store::SqlConnection& connection,
-                                                     const Actor& actor, Id id, ActivityStatus to) {
+Result<StoredActivity> change_activity_status(store::SqlConnection& connection, const Actor& actor,
+                                              Id id, ActivityStatus to) {
   store::ActivityStore activities(connection);
-  return store::in_transaction(connection, [&]() -> Result<store::StoredActivity> {
+  return store::in_transaction(connection, [&]() -> Result<StoredActivity> {
     auto stored = managed_activity(activities, actor, id);
     if (!stored) return stored;
     if (auto allowed = check_status_change(stored->activity, to, actor.clock()); !allowed)
@@ -302,7 +303,7 @@ Result<std::vector<ActivityView>> list_activities(store::SqlConnection& connecti
   store::ActivityStore activities(connection);
   auto listed = TRY(activities.list(actor.principal.tenant, filter.query));
   std::vector<ActivityView> views;
-  for (store::StoredActivity& stored : listed) {
+  for (StoredActivity& stored : listed) {
     if (stored.activity.status == ActivityStatus::draft && !manages(actor, stored.activity))
       continue;
     auto view = TRY(view_of(activities, actor, std::move(stored)));
@@ -319,14 +320,15 @@ Result<ActivityView> read_activity(store::SqlConnection& connection, const Actor
   auto view = view_of(activities, actor, std::move(stored));
   if (!view) return view;
   auto registrations = TRY(activities.registrations(actor.principal.tenant, id));
-  view->waitlisted = std::ranges::count_if(registrations, [](const store::Registration& r) {
+  view->waitlisted = std::ranges::count_if(registrations, [](const Registration& r) {
     return r.state == RegistrationState::waitlisted;
   });
   return view;
 }
 
-Result<std::vector<store::RegistrationOutcome>> register_for_activity(
-    store::SqlConnection& connection, const Actor& actor, Id activity, std::vector<Id> people) {
+Result<std::vector<RegistrationOutcome>> register_for_activity(store::SqlConnection& connection,
+                                                               const Actor& actor, Id activity,
+                                                               std::vector<Id> people) {
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
   const bool for_self = people.empty();
@@ -337,33 +339,31 @@ Result<std::vector<store::RegistrationOutcome>> register_for_activity(
   std::ranges::sort(people);
   const auto [first, last] = std::ranges::unique(people);
   people.erase(first, last);
-  return store::in_transaction(
-      connection, [&]() -> Result<std::vector<store::RegistrationOutcome>> {
-        auto stored = TRY(visible_activity(activities, actor, activity));
-        const bool manager = manages(actor, stored.activity);
-        if (!for_self && !manager) return refuse();
-        if (auto open = may_register(stored.activity, actor.clock()); !open)
-          return std::unexpected(open.error());
-        std::vector<store::RegistrationOutcome> outcomes;
-        for (Id person : people) {
-          auto in = TRY(activities.in_audience(tenant, stored.activity.audience, person));
-          if (!in) {
-            return fail(
-                ErrorKind::conflict, "registration.not_in_audience",
-                fmt::format("Người mang mã {} không thuộc đối tượng của hoạt động.", person),
-                fmt::format("Person {} is not in the activity's audience.", person),
-                Location{0, "person_ids"});
-          }
-          auto outcome = TRY(activities.register_person(tenant, activity, person,
-                                                        actor.principal.account_id, actor.clock()));
-          outcomes.push_back(std::move(outcome));
-        }
-        if (!for_self) {
-          TRY(record_audit(connection, actor, "register", "activity", activity,
-                           fmt::format(R"({{"people":[{}]}})", fmt::join(people, ","))));
-        }
-        return outcomes;
-      });
+  return store::in_transaction(connection, [&]() -> Result<std::vector<RegistrationOutcome>> {
+    auto stored = TRY(visible_activity(activities, actor, activity));
+    const bool manager = manages(actor, stored.activity);
+    if (!for_self && !manager) return refuse();
+    if (auto open = may_register(stored.activity, actor.clock()); !open)
+      return std::unexpected(open.error());
+    std::vector<RegistrationOutcome> outcomes;
+    for (Id person : people) {
+      auto in = TRY(activities.in_audience(tenant, stored.activity.audience, person));
+      if (!in) {
+        return fail(ErrorKind::conflict, "registration.not_in_audience",
+                    fmt::format("Người mang mã {} không thuộc đối tượng của hoạt động.", person),
+                    fmt::format("Person {} is not in the activity's audience.", person),
+                    Location{0, "person_ids"});
+      }
+      auto outcome = TRY(activities.register_person(tenant, activity, person,
+                                                    actor.principal.account_id, actor.clock()));
+      outcomes.push_back(std::move(outcome));
+    }
+    if (!for_self) {
+      TRY(record_audit(connection, actor, "register", "activity", activity,
+                       fmt::format(R"({{"people":[{}]}})", fmt::join(people, ","))));
+    }
+    return outcomes;
+  });
 }
 
 Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, const Actor& actor,
@@ -381,8 +381,8 @@ Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, co
   });
 }
 
-Result<std::vector<store::Registration>> list_registrations(store::SqlConnection& connection,
-                                                            const Actor& actor, Id activity) {
+Result<std::vector<Registration>> list_registrations(store::SqlConnection& connection,
+                                                     const Actor& actor, Id activity) {
   store::ActivityStore activities(connection);
   TRY(managed_activity(activities, actor, activity));
   return activities.registrations(actor.principal.tenant, activity);
@@ -400,7 +400,7 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
   const bool manager = manages(actor, stored.activity);
   PreparedCheckIn prepared;
   prepared.activity = activity;
-  store::AttendanceRecord& record = prepared.record;
+  AttendanceRecord& record = prepared.record;
   switch (request.method) {
     case CheckInMethod::activity_code:
       if (!actor.principal.person_id) return refuse();
@@ -455,7 +455,7 @@ Result<PreparedCheckIn> prepare_check_in_reading(store::SqlConnection& connectio
   auto name = TRY(activities.person_name(tenant, record.person_id));
   record.full_name = name.value_or("");  // none: the write fails on the person's foreign key
   record.state = attendance_for_check_in(stored.activity.starts_at, now);
-  record.checked_in_at = store::seconds_of(now);
+  record.checked_in_at = seconds_of(now);
   if (request.method == CheckInMethod::by_hand && request.state) {
     prepared.overwrite = true;
     record.state = *request.state;
@@ -478,7 +478,7 @@ Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& 
                                  const PreparedCheckIn& prepared) {
   store::ActivityStore activities(connection);
   const Id tenant = actor.principal.tenant;
-  const store::AttendanceRecord& record = prepared.record;
+  const AttendanceRecord& record = prepared.record;
   if (!prepared.overwrite) {
     auto written =
         activities.record_attendance(tenant, prepared.activity, record, actor.principal.account_id);
@@ -507,8 +507,8 @@ Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor,
   });
 }
 
-Result<std::vector<store::AttendanceRecord>> list_attendance(store::SqlConnection& connection,
-                                                             const Actor& actor, Id activity) {
+Result<std::vector<AttendanceRecord>> list_attendance(store::SqlConnection& connection,
+                                                      const Actor& actor, Id activity) {
   store::ActivityStore activities(connection);
   TRY(managed_activity(activities, actor, activity));
   return activities.attendance(actor.principal.tenant, activity);

@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "core/activity.hpp"
+#include "core/activity_records.hpp"
 #include "core/clash.hpp"
 #include "core/registration.hpp"
 #include "service/actor.hpp"
-#include "store/activity_store.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -27,46 +27,47 @@ struct ActivityDraft {
 };
 
 struct ActivitySaved {
-  std::optional<store::StoredActivity> activity;  // empty: clashes the officer has to confirm
+  std::optional<StoredActivity> activity;  // empty: clashes the officer has to confirm
   std::vector<Clash> clashes;
   std::map<Id, std::string> names;  // of the people the clashes list
 };
 
 // The clashes an activity would have (officers and administrators, before saving or moving it).
-Result<ActivitySaved> activity_clashes(store::SqlConnection& connection, const Actor& actor,
+Result<ActivitySaved> activity_clashes(Connection& connection, const Actor& actor,
                                        const Activity& draft);
-Result<ActivitySaved> create_activity(store::SqlConnection& connection, const Actor& actor,
+Result<ActivitySaved> create_activity(Connection& connection, const Actor& actor,
                                       ActivityDraft draft);
-Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Actor& actor, Id id,
+Result<ActivitySaved> update_activity(Connection& connection, const Actor& actor, Id id,
                                       ActivityDraft draft);
-Result<store::StoredActivity> change_activity_status(store::SqlConnection& connection,
-                                                     const Actor& actor, Id id, ActivityStatus to);
+Result<StoredActivity> change_activity_status(Connection& connection, const Actor& actor, Id id,
+                                              ActivityStatus to);
 
 struct ActivityView {
-  store::StoredActivity stored;
+  StoredActivity stored;
   std::int64_t waitlisted = 0;
-  std::optional<store::Registration> mine;  // the actor's own registration
+  std::optional<Registration> mine;  // the actor's own registration
   std::optional<AttendanceState> my_attendance;
   bool manageable = false;  // the actor may change it, see its lists and check people in
 };
 
 struct ActivityFilter {
-  store::ActivityQuery query;
+  ActivityQuery query;
   bool mine_only = false;  // only those the actor registered for
 };
 
-Result<std::vector<ActivityView>> list_activities(store::SqlConnection& connection,
-                                                  const Actor& actor, ActivityFilter filter);
-Result<ActivityView> read_activity(store::SqlConnection& connection, const Actor& actor, Id id);
+Result<std::vector<ActivityView>> list_activities(Connection& connection, const Actor& actor,
+                                                  ActivityFilter filter);
+Result<ActivityView> read_activity(Connection& connection, const Actor& actor, Id id);
 
 // Registers the actor (no people named) or, for those who manage the activity, the people named.
-Result<std::vector<store::RegistrationOutcome>> register_for_activity(
-    store::SqlConnection& connection, const Actor& actor, Id activity, std::vector<Id> people);
+Result<std::vector<RegistrationOutcome>> register_for_activity(Connection& connection,
+                                                               const Actor& actor, Id activity,
+                                                               std::vector<Id> people);
 // Cancels a registration (one's own, or anyone's for a manager); returns who moved up.
-Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, const Actor& actor,
-                                            Id activity, Id person);
-Result<std::vector<store::Registration>> list_registrations(store::SqlConnection& connection,
-                                                            const Actor& actor, Id activity);
+Result<std::vector<Id>> cancel_registration(Connection& connection, const Actor& actor, Id activity,
+                                            Id person);
+Result<std::vector<Registration>> list_registrations(Connection& connection, const Actor& actor,
+                                                     Id activity);
 
 enum class CheckInMethod { activity_code, person_code, by_hand };
 
@@ -78,11 +79,11 @@ struct CheckIn {
 };
 
 struct CheckedIn {
-  store::AttendanceRecord record;
+  AttendanceRecord record;
   bool first = true;  // false: they had checked in already; the first check-in stands
 };
 
-Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor, Id activity,
+Result<CheckedIn> check_in(Connection& connection, const Actor& actor, Id activity,
                            const CheckIn& request);
 
 // check_in in two steps, for a server that commits many check-ins at once (group commit): only
@@ -90,32 +91,31 @@ Result<CheckedIn> check_in(store::SqlConnection& connection, const Actor& actor,
 // before it run on the caller's own connection, many at a time.
 struct PreparedCheckIn {
   Id activity = 0;
-  store::AttendanceRecord record;  // as it is to be stored, with the person's name
-  bool overwrite = false;          // by hand with a state: replaces an earlier record, audited
+  AttendanceRecord record;  // as it is to be stored, with the person's name
+  bool overwrite = false;   // by hand with a state: replaces an earlier record, audited
 };
 // Reads and checks, writing nothing: the activity as the actor sees it, their right to check this
 // person in (the activity's code, a personal code or a manager's hand), whether check-in is open
 // and the person's place (registration or audience).
-Result<PreparedCheckIn> prepare_check_in(store::SqlConnection& connection, const Actor& actor,
-                                         Id activity, const CheckIn& request);
+Result<PreparedCheckIn> prepare_check_in(Connection& connection, const Actor& actor, Id activity,
+                                         const CheckIn& request);
 // Writes a prepared check-in (the first one stands) inside the caller's transaction, which keeps
 // it atomic with what else the caller writes (the request's Idempotency-Key answer).
-Result<CheckedIn> write_check_in(store::SqlConnection& connection, const Actor& actor,
+Result<CheckedIn> write_check_in(Connection& connection, const Actor& actor,
                                  const PreparedCheckIn& prepared);
-Result<std::vector<store::AttendanceRecord>> list_attendance(store::SqlConnection& connection,
-                                                             const Actor& actor, Id activity);
+Result<std::vector<AttendanceRecord>> list_attendance(Connection& connection, const Actor& actor,
+                                                      Id activity);
 
 struct CheckInCode {
   std::string token;
   Instant valid_until;  // show the next one then
 };
 // The code the activity shows at the door (managers), changing every few minutes.
-Result<CheckInCode> activity_check_in_code(store::SqlConnection& connection, const Actor& actor,
-                                           Id activity);
+Result<CheckInCode> activity_check_in_code(Connection& connection, const Actor& actor, Id activity);
 // The actor's own code, for an officer to scan.
-Result<std::string> personal_check_in_code(store::SqlConnection& connection, const Actor& actor);
+Result<std::string> personal_check_in_code(Connection& connection, const Actor& actor);
 
-Status give_feedback(store::SqlConnection& connection, const Actor& actor, Id activity,
+Status give_feedback(Connection& connection, const Actor& actor, Id activity,
                      const Feedback& feedback);
 
 }  // namespace dk::service

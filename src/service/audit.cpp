@@ -1,15 +1,20 @@
 #include "service/audit.hpp"
 
+#include <optional>
+
 #include "service/refusal.hpp"
+#include "store/audit_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 
 Status record_audit(store::SqlConnection& connection, const Actor& actor, std::string_view action,
                     std::string_view entity, std::optional<Id> entity_id, std::string detail) {
   store::AuditStore audit(connection);
-  store::AuditEntry entry;
+  AuditEntry entry;
   entry.at = unix_seconds(actor.clock());
-  entry.account_id = actor.principal.account_id;
+  // No account: a change from the command line (its address says so).
+  if (actor.principal.account_id != 0) entry.account_id = actor.principal.account_id;
   entry.action = std::string(action);
   entry.entity = std::string(entity);
   entry.entity_id = entity_id;
@@ -21,7 +26,7 @@ Status record_audit(store::SqlConnection& connection, const Actor& actor, std::s
 }
 
 Result<AuditPage> read_audit_log(store::SqlConnection& connection, const Actor& actor,
-                                 const store::AuditQuery& query) {
+                                 const AuditQuery& query) {
   if (!may_read_audit_log(actor.principal)) return refuse();
   store::AuditStore audit(connection);
   AuditPage page;

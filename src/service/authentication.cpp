@@ -8,6 +8,8 @@
 #include "core/sign_in_throttle.hpp"
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
+#include "store/account_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -55,15 +57,15 @@ Status check_throttle(store::AccountStore& accounts, std::string_view scope,
 
 }  // namespace
 
-Result<store::Account> add_account(store::SqlConnection& connection, const NewAccount& account,
-                                   const Clock& clock) {
+Result<Account> add_account(store::SqlConnection& connection, const NewAccount& account,
+                            const Clock& clock) {
   TRY(check_login(account.login));
   if (auto strong = check_password(account.password); !strong) {
     return std::unexpected(strong.error());
   }
   auto hash = TRY(hash_password(account.password));
   store::AccountStore accounts(connection);
-  store::Account record;
+  Account record;
   record.tenant = account.tenant;
   record.person_id = account.person_id;
   record.login = account.login;

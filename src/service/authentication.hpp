@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/account.hpp"
 #include "service/actor.hpp"
-#include "store/account_store.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -25,8 +25,7 @@ struct NewAccount {
 };
 
 // Checks the login and the password policy, hashes the password and stores the account.
-Result<store::Account> add_account(store::SqlConnection& connection, const NewAccount& account,
-                                   const Clock& clock);
+Result<Account> add_account(Connection& connection, const NewAccount& account, const Clock& clock);
 
 struct SignInRequest {
   std::string login;
@@ -40,17 +39,17 @@ struct SignedIn {
   Actor actor;
 };
 
-Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request,
-                         const Clock& clock, std::chrono::seconds lifetime);
+Result<SignedIn> sign_in(Connection& connection, SignInRequest request, const Clock& clock,
+                         std::chrono::seconds lifetime);
 
 // The actor behind a session token; "session.expired" when the token is unknown or has expired.
-Result<Actor> authenticate(store::SqlConnection& connection, std::string_view token,
-                           std::string address, const Clock& clock);
+Result<Actor> authenticate(Connection& connection, std::string_view token, std::string address,
+                           const Clock& clock);
 
-Status sign_out(store::SqlConnection& connection, const Actor& actor);
+Status sign_out(Connection& connection, const Actor& actor);
 
 // Ends every other session of the account: whoever knew the old password is signed out.
-Status change_password(store::SqlConnection& connection, const Actor& actor,
+Status change_password(Connection& connection, const Actor& actor,
                        std::string_view current_password, std::string_view new_password);
 
 }  // namespace dk::service

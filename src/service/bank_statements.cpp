@@ -2,24 +2,31 @@
 // it is imported, matched to pledges and people by amount and transfer note, and booked as
 // donations when the treasurer confirms.
 
+#include "service/bank_statements.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "core/access.hpp"
 #include "core/vietnamese_text.hpp"
 #include "io/bank_statement.hpp"
 #include "service/audit.hpp"
+#include "service/donations.hpp"
 #include "service/fund_ledger.hpp"
 #include "service/funds.hpp"
 #include "service/refusal.hpp"
 #include "service/temporary_file.hpp"
+#include "store/fund_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
 
-Result<store::BankStatementLine> existing_line(store::FundStore& funds, const Actor& actor, Id id) {
+Result<BankStatementLine> existing_line(store::FundStore& funds, const Actor& actor, Id id) {
   auto found = TRY(funds.find_statement_line(actor.principal.tenant, id));
   if (!found) {
     return fail(ErrorKind::not_found, "statement.line_not_found",
@@ -46,24 +53,23 @@ Result<std::vector<MatchCandidate>> candidates(store::SqlConnection& connection,
   };
   std::vector<MatchCandidate> result;
   std::map<Id, std::optional<Id>> person_units;
-  auto people =
-      registry.list_members(tenant, {}, [&](const store::MemberListing& listing) -> Status {
-        person_units[listing.person.id] = listing.person.unit_id;
-        result.push_back({0,
-                          listing.person.id,
-                          listing.person.full_name,
-                          unit_name(listing.person.unit_id),
-                          0,
-                          0,
-                          {}});
-        return {};
-      });
+  auto people = registry.list_members(tenant, {}, [&](const MemberListing& listing) -> Status {
+    person_units[listing.person.id] = listing.person.unit_id;
+    result.push_back({0,
+                      listing.person.id,
+                      listing.person.full_name,
+                      unit_name(listing.person.unit_id),
+                      0,
+                      0,
+                      {}});
+    return {};
+  });
   if (!people) return std::unexpected(people.error());
   for (const Fund& fund : *open) {
     // Only the funds the actor runs: another organization's pledges are its officers' business.
     if (!manages_fund(actor, fund)) continue;
     auto pledges = TRY(funds.pledges(tenant, fund.id, std::nullopt));
-    for (const store::Pledge& pledge : pledges) {
+    for (const Pledge& pledge : pledges) {
       if (pledge.status() != PledgeStatus::open) continue;
       result.push_back({pledge.id,
                         pledge.person_id.value_or(0),
@@ -100,7 +106,7 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
     StatementImport result;
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const io::StatementLine& line = (*lines)[i];
-      store::BankStatementLine stored;
+      BankStatementLine stored;
       stored.statement_id = statement->id;
       stored.line_no = static_cast<std::int64_t>(line.line);
       stored.booked_on = line.booked_on;
@@ -109,8 +115,7 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
       stored.counterparty = line.counterparty;
       stored.bank_reference = line.bank_reference;
       stored.fingerprint = fingerprints[i];
-      stored.status = line.amount > 0 ? store::StatementLineStatus::open
-                                      : store::StatementLineStatus::money_out;
+      stored.status = line.amount > 0 ? StatementLineStatus::open : StatementLineStatus::money_out;
       auto added = TRY(funds.add_statement_line(tenant, stored));
       ++result.lines;
       if (!added) {
@@ -134,8 +139,8 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
   });
 }
 
-Result<std::vector<store::BankStatement>> list_bank_statements(store::SqlConnection& connection,
-                                                               const Actor& actor) {
+Result<std::vector<BankStatement>> list_bank_statements(store::SqlConnection& connection,
+                                                        const Actor& actor) {
   if (!may_import_bank_statement(actor.principal)) return refuse();
   return store::FundStore(connection).statements(actor.principal.tenant);
 }
@@ -152,9 +157,9 @@ Result<std::vector<StatementLineView>> bank_statement_lines(store::SqlConnection
   // The pool's names and words folded once for the whole statement.
   const PreparedCandidates prepared(*pool);
   std::vector<StatementLineView> views;
-  for (store::BankStatementLine& line : lines) {
+  for (BankStatementLine& line : lines) {
     StatementLineView view{std::move(line), {}};
-    if (view.line.status == store::StatementLineStatus::open) {
+    if (view.line.status == StatementLineStatus::open) {
       const TransferNote note{view.line.amount, view.line.reference, view.line.counterparty};
       for (const MatchProposal& match : propose_matches(note, prepared)) {
         LineProposal proposal{match, "", "", 0};
@@ -175,13 +180,13 @@ Result<std::vector<StatementLineView>> bank_statement_lines(store::SqlConnection
   return views;
 }
 
-Result<store::LedgerEntry> book_statement_line(store::SqlConnection& connection, const Actor& actor,
-                                               Id id, const BookLineInput& input) {
-  return store::in_transaction(connection, [&]() -> Result<store::LedgerEntry> {
+Result<LedgerEntry> book_statement_line(store::SqlConnection& connection, const Actor& actor, Id id,
+                                        const BookLineInput& input) {
+  return store::in_transaction(connection, [&]() -> Result<LedgerEntry> {
     store::FundStore funds(connection);
     auto line = existing_line(funds, actor, id);
     if (!line) return std::unexpected(line.error());
-    if (line->status != store::StatementLineStatus::open) {
+    if (line->status != StatementLineStatus::open) {
       return fail(ErrorKind::conflict, "statement.line_booked",
                   fmt::format("Dòng sao kê {} đã được ghi sổ hoặc bỏ qua.", line->line_no),
                   fmt::format("Statement line {} is already booked or ignored.", line->line_no),
@@ -189,9 +194,8 @@ Result<store::LedgerEntry> book_statement_line(store::SqlConnection& connection,
     }
     // Claimed first: of two officers confirming the line at the same moment, the second finds
     // it taken (on PostgreSQL it waits for the first's commit, then sees it booked).
-    auto claimed =
-        funds.set_line_status(actor.principal.tenant, id, store::StatementLineStatus::open,
-                              store::StatementLineStatus::booked, std::nullopt, "");
+    auto claimed = funds.set_line_status(actor.principal.tenant, id, StatementLineStatus::open,
+                                         StatementLineStatus::booked, std::nullopt, "");
     if (!claimed) return std::unexpected(claimed.error());
     if (!*claimed) {
       return fail(ErrorKind::conflict, "statement.line_booked",
@@ -212,9 +216,8 @@ Result<store::LedgerEntry> book_statement_line(store::SqlConnection& connection,
     donation.statement_line_id = id;
     auto entry = record_donation(connection, actor, input.fund_id, donation);
     if (!entry) return entry;
-    auto linked =
-        funds.set_line_status(actor.principal.tenant, id, store::StatementLineStatus::booked,
-                              store::StatementLineStatus::booked, entry->id, "");
+    auto linked = funds.set_line_status(actor.principal.tenant, id, StatementLineStatus::booked,
+                                        StatementLineStatus::booked, entry->id, "");
     if (!linked) return std::unexpected(linked.error());
     return entry;
   });
@@ -224,13 +227,13 @@ Result<StatementLineView> ignore_statement_line(store::SqlConnection& connection
                                                 const Actor& actor, Id id,
                                                 const std::string& reason) {
   if (!may_import_bank_statement(actor.principal)) return refuse();
-  auto ignored = store::in_transaction(connection, [&]() -> Result<store::BankStatementLine> {
+  auto ignored = store::in_transaction(connection, [&]() -> Result<BankStatementLine> {
     store::FundStore funds(connection);
     auto line = existing_line(funds, actor, id);
     if (!line) return line;
-    auto changed = TRY(funds.set_line_status(
-        actor.principal.tenant, id, store::StatementLineStatus::open,
-        store::StatementLineStatus::ignored, std::nullopt, normalize_text(reason)));
+    auto changed = TRY(funds.set_line_status(actor.principal.tenant, id, StatementLineStatus::open,
+                                             StatementLineStatus::ignored, std::nullopt,
+                                             normalize_text(reason)));
     if (!changed) {
       return fail(ErrorKind::conflict, "statement.line_booked",
                   fmt::format("Dòng sao kê {} đã được ghi sổ hoặc bỏ qua.", line->line_no),

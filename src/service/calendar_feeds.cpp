@@ -2,14 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "core/access.hpp"
 #include "io/icalendar.hpp"
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
 #include "service/refusal.hpp"
 #include "store/activity_store.hpp"
+#include "store/calendar_feed_store.hpp"
 #include "store/club_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -23,7 +27,7 @@ std::unexpected<Error> feed_not_found() {
               "There is no such calendar, or its link was revoked.");
 }
 
-io::CalendarEvent event_of(const store::StoredActivity& stored) {
+io::CalendarEvent event_of(const StoredActivity& stored) {
   const Activity& activity = stored.activity;
   io::CalendarEvent event;
   event.uid = fmt::format("activity-{}-{}@doanket", activity.tenant_id, activity.id);
@@ -34,7 +38,7 @@ io::CalendarEvent event_of(const store::StoredActivity& stored) {
   event.location = activity.place;
   event.categories = {label_of(activity.kind).vi};
   event.cancelled = activity.status == ActivityStatus::cancelled;
-  event.stamp = store::instant_of(stored.updated_at);
+  event.stamp = instant_of(stored.updated_at);
   // Grows with every change, as calendar apps expect of SEQUENCE.
   event.sequence = stored.updated_at - stored.created_at;
   return event;
@@ -44,7 +48,7 @@ io::CalendarEvent event_of(const store::StoredActivity& stored) {
 
 Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, const Actor& actor,
                                              std::optional<Id> organization_id) {
-  store::CalendarFeed feed;
+  CalendarFeed feed;
   feed.tenant = actor.principal.tenant;
   feed.created_by = actor.principal.account_id;
   feed.created_at = unix_seconds(actor.clock());
@@ -62,11 +66,11 @@ Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, c
                   fmt::format("There is no organization {} in the agency.", *organization_id),
                   Location{0, "organization_id"});
     }
-    feed.owner_kind = store::FeedOwner::organization;
+    feed.owner_kind = FeedOwner::organization;
     feed.owner_id = *organization_id;
   } else {
     if (!actor.principal.person_id) return refuse();
-    feed.owner_kind = store::FeedOwner::person;
+    feed.owner_kind = FeedOwner::person;
     feed.owner_id = actor.principal.person_id;
   }
   NewCalendarFeed created;
@@ -80,8 +84,8 @@ Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, c
   });
 }
 
-Result<std::vector<store::CalendarFeed>> list_calendar_feeds(store::SqlConnection& connection,
-                                                             const Actor& actor) {
+Result<std::vector<CalendarFeed>> list_calendar_feeds(store::SqlConnection& connection,
+                                                      const Actor& actor) {
   return store::CalendarFeedStore(connection)
       .list_created_by(actor.principal.tenant, actor.principal.account_id);
 }
@@ -105,13 +109,13 @@ Result<std::string> calendar_feed_document(store::SqlConnection& connection, std
   auto feed = TRY(store::CalendarFeedStore(connection).find_by_token(token_digest(token)));
   if (!feed) return feed_not_found();
   store::RegistryStore registry(connection);
-  store::ActivityQuery query;
+  ActivityQuery query;
   query.from = now - kFeedPast;
   query.to = now + kFeedAhead;
   query.include_drafts = false;
   query.limit = 5000;
   io::Calendar calendar;
-  if (feed->owner_kind == store::FeedOwner::person) {
+  if (feed->owner_kind == FeedOwner::person) {
     query.registered_person = feed->owner_id;
     auto person = TRY(registry.find_person(feed->tenant, feed->owner_id));
     calendar.name = person ? "Lịch của " + person->full_name : "Lịch Đoàn Kết";
@@ -123,13 +127,12 @@ Result<std::string> calendar_feed_document(store::SqlConnection& connection, std
     calendar.description = "Các hoạt động của tổ chức";
   }
   auto activities = TRY(store::ActivityStore(connection).list(feed->tenant, query));
-  for (const store::StoredActivity& stored : activities)
-    calendar.events.push_back(event_of(stored));
+  for (const StoredActivity& stored : activities) calendar.events.push_back(event_of(stored));
   // Clubs' sessions, as recurring events: the person's clubs, or the organization's.
   store::ClubStore clubs(connection);
-  auto club_list = TRY(feed->owner_kind == store::FeedOwner::person
-                           ? clubs.clubs_of(feed->tenant, feed->owner_id)
-                           : clubs.list(feed->tenant, feed->owner_id));
+  auto club_list =
+      TRY(feed->owner_kind == FeedOwner::person ? clubs.clubs_of(feed->tenant, feed->owner_id)
+                                                : clubs.list(feed->tenant, feed->owner_id));
   for (const Club& club : club_list) {
     auto schedules = TRY(clubs.schedules(feed->tenant, club.id));
     for (const ClubSchedule& schedule : schedules) {
@@ -139,7 +142,7 @@ Result<std::string> calendar_feed_document(store::SqlConnection& connection, std
       series.description = describe(schedule.rule).vi;
       series.location = schedule.place;
       series.categories = {"Câu lạc bộ"};
-      series.stamp = store::instant_of(feed->created_at);
+      series.stamp = instant_of(feed->created_at);
       for (auto& event : io::weekly_session_events(series, schedule.rule, schedule.exceptions))
         calendar.events.push_back(std::move(event));
     }

@@ -7,28 +7,27 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_feed.hpp"
 #include "core/clock.hpp"
 #include "service/actor.hpp"
-#include "store/calendar_feed_store.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
 struct NewCalendarFeed {
-  store::CalendarFeed feed;
+  CalendarFeed feed;
   std::string token;  // shown once, in the link
 };
 
 // The actor's own feed, or (for its officers and administrators) an organization's.
-Result<NewCalendarFeed> create_calendar_feed(store::SqlConnection& connection, const Actor& actor,
+Result<NewCalendarFeed> create_calendar_feed(Connection& connection, const Actor& actor,
                                              std::optional<Id> organization_id);
-Result<std::vector<store::CalendarFeed>> list_calendar_feeds(store::SqlConnection& connection,
-                                                             const Actor& actor);
-Status revoke_calendar_feed(store::SqlConnection& connection, const Actor& actor, Id id);
+Result<std::vector<CalendarFeed>> list_calendar_feeds(Connection& connection, const Actor& actor);
+Status revoke_calendar_feed(Connection& connection, const Actor& actor, Id id);
 
 // The iCalendar text behind a token: activities from 90 days ago to a year ahead. Not found for
 // an unknown or revoked token.
-Result<std::string> calendar_feed_document(store::SqlConnection& connection, std::string_view token,
+Result<std::string> calendar_feed_document(Connection& connection, std::string_view token,
                                            Instant now);
 
 }  // namespace dk::service

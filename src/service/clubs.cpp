@@ -4,12 +4,15 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/access.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
+#include "store/club_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -98,7 +101,7 @@ Result<ClubRecord> read_club(store::SqlConnection& connection, const Actor& acto
   record.members = std::move(*members);
   record.schedules = std::move(*schedules);
   record.manageable = manages(actor, *club);
-  record.member = std::ranges::any_of(record.members, [&](const store::ClubMember& member) {
+  record.member = std::ranges::any_of(record.members, [&](const ClubMember& member) {
     return member.person_id == actor.principal.person_id;
   });
   record.club = std::move(*club);
@@ -217,9 +220,9 @@ Status record_session_attendance(store::SqlConnection& connection, const Actor& 
   });
 }
 
-Result<std::vector<store::SessionAttendance>> session_attendance(store::SqlConnection& connection,
-                                                                 const Actor& actor, Id schedule_id,
-                                                                 CivilDate session) {
+Result<std::vector<SessionAttendance>> session_attendance(store::SqlConnection& connection,
+                                                          const Actor& actor, Id schedule_id,
+                                                          CivilDate session) {
   store::ClubStore clubs(connection);
   TRY(managed_schedule(clubs, actor, schedule_id));
   return clubs.attendance(actor.principal.tenant, schedule_id, session);

@@ -8,6 +8,8 @@
 #include "core/money.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
+#include "store/fund_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 
@@ -31,8 +33,7 @@ Result<Fund> locked_fund(store::SqlConnection& connection, const Actor& actor, I
   return existing_fund(connection, actor, id);
 }
 
-Result<store::LedgerEntry> existing_entry(store::SqlConnection& connection, const Actor& actor,
-                                          Id id) {
+Result<LedgerEntry> existing_entry(store::SqlConnection& connection, const Actor& actor, Id id) {
   auto found = TRY(store::FundStore(connection).find_entry(actor.principal.tenant, id));
   if (!found) {
     return fail(ErrorKind::not_found, "funds.entry_not_found",
@@ -58,8 +59,8 @@ Status require_held(const Fund& fund, const FundBalance& balance, PaymentMethod 
   return {};
 }
 
-Result<store::LedgerEntry> post_entry(store::SqlConnection& connection, const Actor& actor,
-                                      store::LedgerEntry entry) {
+Result<LedgerEntry> post_entry(store::SqlConnection& connection, const Actor& actor,
+                               LedgerEntry entry) {
   TRY(validate_lines(entry.lines));
   const Id tenant = actor.principal.tenant;
   entry.tenant_id = tenant;
@@ -95,9 +96,8 @@ Result<store::LedgerEntry> post_entry(store::SqlConnection& connection, const Ac
   return existing_entry(connection, actor, id);
 }
 
-Result<store::LedgerEntry> post_reversal(store::SqlConnection& connection, const Actor& actor,
-                                         const store::LedgerEntry& original,
-                                         const std::string& reason) {
+Result<LedgerEntry> post_reversal(store::SqlConnection& connection, const Actor& actor,
+                                  const LedgerEntry& original, const std::string& reason) {
   if (original.kind == EntryKind::reversal) {
     return fail(ErrorKind::invalid_input, "funds.reverse_reversal",
                 "Không đảo một bút toán đảo; hãy ghi lại bút toán đúng.",
@@ -115,7 +115,7 @@ Result<store::LedgerEntry> post_reversal(store::SqlConnection& connection, const
     return fail(ErrorKind::invalid_input, "field.required", "Hãy ghi lý do đảo bút toán.",
                 "Say why the entry is reversed.", Location{0, "reason"});
   }
-  store::LedgerEntry reversal = original;
+  LedgerEntry reversal = original;
   reversal.id = 0;
   reversal.kind = EntryKind::reversal;
   reversal.reverses_id = original.id;

@@ -1,6 +1,8 @@
 // The public statement (sao kê) of a fund, on screen and as a spreadsheet, and a donation's
 // receipt: what every member can check, to the đồng.
 
+#include "service/fund_statement.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,17 +11,20 @@
 #include "core/money.hpp"
 #include "io/receipt_pdf.hpp"
 #include "io/table_writer.hpp"
+#include "service/donations.hpp"
 #include "service/fund_ledger.hpp"
 #include "service/funds.hpp"
 #include "service/refusal.hpp"
 #include "service/temporary_file.hpp"
+#include "store/fund_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
 
 // What an entry moves into and out of one fund's money (cash and bank together).
-std::pair<Dong, Dong> movement(const store::LedgerEntry& entry, Id fund) {
+std::pair<Dong, Dong> movement(const LedgerEntry& entry, Id fund) {
   Dong change = 0;
   for (const LedgerLine& line : entry.lines) {
     if (line.fund_id == fund &&
@@ -36,8 +41,7 @@ std::string label(std::string_view vi, std::string_view en, std::string_view lan
 // The row's counterparty as the public reads it on fund `fund`: the giver, the one paid, or the
 // other fund of a transfer (where it went on the sender's statement, where it came from on the
 // receiver's); empty for an anonymous gift.
-std::string counterparty_of(const store::LedgerEntry& entry, Id fund,
-                            const std::vector<Fund>& funds) {
+std::string counterparty_of(const LedgerEntry& entry, Id fund, const std::vector<Fund>& funds) {
   if (entry.anonymous) return "";
   if (entry.to_fund_id) {
     const Id other = entry.fund_id == fund ? *entry.to_fund_id : entry.fund_id;
@@ -71,7 +75,7 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
   // ledger knows: ordered by the dates written on them, a gift noted with a later date than a
   // payment it paid for would show the fund below zero in between.
   Dong balance = 0;
-  for (store::LedgerEntry& entry : *entries) {
+  for (LedgerEntry& entry : *entries) {
     auto [in, out] = movement(entry, id);
     if (in == 0 && out == 0) continue;  // pledges, and moves between cash and bank
     balance += in - out;
@@ -103,7 +107,7 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
       !done)
     return std::unexpected(done.error());
   for (const StatementRow& row : statement.rows) {
-    const store::LedgerEntry& entry = row.entry;
+    const LedgerEntry& entry = row.entry;
     std::string details = entry.memo;
     if (entry.reverses_id)
       details = fmt::format("{} {}: {}", en ? "Reverses entry" : "Đảo bút toán", *entry.reverses_id,

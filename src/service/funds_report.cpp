@@ -1,6 +1,8 @@
 // The year's giving, as the year-end report lists it, and the trial balance that proves the
 // ledger.
 
+#include "service/funds_report.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,6 +12,8 @@
 #include "core/vietnamese_text.hpp"
 #include "service/funds.hpp"
 #include "service/refusal.hpp"
+#include "store/fund_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -48,7 +52,7 @@ Result<FundsReport> agency_funds_report(store::SqlConnection& connection, Id ten
   auto by_unit = funds.year_by_unit(tenant, year);
   if (!by_unit) return std::unexpected(by_unit.error());
   auto all = TRY(funds.list_funds(tenant, std::nullopt, std::nullopt));
-  for (const store::DonationTotal& total : *by_fund) {
+  for (const DonationTotal& total : *by_fund) {
     report.received += total.received;
     report.disbursed += total.disbursed;
     if (total.received <= 0) continue;

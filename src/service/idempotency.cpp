@@ -1,8 +1,21 @@
 #include "service/idempotency.hpp"
 
+#include <fmt/format.h>
+#include <sodium.h>
+
 #include "store/idempotency_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
+
+std::string request_fingerprint(std::string_view request) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(request.data()),
+                     request.size());
+  std::string hash;
+  for (unsigned char byte : digest) hash += fmt::format("{:02x}", byte);
+  return hash;
+}
 
 Result<Answer> answer_once(store::SqlConnection& connection, const Actor& actor,
                            const std::string& key, const std::string& request_hash,

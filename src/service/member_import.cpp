@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <system_error>
 #include <thread>
 
 #include "core/member_record.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/bounded_queue.hpp"
+#include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -89,7 +92,7 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
   report.ignored_columns = columns->ignored;
   const CivilDate today = vietnam_date(clock());
 
-  auto outcome = store::in_transaction(connection, [&]() -> Result<store::ImportCounts> {
+  auto outcome = store::in_transaction(connection, [&]() -> Result<ImportCounts> {
     if (request.organization_code) {
       auto organization =
           TRY(registry.find_organization(request.tenant, *request.organization_code));

@@ -10,8 +10,9 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/member_query.hpp"
 #include "io/table_reader.hpp"
-#include "store/registry_store.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -35,7 +36,7 @@ struct ImportRequest {
 };
 
 struct ImportReport {
-  store::ImportCounts counts;
+  ImportCounts counts;
   std::int64_t rows_rejected = 0;
   std::int64_t units_created = 0;
   std::vector<Error> problems;  // the first kMaxReportedProblems, in file order
@@ -47,7 +48,7 @@ inline constexpr size_t kMaxReportedProblems = 1000;
 
 // Fails only when the file cannot be read at all (missing, not a table, no name column, broken
 // encoding) or the database fails; bad rows are in the report.
-Result<ImportReport> import_members(store::SqlConnection& connection, const ImportRequest& request,
+Result<ImportReport> import_members(Connection& connection, const ImportRequest& request,
                                     const Clock& clock);
 
 }  // namespace dk::service

@@ -2,12 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "store/registry_store.hpp"
+#include "store/sql.hpp"
+
 namespace dk::service {
 
-Result<store::MemberQuery> member_query(store::SqlConnection& connection,
-                                        const MemberListRequest& request) {
+Result<MemberQuery> member_query(store::SqlConnection& connection,
+                                 const MemberListRequest& request) {
   store::RegistryStore registry(connection);
-  store::MemberQuery query;
+  MemberQuery query;
   query.search = request.search;
   query.include_former = request.include_former;
   if (request.organization_code) {
@@ -51,7 +56,7 @@ std::vector<std::string> member_headers(bool with_membership, std::string_view l
   return headers;
 }
 
-std::vector<std::string> member_cells(const store::MemberListing& listing, std::int64_t ordinal,
+std::vector<std::string> member_cells(const MemberListing& listing, std::int64_t ordinal,
                                       std::string_view language) {
   const Person& person = listing.person;
   auto date = [](const std::optional<CivilDate>& value) {
@@ -76,6 +81,13 @@ std::vector<std::string> member_cells(const store::MemberListing& listing, std::
   return cells;
 }
 
+Status list_members(store::SqlConnection& connection, const MemberListRequest& request,
+                    const std::function<Status(const MemberListing&)>& row) {
+  auto query = TRY(member_query(connection, request));
+  store::RegistryStore registry(connection);
+  return registry.list_members(request.tenant, query, row);
+}
+
 Result<std::int64_t> write_member_list(store::SqlConnection& connection,
                                        const MemberListRequest& request, io::TableWriter& writer) {
   auto query = TRY(member_query(connection, request));
@@ -86,8 +98,8 @@ Result<std::int64_t> write_member_list(store::SqlConnection& connection,
   }
   std::int64_t count = 0;
   store::RegistryStore registry(connection);
-  auto listed = registry.list_members(
-      request.tenant, query, [&](const store::MemberListing& listing) -> Status {
+  auto listed =
+      registry.list_members(request.tenant, query, [&](const MemberListing& listing) -> Status {
         return writer.write_row(member_cells(listing, ++count, request.language));
       });
   if (!listed) return std::unexpected(listed.error());

@@ -2,12 +2,14 @@
 // A list of members as the office reads it: the columns, in Vietnamese or English, and each
 // person's values formatted the Vietnamese way (dd/mm/yyyy, Nam/Nữ), for tables and exports.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/member_query.hpp"
 #include "io/table_writer.hpp"
-#include "store/registry_store.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -21,15 +23,18 @@ struct MemberListRequest {
 };
 
 // Resolves codes and names into a store query (not found → an error naming what was asked for).
-Result<store::MemberQuery> member_query(store::SqlConnection& connection,
-                                        const MemberListRequest& request);
+Result<MemberQuery> member_query(Connection& connection, const MemberListRequest& request);
 
 std::vector<std::string> member_headers(bool with_membership, std::string_view language);
-std::vector<std::string> member_cells(const store::MemberListing& listing, std::int64_t ordinal,
+std::vector<std::string> member_cells(const MemberListing& listing, std::int64_t ordinal,
                                       std::string_view language);
 
+// Streams the list's rows, in its order, to `row`.
+Status list_members(Connection& connection, const MemberListRequest& request,
+                    const std::function<Status(const MemberListing&)>& row);
+
 // Streams the list into a table writer (CSV, XLSX) with its header; returns the number of rows.
-Result<std::int64_t> write_member_list(store::SqlConnection& connection,
-                                       const MemberListRequest& request, io::TableWriter& writer);
+Result<std::int64_t> write_member_list(Connection& connection, const MemberListRequest& request,
+                                       io::TableWriter& writer);
 
 }  // namespace dk::service

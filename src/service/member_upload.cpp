@@ -6,6 +6,7 @@
 #include "service/refusal.hpp"
 #include "service/temporary_file.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {

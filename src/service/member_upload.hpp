@@ -8,8 +8,8 @@
 
 #include "core/clock.hpp"
 #include "service/actor.hpp"
+#include "service/database.hpp"
 #include "service/member_import.hpp"
-#include "store/sql.hpp"
 
 namespace dk::service {
 
@@ -23,7 +23,7 @@ struct MemberUpload {
   std::string encoding = "utf-8";
 };
 
-Result<ImportReport> import_uploaded_members(store::SqlConnection& connection, const Actor& actor,
+Result<ImportReport> import_uploaded_members(Connection& connection, const Actor& actor,
                                              const MemberUpload& upload);
 
 }  // namespace dk::service

@@ -7,8 +7,10 @@
 #include "core/access.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
+#include "service/command_line.hpp"
 #include "service/refusal.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 #include "store/statistics_store.hpp"
 
 namespace dk::service {
@@ -74,7 +76,7 @@ Result<std::vector<UnitSummary>> list_units(store::SqlConnection& connection, co
   std::vector<UnitSummary> summaries;
   for (Unit& unit : units) {
     std::int64_t people = 0;
-    for (const store::UnitCount& count : counts) {
+    for (const UnitCount& count : counts) {
       if (count.unit_id == unit.id) people = count.people;
     }
     summaries.push_back(UnitSummary{std::move(unit), people});
@@ -140,7 +142,7 @@ Result<OrganizationRecord> read_organization(store::SqlConnection& connection, c
   auto committee = registry.committee_of(tenant, id);
   if (!committee) return std::unexpected(committee.error());
   record.committee = std::move(*committee);
-  store::MemberQuery query;
+  MemberQuery query;
   query.organization_id = id;
   auto members = registry.count_members(tenant, query);
   if (!members) return std::unexpected(members.error());
@@ -370,6 +372,24 @@ Status check_superior(store::RegistryStore& registry, Id tenant, Id organization
     current = found->superior->organization_id;
   }
   return {};
+}
+
+Result<Agency> create_agency(store::SqlConnection& connection, Agency agency, const Clock& clock) {
+  TRY(check_name(agency.name, "name"));
+  TRY(check_name(agency.code, "code"));
+  store::RegistryStore registry(connection);
+  return store::in_transaction(connection, [&]() -> Result<Agency> {
+    if (TRY(registry.find_agency(agency.code))) {
+      return fail(ErrorKind::conflict, "agency.code_taken",
+                  fmt::format("Đã có cơ quan mã “{}”.", agency.code),
+                  fmt::format("There is already an agency with code “{}”.", agency.code),
+                  Location{0, "code"});
+    }
+    auto created = TRY(registry.create_agency(agency));
+    TRY(record_audit(connection, command_line_actor(created.id, clock), "create", "agency",
+                     created.id, "{}"));
+    return created;
+  });
 }
 
 Result<Organization> create_organization(store::SqlConnection& connection, const Actor& actor,

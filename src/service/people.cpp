@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 #include "core/access.hpp"
 #include "core/clock.hpp"
 #include "core/contact_fields.hpp"
@@ -10,6 +12,8 @@
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
 #include "store/account_store.hpp"
+#include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -177,8 +181,8 @@ void hide_personal_data(Person& person) {
   person.address.clear();
 }
 
-store::MemberQuery visible_people(const Actor& actor, const PeopleRequest& request) {
-  store::MemberQuery query;
+MemberQuery visible_people(const Actor& actor, const PeopleRequest& request) {
+  MemberQuery query;
   query.search = normalize_text(request.search);
   query.organization_id = request.organization_id;
   query.unit_id = request.unit_id;
@@ -212,7 +216,7 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
   }
   store::RegistryStore registry(connection);
   const Id tenant = actor.principal.tenant;
-  store::MemberQuery query = visible_people(actor, request);
+  MemberQuery query = visible_people(actor, request);
   PeoplePage page;
   // Counting every "Nguyễn" of a province costs more than the page itself; past a thousand
   // matches a search is refined, not paged through.
@@ -224,7 +228,7 @@ Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& ac
   query.limit = request.limit;
   query.offset = request.offset;
   std::vector<Id> shown_personal;
-  auto listed = registry.list_members(tenant, query, [&](const store::MemberListing& listing) {
+  auto listed = registry.list_members(tenant, query, [&](const MemberListing& listing) {
     PersonView view;
     view.person = listing.person;
     view.personal_data =

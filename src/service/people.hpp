@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/member_query.hpp"
 #include "core/registry.hpp"
 #include "service/actor.hpp"
-#include "store/registry_store.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -19,7 +19,7 @@ struct PeopleRequest {
   std::optional<Id> organization_id;
   std::optional<Id> unit_id;
   bool include_former = false;
-  store::PeopleOrder order = store::PeopleOrder::name;
+  PeopleOrder order = PeopleOrder::name;
   std::int64_t limit = 50;
   std::int64_t offset = 0;
 };
@@ -48,9 +48,9 @@ void hide_personal_data(Person& person);
 
 // The store query for the people the actor may see among those the request filters: a member's
 // own organizations and themselves, and a search by number only where they may see numbers.
-store::MemberQuery visible_people(const Actor& actor, const PeopleRequest& request);
+MemberQuery visible_people(const Actor& actor, const PeopleRequest& request);
 
-Result<PeoplePage> list_people(store::SqlConnection& connection, const Actor& actor,
+Result<PeoplePage> list_people(Connection& connection, const Actor& actor,
                                const PeopleRequest& request);
 
 struct PersonRecord {
@@ -59,7 +59,7 @@ struct PersonRecord {
   std::vector<CommitteeRole> committee_roles;
 };
 
-Result<PersonRecord> read_person(store::SqlConnection& connection, const Actor& actor, Id id);
+Result<PersonRecord> read_person(Connection& connection, const Actor& actor, Id id);
 
 // A new person, optionally enrolled at once in an organization the actor manages.
 struct NewPerson {
@@ -69,8 +69,7 @@ struct NewPerson {
   std::string card_number;
 };
 
-Result<PersonRecord> create_person(store::SqlConnection& connection, const Actor& actor,
-                                   NewPerson request);
+Result<PersonRecord> create_person(Connection& connection, const Actor& actor, NewPerson request);
 
 // The fields a change names; the others stay. An inner empty optional clears the field.
 struct PersonChanges {
@@ -85,12 +84,12 @@ struct PersonChanges {
   std::optional<std::string> position;
 };
 
-Result<PersonRecord> update_person(store::SqlConnection& connection, const Actor& actor, Id id,
+Result<PersonRecord> update_person(Connection& connection, const Actor& actor, Id id,
                                    const PersonChanges& changes);
 
 // Ends every current membership of the person (they left the agency); the record and its history
 // stay. Administrators only.
-Result<PersonRecord> remove_person(store::SqlConnection& connection, const Actor& actor, Id id,
+Result<PersonRecord> remove_person(Connection& connection, const Actor& actor, Id id,
                                    std::string reason);
 
 }  // namespace dk::service

@@ -10,6 +10,7 @@
 #include "service/member_list.hpp"
 #include "service/temporary_file.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {
@@ -21,7 +22,7 @@ Result<std::pair<std::int64_t, std::int64_t>> write_people(store::SqlConnection&
                                                            const PeopleRequest& filters,
                                                            std::string_view language,
                                                            io::TableWriter& writer) {
-  store::MemberQuery query = visible_people(actor, filters);
+  MemberQuery query = visible_people(actor, filters);
   if (auto header = writer.write_row(member_headers(query.organization_id.has_value(), language));
       !header) {
     return std::unexpected(header.error());
@@ -30,8 +31,8 @@ Result<std::pair<std::int64_t, std::int64_t>> write_people(store::SqlConnection&
   std::int64_t personal = 0;
   store::RegistryStore registry(connection);
   auto listed = registry.list_members(
-      actor.principal.tenant, query, [&](const store::MemberListing& listing) -> Status {
-        store::MemberListing shown = listing;
+      actor.principal.tenant, query, [&](const MemberListing& listing) -> Status {
+        MemberListing shown = listing;
         if (may_see_personal_data(actor.principal, listing.person.id, listing.organization_ids)) {
           if (listing.person.id != actor.principal.person_id) ++personal;
         } else {

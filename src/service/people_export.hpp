@@ -6,8 +6,8 @@
 #include <string>
 
 #include "service/actor.hpp"
+#include "service/database.hpp"
 #include "service/people.hpp"
-#include "store/sql.hpp"
 
 namespace dk::service {
 
@@ -21,7 +21,7 @@ struct ExportedFile {
 };
 
 // `filters` as for list_people; its limit and offset are ignored: the whole list is exported.
-Result<ExportedFile> export_people(store::SqlConnection& connection, const Actor& actor,
+Result<ExportedFile> export_people(Connection& connection, const Actor& actor,
                                    const PeopleRequest& filters, ExportFormat format,
                                    std::string_view language);
 

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "core/access.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
 #include "store/plan_store.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "core/plan.hpp"
 #include "service/actor.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
@@ -17,14 +17,13 @@ struct PlanRecord {
   PlanProgress progress;
 };
 
-Result<PlanRecord> create_plan(store::SqlConnection& connection, const Actor& actor, Plan plan);
+Result<PlanRecord> create_plan(Connection& connection, const Actor& actor, Plan plan);
 // Changes the title, note and targets; the organization and year stay.
-Result<PlanRecord> update_plan(store::SqlConnection& connection, const Actor& actor, Id id,
-                               Plan changes);
-Result<PlanRecord> read_plan(store::SqlConnection& connection, const Actor& actor, Id id);
-Result<std::vector<PlanRecord>> list_plans(store::SqlConnection& connection, const Actor& actor,
+Result<PlanRecord> update_plan(Connection& connection, const Actor& actor, Id id, Plan changes);
+Result<PlanRecord> read_plan(Connection& connection, const Actor& actor, Id id);
+Result<std::vector<PlanRecord>> list_plans(Connection& connection, const Actor& actor,
                                            std::optional<Id> organization, std::optional<int> year);
-Result<Programme> add_programme(store::SqlConnection& connection, const Actor& actor, Id plan,
+Result<Programme> add_programme(Connection& connection, const Actor& actor, Id plan,
                                 Programme programme);
 
 }  // namespace dk::service

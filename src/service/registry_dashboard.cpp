@@ -1,9 +1,12 @@
 #include "service/registry_dashboard.hpp"
 
 #include <map>
+#include <optional>
 
 #include "service/refusal.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
+#include "store/statistics_store.hpp"
 
 namespace dk::service {
 
@@ -26,7 +29,7 @@ Result<Dashboard> read_dashboard(store::SqlConnection& connection, const Actor& 
   dashboard.organization_units = statistics->by_organization_and_unit;
 
   std::map<Id, std::int64_t> members;
-  for (const store::MemberCount& count : statistics->by_organization_and_unit)
+  for (const MemberCount& count : statistics->by_organization_and_unit)
     members[count.organization_id] += count.members;
   // Kinds in the order of the closed list, each shown once it has an organization.
   std::map<OrganizationKind, KindCount> kinds;
@@ -42,8 +45,7 @@ Result<Dashboard> read_dashboard(store::SqlConnection& connection, const Actor& 
   for (auto& [kind, count] : kinds) dashboard.kinds.push_back(count);
 
   std::map<std::optional<Id>, std::int64_t> people_by_unit;
-  for (const store::UnitCount& count : statistics->by_unit)
-    people_by_unit[count.unit_id] = count.people;
+  for (const UnitCount& count : statistics->by_unit) people_by_unit[count.unit_id] = count.people;
   for (const Unit& unit : *units)
     dashboard.units.push_back(UnitPeople{unit, people_by_unit[unit.id]});
   if (auto none = people_by_unit.find(std::nullopt); none != people_by_unit.end() && none->second)

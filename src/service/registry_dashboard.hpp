@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "core/registry.hpp"
+#include "core/registry_statistics.hpp"
 #include "service/actor.hpp"
+#include "service/database.hpp"
 #include "service/organizations.hpp"
-#include "store/sql.hpp"
-#include "store/statistics_store.hpp"
 
 namespace dk::service {
 
@@ -29,15 +29,15 @@ struct Dashboard {
   std::int64_t people = 0;
   std::vector<OrganizationSummary> organizations;  // the agency's own, in the registry's order
   std::vector<UnitPeople> units;                   // the departments in Vietnamese order, then none
-  std::vector<store::MemberCount> organization_units;
+  std::vector<MemberCount> organization_units;
   std::vector<KindCount> kinds;
   std::int64_t in_several = 0;
-  std::vector<store::PersonInSeveral> in_several_first;
+  std::vector<PersonInSeveral> in_several_first;
 };
 
 inline constexpr std::int64_t kPeopleInSeveralListed = 50;
 
 // Administrators, leadership and officers.
-Result<Dashboard> read_dashboard(store::SqlConnection& connection, const Actor& actor);
+Result<Dashboard> read_dashboard(Connection& connection, const Actor& actor);
 
 }  // namespace dk::service

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
 namespace dk::service {
 

@@ -5,11 +5,10 @@
 #include <string>
 
 #include "core/registry.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
 namespace dk::service {
 
-Result<Agency> resolve_agency(store::SqlConnection& connection,
-                              const std::optional<std::string>& code);
+Result<Agency> resolve_agency(Connection& connection, const std::optional<std::string>& code);
 
 }  // namespace dk::service

@@ -7,19 +7,10 @@
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/account.hpp"
 #include "store/sql.hpp"
 
 namespace dk::store {
-
-struct Account {
-  Id tenant = 0;
-  Id id = 0;
-  Id person_id = 0;
-  std::string login;
-  std::string password_hash;  // argon2id, in libsodium's self-describing string form
-  bool disabled = false;
-  std::vector<Grant> grants;
-};
 
 struct SessionRecord {
   std::string token_hash;

@@ -6,23 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_feed.hpp"
 #include "core/clock.hpp"
 #include "core/registry.hpp"
 #include "store/sql.hpp"
 
 namespace dk::store {
-
-enum class FeedOwner { person, organization };
-
-struct CalendarFeed {
-  Id id = 0;
-  Id tenant = 0;
-  FeedOwner owner_kind = FeedOwner::person;
-  Id owner_id = 0;
-  Id created_by = 0;  // account
-  std::int64_t created_at = 0;
-  std::optional<std::int64_t> revoked_at;
-};
 
 class CalendarFeedStore {
  public:

@@ -6,22 +6,11 @@
 #include <vector>
 
 #include "core/club.hpp"
+#include "core/club_records.hpp"
 #include "core/registration.hpp"
 #include "store/sql.hpp"
 
 namespace dk::store {
-
-struct ClubMember {
-  Id person_id = 0;
-  std::string full_name;
-  CivilDate joined_on;
-};
-
-struct SessionAttendance {
-  Id person_id = 0;
-  std::string full_name;
-  AttendanceState state = AttendanceState::present;
-};
 
 class ClubStore {
  public:

@@ -11,13 +11,6 @@
 
 namespace dk::store {
 
-inline std::int64_t seconds_of(Instant instant) {
-  return std::chrono::duration_cast<std::chrono::seconds>(instant.time_since_epoch()).count();
-}
-inline Instant instant_of(std::int64_t seconds) {
-  return Instant(std::chrono::seconds(seconds));
-}
-
 inline std::optional<std::int64_t> optional_integer(const SqlRow& row, int column) {
   if (row.is_null(column)) return std::nullopt;
   return row.integer(column);

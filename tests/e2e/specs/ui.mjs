@@ -74,13 +74,28 @@ async function openSelect(page, inputId) {
   return page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
 }
 
-/** Picks an option of an Element Plus select, by the id of its input and the option's text. */
+/**
+ * Picks an option of an Element Plus select, by the id of its input and the option's text.
+ * The click waits for the page to stop moving first: a list still fading in (or a neighbour's
+ * fading out over it) can swallow the click, and the value then never changes. It happened once
+ * in about forty runs (a club session's end time); one more try covers what is left of that race,
+ * and the last try still fails loudly if the option is never taken.
+ */
 export async function chooseOption(page, inputId, optionName) {
-  const list = await openSelect(page, inputId);
-  await until(async () => (await page.locator(`#${inputId}`).getAttribute('aria-expanded')) === 'true', `the list of #${inputId} opens`);
-  await list.getByRole('option', { name: optionName, exact: true }).click();
   const frame = page.locator(`.el-select__wrapper:has(#${inputId})`);
-  await until(async () => (await frame.innerText()).includes(optionName), `#${inputId} shows “${optionName}”`);
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await page.locator(`#${inputId}`).getAttribute('aria-expanded')) !== 'true') await openSelect(page, inputId);
+    const list = page.locator(`[id="${await page.locator(`#${inputId}`).getAttribute('aria-controls')}"]`);
+    await until(async () => (await page.locator(`#${inputId}`).getAttribute('aria-expanded')) === 'true', `the list of #${inputId} opens`);
+    await settled(page);
+    await list.getByRole('option', { name: optionName, exact: true }).click();
+    try {
+      await until(async () => (await frame.innerText()).includes(optionName), `#${inputId} shows “${optionName}”`, attempt < 2 ? 3_000 : 15_000);
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 /** Types into a person picker (its list opens with the first answers) and picks the person whose option starts with `name`. */

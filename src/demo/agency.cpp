@@ -1,4 +1,4 @@
-#include "service/demo_agency.hpp"
+#include "demo/agency.hpp"
 
 #include <fmt/format.h>
 
@@ -6,12 +6,16 @@
 #include <array>
 #include <set>
 
+#include "demo/activities.hpp"
+#include "demo/funds.hpp"
 #include "service/authentication.hpp"
-#include "service/demo_activities.hpp"
-#include "service/demo_funds.hpp"
 #include "store/registry_store.hpp"
+#include "store/sql.hpp"
 
-namespace dk::service {
+namespace dk::demo {
+
+// The demo acts through the service's use cases where people would have.
+using namespace dk::service;
 namespace {
 
 struct DemoUnit {
@@ -103,14 +107,13 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
   }
   // People on no committee, in name order: the first two become the member and the leader.
   std::vector<std::pair<Id, std::string>> plain;
-  auto listed =
-      registry.list_members(tenant, {}, [&](const store::MemberListing& listing) -> Status {
-        if (std::ranges::find(seated, listing.person.id) == seated.end() &&
-            !listing.organization_codes.empty()) {
-          plain.emplace_back(listing.person.id, listing.person.full_name);
-        }
-        return {};
-      });
+  auto listed = registry.list_members(tenant, {}, [&](const MemberListing& listing) -> Status {
+    if (std::ranges::find(seated, listing.person.id) == seated.end() &&
+        !listing.organization_codes.empty()) {
+      plain.emplace_back(listing.person.id, listing.person.full_name);
+    }
+    return {};
+  });
   if (!listed) return std::unexpected(listed.error());
   if (chairs.empty() || plain.size() < 3) {
     return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu người để tạo tài khoản.",
@@ -311,12 +314,12 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
     }
     // The youth union's and the lawyers' branch's committees from their own members.
     for (size_t o = 1; o < organizations.size(); ++o) {
-      store::MemberQuery query;
+      MemberQuery query;
       query.organization_id = organizations[o].id;
       query.limit = 3;
       std::vector<Id> members;
       auto listed =
-          registry.list_members(tenant, query, [&](const store::MemberListing& listing) -> Status {
+          registry.list_members(tenant, query, [&](const MemberListing& listing) -> Status {
             members.push_back(listing.person.id);
             return {};
           });
@@ -353,4 +356,4 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
   });
 }
 
-}  // namespace dk::service
+}  // namespace dk::demo

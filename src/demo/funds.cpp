@@ -1,12 +1,22 @@
-#include "service/demo_funds.hpp"
+#include "demo/funds.hpp"
 
 #include <fmt/format.h>
 
-#include "service/funds.hpp"
-#include "store/account_store.hpp"
-#include "store/registry_store.hpp"
+#include <optional>
 
-namespace dk::service {
+#include "service/disbursements.hpp"
+#include "service/donations.hpp"
+#include "service/funds.hpp"
+#include "service/pledges.hpp"
+#include "store/account_store.hpp"
+#include "store/fund_store.hpp"
+#include "store/registry_store.hpp"
+#include "store/sql.hpp"
+
+namespace dk::demo {
+
+// The demo acts through the service's use cases where people would have.
+using namespace dk::service;
 namespace {
 
 // A demo officer acting on a given day, at 09:00 in Vietnam.
@@ -58,7 +68,7 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
 
   store::RegistryStore registry(connection);
   std::vector<Person> people;
-  auto listed = registry.list_members(tenant, {}, [&](const store::MemberListing& listing) {
+  auto listed = registry.list_members(tenant, {}, [&](const MemberListing& listing) {
     people.push_back(listing.person);
     return Status{};
   });
@@ -275,4 +285,4 @@ Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id te
   return summary;
 }
 
-}  // namespace dk::service
+}  // namespace dk::demo

@@ -11,9 +11,9 @@
 
 #include "core/clock.hpp"
 #include "core/registry.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
-namespace dk::service {
+namespace dk::demo {
 
 struct DemoActivitiesSummary {
   std::int64_t activities = 0;
@@ -23,9 +23,9 @@ struct DemoActivitiesSummary {
 
 // `organizations` are the agency's own (trade union, youth union, lawyers' branch, in that
 // order); `partners` its partner units in the demo's order.
-Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connection, Id tenant,
+Result<DemoActivitiesSummary> load_demo_activities(service::Connection& connection, Id tenant,
                                                    const std::vector<Organization>& organizations,
                                                    const std::vector<Id>& partners,
                                                    const Clock& clock);
 
-}  // namespace dk::service
+}  // namespace dk::demo

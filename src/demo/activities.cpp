@@ -1,6 +1,8 @@
-#include "service/demo_activities.hpp"
+#include "demo/activities.hpp"
 
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "core/activity.hpp"
 #include "core/club.hpp"
@@ -9,8 +11,12 @@
 #include "store/activity_store.hpp"
 #include "store/club_store.hpp"
 #include "store/plan_store.hpp"
+#include "store/sql.hpp"
 
-namespace dk::service {
+namespace dk::demo {
+
+// The demo acts through the service's use cases where people would have.
+using namespace dk::service;
 namespace {
 
 enum Organizer { kTradeUnion = 0, kYouthUnion = 1, kLawyers = 2 };
@@ -408,7 +414,7 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
     plan_ids.push_back(created.id);
   }
   for (const DemoActivity& demo : kActivities) {
-    store::StoredActivity stored;
+    StoredActivity stored;
     Activity& activity = stored.activity;
     activity.tenant_id = tenant;
     activity.plan_id = plan_ids[static_cast<std::size_t>(demo.organizers.front())];
@@ -451,14 +457,14 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
         holds_place = registration && registration->state == RegistrationState::registered;
       }
       if (!holds_place) continue;
-      store::AttendanceRecord record;
+      AttendanceRecord record;
       record.person_id = person;
       const int turnout = draw(person, id, 2);
       if (turnout < (activity.required ? 88 : 68)) {
         const int minutes_late = turnout % 9 == 0 ? 15 + turnout % 20 : turnout % 10 - 5;
         const Instant at = activity.starts_at + std::chrono::minutes(minutes_late);
         record.state = attendance_for_check_in(activity.starts_at, at);
-        record.checked_in_at = store::seconds_of(at);
+        record.checked_in_at = seconds_of(at);
         record.method = turnout % 3 == 0 ? "by_hand" : "activity_code";
       } else if (activity.required || activity.capacity) {
         // Expected and not there: absent, a few of them with leave.
@@ -488,4 +494,4 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
   return summary;
 }
 
-}  // namespace dk::service
+}  // namespace dk::demo

@@ -8,9 +8,9 @@
 
 #include "core/clock.hpp"
 #include "core/registry.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
-namespace dk::service {
+namespace dk::demo {
 
 inline constexpr std::string_view kDemoAgencyCode = "STP-HT";
 
@@ -37,6 +37,6 @@ struct DemoSummary {
 };
 
 // Loads the demo agency in one transaction, unless an agency with its code is there already.
-Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock);
+Result<DemoSummary> load_demo_agency(service::Connection& connection, const Clock& clock);
 
-}  // namespace dk::service
+}  // namespace dk::demo

@@ -8,9 +8,9 @@
 
 #include "core/clock.hpp"
 #include "core/registry.hpp"
-#include "store/sql.hpp"
+#include "service/database.hpp"
 
-namespace dk::service {
+namespace dk::demo {
 
 struct DemoFundsSummary {
   std::int64_t funds = 0;
@@ -19,8 +19,8 @@ struct DemoFundsSummary {
 
 // Run after the demo accounts exist: the treasurer (login "thuquy") records, the trade union's
 // chair ("chutichcd") approves.
-Result<DemoFundsSummary> load_demo_funds(store::SqlConnection& connection, Id tenant,
+Result<DemoFundsSummary> load_demo_funds(service::Connection& connection, Id tenant,
                                          const std::vector<Organization>& organizations,
                                          const Clock& clock);
 
-}  // namespace dk::service
+}  // namespace dk::demo

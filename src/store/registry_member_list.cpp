@@ -1,0 +1,428 @@
+// RegistryStore: lists of people — the filter a query makes, search by the words of names, pages
+// and counts.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "core/contact_fields.hpp"
+#include "core/vietnamese_text.hpp"
+#include "store/id_counter.hpp"
+#include "store/registry_rows.hpp"
+#include "store/registry_store.hpp"
+
+namespace dk::store {
+namespace {
+
+// The one place where the two engines' SQL differ in this file: aggregating strings in order.
+std::string organization_codes_sql(Engine engine) {
+  constexpr std::string_view kSource =
+      "FROM memberships mm JOIN organizations o ON o.tenant_id = mm.tenant_id AND o.id = "
+      "mm.organization_id "
+      "WHERE mm.tenant_id = p.tenant_id AND mm.person_id = p.id AND mm.status <> 'left'";
+  if (engine == Engine::postgres) {
+    return fmt::format("(SELECT string_agg(o.code, ', ' ORDER BY o.sort_key) {})", kSource);
+  }
+  // SQLite 3.40 has no ORDER BY inside an aggregate; it keeps a subquery's order.
+  return fmt::format(
+      "(SELECT group_concat(code, ', ') FROM (SELECT o.code {} ORDER BY o.sort_key))", kSource);
+}
+
+// Escapes LIKE's wildcards in what a user typed.
+std::string like_escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The WHERE clause of a member query and its parameters (after the tenant, $1).
+struct MemberFilter {
+  std::string joins;
+  std::string where;
+  std::vector<SqlValue> params;
+  // When set, the query reads its rows from person_words (alias w) for the words that begin with
+  // this one; `word_where` checks the other words typed on the index, `where` on the person.
+  std::string driving_word;
+  std::string word_where;
+
+  std::string next(SqlValue value) {
+    params.push_back(std::move(value));
+    return fmt::format("${}", params.size());
+  }
+};
+
+// Where a search stands on a name's words: each word typed must begin a word of the name —
+// "nguyen thi" finds "Nguyễn Thị Đức", "duc" finds every Đức — in any order.
+constexpr std::size_t kMaxSearchWords = 8;
+
+// The end of the range of words that begin with `prefix`: U+10FFFF sorts after every character,
+// as bytes on both engines.
+std::string prefix_end(const std::string& prefix) {
+  return prefix + "\xf4\x8f\xbf\xbf";
+}
+
+// The words of a search by name, or none when it searches numbers or nothing.
+std::vector<std::string> name_search_words(const MemberQuery& query) {
+  const std::string folded = fold_for_search(query.search);
+  if (folded.empty() || is_number_search(folded)) return {};
+  std::vector<std::string> words = search_words(folded);
+  if (words.size() > kMaxSearchWords) words.resize(kMaxSearchWords);
+  return words;
+}
+
+// `plan`, when given, says how the query reads the word index; without it names are scanned.
+MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan* plan = nullptr) {
+  MemberFilter filter;
+  filter.params.emplace_back(tenant);
+  filter.where = "p.tenant_id = $1";
+  if (query.organization_id) {
+    filter.joins = fmt::format(
+        " JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id AND "
+        "m.organization_id = {}{}",
+        filter.next(*query.organization_id),
+        // With former members, someone who left and came back has several memberships: the
+        // list shows them once, with the latest.
+        query.include_former
+            ? " AND m.id = (SELECT max(ml.id) FROM memberships ml WHERE ml.tenant_id = "
+              "m.tenant_id AND ml.person_id = m.person_id AND ml.organization_id = "
+              "m.organization_id)"
+            : " AND m.status <> 'left'");
+  }
+  if (query.unit_id)
+    filter.where += fmt::format(" AND p.unit_id = {}", filter.next(*query.unit_id));
+  if (query.within_organizations) {
+    std::string within = "-1";  // no organization: only the person themselves
+    for (const Id organization : *query.within_organizations)
+      within += ", " + filter.next(organization);
+    filter.where += fmt::format(
+        " AND (p.id = {} OR EXISTS (SELECT 1 FROM memberships mw WHERE mw.tenant_id = p.tenant_id "
+        "AND mw.person_id = p.id AND mw.status <> 'left' AND mw.organization_id IN ({})))",
+        filter.next(query.including_person), within);
+  }
+  const std::string folded = fold_for_search(query.search);
+  if (is_number_search(folded)) {
+    std::string number;
+    for (const char c : folded) {
+      if (c >= '0' && c <= '9') number.push_back(c);
+    }
+    const std::string parameter = filter.next("%" + like_escape(number) + "%");
+    filter.where += fmt::format(
+        " AND (p.id_number LIKE {0} ESCAPE '\\' OR p.phone LIKE {0} ESCAPE '\\')", parameter);
+    return filter;
+  }
+  std::vector<std::string> words = name_search_words(query);
+  if (words.empty()) return filter;
+  auto check_on_name = [&](const std::string& word) {
+    filter.where += fmt::format(" AND (' ' || p.search_key) LIKE {} ESCAPE '\\'",
+                                filter.next("% " + like_escape(word) + "%"));
+  };
+  if (!plan) {
+    for (const std::string& word : words) check_on_name(word);
+    return filter;
+  }
+  filter.driving_word = plan->driving;
+  for (const auto& [typed, begun] : plan->others) {
+    if (begun.empty()) {
+      check_on_name(typed);
+      continue;
+    }
+    // One index probe per word it begins: the driving row's sort key and person are known.
+    std::string listed;
+    for (const std::string& word : begun)
+      listed += (listed.empty() ? "" : ", ") + filter.next(word);
+    filter.word_where += fmt::format(
+        " AND EXISTS (SELECT 1 FROM person_words w2 WHERE w2.tenant_id = w.tenant_id AND w2.word "
+        "IN ({}) AND w2.sort_key = w.sort_key AND w2.person_id = w.person_id)",
+        listed);
+  }
+  return filter;
+}
+
+// The ids of a person's current organizations as "3,5", read back by parse_ids.
+std::string organization_ids_sql(Engine engine) {
+  constexpr std::string_view kSource =
+      "FROM memberships mi WHERE mi.tenant_id = p.tenant_id AND mi.person_id = p.id AND "
+      "mi.status <> 'left'";
+  if (engine == Engine::postgres) {
+    return fmt::format("(SELECT string_agg(CAST(mi.organization_id AS TEXT), ',') {})", kSource);
+  }
+  return fmt::format("(SELECT group_concat(mi.organization_id, ',') {})", kSource);
+}
+
+std::vector<Id> parse_ids(const std::string& text) {
+  std::vector<Id> ids;
+  Id value = 0;
+  bool any = false;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      any = true;
+    } else if (any) {
+      ids.push_back(value);
+      value = 0;
+      any = false;
+    }
+  }
+  if (any) ids.push_back(value);
+  return ids;
+}
+
+// The columns read_listing reads, then `extra`, from `source` filtered by `filter`.
+// Whether a person's current organizations are read with each row, or for a page at once
+// (fill_organizations): a page of 50 then costs one query instead of a hundred subqueries.
+enum class Organizations { per_row, per_page };
+
+std::string member_select(Engine engine, const MemberQuery& query, const MemberFilter& filter,
+                          std::string_view source, std::string_view extra = "",
+                          Organizations organizations = Organizations::per_row) {
+  const bool per_row = organizations == Organizations::per_row;
+  return fmt::format(
+      "SELECT {}, u.name, {}, {}{}{} FROM {} LEFT JOIN units u ON u.tenant_id = p.tenant_id "
+      "AND u.id = p.unit_id{} WHERE {}",
+      kPersonColumns, per_row ? organization_codes_sql(engine) : "''",
+      per_row ? organization_ids_sql(engine) : "''",
+      query.organization_id ? fmt::format(", {}", kMembershipColumns) : "", extra, source,
+      filter.joins, filter.where);
+}
+
+// The codes and ids of the current organizations of the people listed, in one query.
+Status fill_organizations(SqlConnection& connection, Id tenant,
+                          std::vector<MemberListing*>& listings) {
+  if (listings.empty()) return {};
+  std::vector<SqlValue> params{tenant};
+  std::string ids;
+  std::map<Id, MemberListing*> by_id;
+  for (MemberListing* listing : listings) {
+    params.emplace_back(listing->person.id);
+    ids += fmt::format("{}${}", ids.empty() ? "" : ", ", params.size());
+    by_id[listing->person.id] = listing;
+  }
+  return connection.query(
+      fmt::format("SELECT mm.person_id, o.id, o.code FROM memberships mm JOIN organizations o ON "
+                  "o.tenant_id = mm.tenant_id AND o.id = mm.organization_id WHERE mm.tenant_id = "
+                  "$1 AND mm.status <> 'left' AND mm.person_id IN ({}) ORDER BY mm.person_id, "
+                  "o.sort_key",
+                  ids),
+      params, [&](const SqlRow& row) -> Status {
+        MemberListing& listing = *by_id.at(row.integer(0));
+        if (!listing.organization_codes.empty()) listing.organization_codes += ", ";
+        listing.organization_codes += row.text(2);
+        listing.organization_ids.push_back(row.integer(1));
+        return {};
+      });
+}
+
+// The column after those read_listing reads.
+int listing_columns(const MemberQuery& query) {
+  return kPersonColumnCount + 3 + (query.organization_id ? 8 : 0);
+}
+
+MemberListing read_listing(const SqlRow& row, const MemberQuery& query) {
+  MemberListing listing;
+  listing.person = read_person(row);
+  listing.unit_name = row.text(kPersonColumnCount);
+  listing.organization_codes = row.text(kPersonColumnCount + 1);
+  listing.organization_ids = parse_ids(row.text(kPersonColumnCount + 2));
+  if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 3);
+  return listing;
+}
+
+// The distinct words of the agency's names that begin with `prefix`, at most `most` of them.
+Result<std::vector<std::string>> words_beginning(SqlConnection& connection, Id tenant,
+                                                 const std::string& prefix, std::size_t most) {
+  // One index seek per distinct word: the agency's vocabulary is small, its rows are not.
+  std::vector<std::string> words;
+  while (words.size() < most) {
+    // One lower bound only: given two, the engine may seek by the looser one and walk every row
+    // of the previous word.
+    const bool first = words.empty();
+    const SqlValue params[] = {tenant, first ? prefix : words.back(), prefix_end(prefix)};
+    std::optional<std::string> found;
+    auto status = connection.query(
+        first ? "SELECT word FROM person_words WHERE tenant_id = $1 AND word >= $2 AND word < $3 "
+                "ORDER BY word LIMIT 1"
+              : "SELECT word FROM person_words WHERE tenant_id = $1 AND word > $2 AND word < $3 "
+                "ORDER BY word LIMIT 1",
+        params, [&](const SqlRow& row) -> Status {
+          found = row.text(0);
+          return {};
+        });
+    if (!status) return std::unexpected(status.error());
+    if (!found) break;
+    words.push_back(std::move(*found));
+  }
+  return words;
+}
+
+// A page of a search: for each word, its first matches in name order straight from
+// person_words; the lists merged.
+Status list_by_words(SqlConnection& connection, Id tenant, const MemberQuery& query,
+                     MemberFilter& filter, const std::vector<std::string>& words,
+                     const std::function<Status(const MemberListing&)>& callback) {
+  const std::int64_t wanted = query.offset + query.limit;
+  const std::string word_parameter = filter.next(std::string());
+  const std::string sql = fmt::format(
+      "{}{} AND w.word = {} ORDER BY w.sort_key, w.person_id LIMIT {}",
+      member_select(connection.engine(), query, filter,
+                    "person_words w JOIN persons p ON p.tenant_id = w.tenant_id AND p.id = "
+                    "w.person_id",
+                    ", w.sort_key", Organizations::per_page),
+      filter.word_where, word_parameter, filter.next(wanted));
+  // With the sort key first so that the lists merge in name order.
+  std::vector<std::pair<std::string, MemberListing>> found;
+  for (const std::string& word : words) {
+    filter.params[filter.params.size() - 2] = word;
+    auto status = connection.query(sql, filter.params, [&](const SqlRow& row) -> Status {
+      found.emplace_back(row.bytes(listing_columns(query)), read_listing(row, query));
+      return {};
+    });
+    if (!status) return status;
+  }
+  // A person whose name has two words that begin with the typed one is found twice.
+  std::ranges::sort(
+      found, [](const auto& a, const auto& b) { return a.second.person.id < b.second.person.id; });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& a, const auto& b) {
+                            return a.second.person.id == b.second.person.id;
+                          }),
+              found.end());
+  std::ranges::sort(found, [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.person.id < b.second.person.id;
+  });
+  std::vector<MemberListing*> page;
+  for (std::size_t i = static_cast<std::size_t>(query.offset);
+       i < found.size() && i < static_cast<std::size_t>(wanted); ++i) {
+    page.push_back(&found[i].second);
+  }
+  if (auto filled = fill_organizations(connection, tenant, page); !filled) return filled;
+  for (MemberListing* listing : page) {
+    if (auto done = callback(*listing); !done) return done;
+  }
+  return {};
+}
+
+}  // namespace
+
+Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
+                                   const std::function<Status(const MemberListing&)>& callback) {
+  // A page of a search reads, for each word that begins with the driving word, its first matches
+  // in name order straight from person_words, and merges them: no scan, no sort of all matches.
+  constexpr std::size_t kMostWords = 32;
+  // Deep pages would hold every earlier row of every word in memory: they scan instead. So do
+  // lists with former members, where one person may have several memberships in the
+  // organization and the index's per-word LIMIT would count memberships, not people.
+  constexpr std::int64_t kDeepestIndexedRow = 2000;
+  // The index is read in name order: another order scans.
+  if (query.limit >= 0 && query.offset <= kDeepestIndexedRow - query.limit &&
+      !query.include_former && query.order == PeopleOrder::name) {
+    auto plan = TRY(plan_search(tenant, name_search_words(query)));
+    if (plan) {
+      MemberFilter filter = member_filter(tenant, query, &*plan);
+      auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1));
+      if (words.size() <= kMostWords) {
+        return list_by_words(connection_, tenant, query, filter, words, callback);
+      }
+    }
+  }
+  MemberFilter filter = member_filter(tenant, query);
+  std::string sql = member_select(connection_.engine(), query, filter, "persons p");
+  switch (query.order) {
+    case PeopleOrder::name:
+      sql += " ORDER BY p.sort_key, p.id";
+      break;
+    case PeopleOrder::name_descending:
+      sql += " ORDER BY p.sort_key DESC, p.id DESC";
+      break;
+    case PeopleOrder::unit:
+      // People in no department come last, on both engines.
+      sql +=
+          " ORDER BY (SELECT u.sort_key FROM units u WHERE u.tenant_id = p.tenant_id AND u.id = "
+          "p.unit_id) NULLS LAST, p.sort_key, p.id";
+      break;
+  }
+  if (query.limit >= 0) {
+    sql += fmt::format(" LIMIT {} OFFSET {}", filter.next(query.limit), filter.next(query.offset));
+  }
+  return connection_.query(sql, filter.params, [&](const SqlRow& row) -> Status {
+    return callback(read_listing(row, query));
+  });
+}
+
+Result<std::optional<SearchPlan>> RegistryStore::plan_search(
+    Id tenant, const std::vector<std::string>& words) {
+  if (words.empty()) return std::nullopt;
+  SearchPlan plan;
+  plan.driving = words.front();
+  if (words.size() > 1) {
+    // Family names are long and common ("nguyen"), given names short and rarer: so each word's
+    // matches are counted, up to a point, and the fewest win.
+    constexpr std::int64_t kEnough = 2000;
+    std::int64_t fewest = kEnough + 1;
+    for (const std::string& word : words) {
+      const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
+      auto count =
+          query_integer(connection_,
+                        "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
+                        "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
+                        params);
+      if (!count) return std::unexpected(count.error());
+      // On a tie the later word wins: Vietnamese write the given name last.
+      if (count->value_or(0) <= fewest) {
+        plan.driving = word;
+        fewest = count->value_or(0);
+      }
+    }
+  }
+  constexpr std::size_t kMostWords = 32;
+  for (const std::string& word : words) {
+    if (word == plan.driving) continue;
+    auto begun = TRY(words_beginning(connection_, tenant, word, kMostWords + 1));
+    if (begun.size() > kMostWords) begun.clear();
+    // A word that begins no word of any name: nobody matches, which the empty IN list would not
+    // say, so it is checked on the name (and fails there).
+    plan.others.emplace_back(word, std::move(begun));
+  }
+  return plan;
+}
+
+Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& query) {
+  auto plan = TRY(plan_search(tenant, name_search_words(query)));
+  MemberFilter filter = member_filter(tenant, query, plan ? &*plan : nullptr);
+  std::string sql;
+  if (filter.driving_word.empty()) {
+    sql = fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where);
+  } else if (filter.joins.empty() && filter.where == "p.tenant_id = $1") {
+    // Nothing to check but the word: the index alone answers, without reading any person; and
+    // when one word alone begins with what was typed, nobody is counted twice.
+    auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, 2));
+    const std::string limit =
+        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "";
+    sql = words.size() == 1
+              ? fmt::format(
+                    "SELECT count(*) FROM (SELECT 1 FROM person_words w WHERE w.tenant_id = $1 "
+                    "AND w.word = {}{}{}) c",
+                    filter.next(words.front()), filter.word_where, limit)
+              : fmt::format(
+                    "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w "
+                    "WHERE w.tenant_id = $1 AND w.word >= {} AND w.word < {}{}{}) c",
+                    filter.next(filter.driving_word), filter.next(prefix_end(filter.driving_word)),
+                    filter.word_where, limit);
+  } else {
+    sql = fmt::format(
+        "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w JOIN persons p ON "
+        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {}{} AND w.word >= {} AND "
+        "w.word < {}{}) c",
+        filter.joins, filter.where, filter.word_where, filter.next(filter.driving_word),
+        filter.next(prefix_end(filter.driving_word)),
+        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "");
+  }
+  auto count = TRY(query_integer(connection_, sql, filter.params));
+  return count.value_or(0);
+}
+
+}  // namespace dk::store
