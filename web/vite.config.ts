@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
@@ -9,6 +10,10 @@ const backend = `http://127.0.0.1:${process.env.DOANKET_PORT ?? '8090'}`
 
 export default defineConfig({
   base: '/',
+  // '@/…' is src/…: a feature imports shared pieces and other features by one stable path.
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
   plugins: [
     vue(),
     // Element Plus components and their styles are imported where a template uses them,
