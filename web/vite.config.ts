@@ -19,6 +19,8 @@ export default defineConfig({
     // Element Plus components and their styles are imported where a template uses them,
     // which keeps the bundle to the components the app really has.
     Components({
+      // Our own components are found in the shared folder and in each feature's components/.
+      globs: ['src/shared/components/**/*.vue', 'src/features/*/components/**/*.vue'],
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: 'src/components.d.ts',
     }),
