@@ -77,3 +77,8 @@ export function formatTimeSpan(startsAt: string, endsAt: string): string {
 export function agencyNowAsUtc(): Date {
   return new Date(Date.now() + agencyOffsetMs)
 }
+
+/** Today at the agency, `days` later (or earlier), as yyyy-mm-dd. */
+export function agencyDate(days = 0): string {
+  return new Date(agencyNowAsUtc().getTime() + days * 86_400_000).toISOString().slice(0, 10)
+}

@@ -1,6 +1,6 @@
 // What the activity screens share: the kinds in their order, the audience's names, and who
 // may do what with one activity.
-import type { Activity, ActivityKind, Registration } from '@/shared/api'
+import type { Activity, ActivityKind, Registration } from './api'
 import { i18n } from '@/shared/i18n'
 import { organizationName, reference } from '@/shared/reference'
 

@@ -1,19 +1,10 @@
 // A check-in that survives a flaky network: one Idempotency-Key per scan, sent again on every
 // retry, so the server answers a retried request as it answered the first and never counts twice.
 import { ref } from 'vue'
-import { activitiesApi, ApiError, type AttendanceRecord, type AttendanceState } from '@/shared/api'
+import { activitiesApi, type AttendanceRecord, type AttendanceState } from './api'
+import { ApiError } from '@/shared/api'
 
 type CheckInBody = { code: string } | { person_code: string } | { person_id: number; state?: AttendanceState }
-
-/** A random UUID, also where crypto.randomUUID is missing (it needs a secure context). */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6] & 0x0f) | 0x40
-  bytes[8] = (bytes[8] & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
 
 const retryDelaysMs = [500, 1500, 3000, 5000]
 

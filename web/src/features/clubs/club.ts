@@ -1,14 +1,9 @@
-// What the club screens share: the days of the week in their order, dates at the agency, and
-// how a session's time reads.
-import type { ClubSession, Weekday } from '@/shared/api'
-import { agencyNowAsUtc, agencyWallClock, formatDate } from '@/shared/format'
+// What the club screens share: the days of the week in their order, and how a session's time
+// reads.
+import type { ClubSession, Weekday } from './api'
+import { agencyWallClock, formatDate } from '@/shared/format'
 
 export const weekdays: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-
-/** Today at the agency, `days` later (or earlier), as yyyy-mm-dd. */
-export function agencyDate(days = 0): string {
-  return new Date(agencyNowAsUtc().getTime() + days * 86_400_000).toISOString().slice(0, 10)
-}
 
 /** "Thứ Năm 26/11/2026, 17:00–18:30". */
 export function sessionTime(session: Pick<ClubSession, 'starts_at' | 'ends_at'>, dayName: (day: Weekday) => string): string {

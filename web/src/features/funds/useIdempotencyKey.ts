@@ -4,7 +4,7 @@
 import { computed, ref } from 'vue'
 import { ApiError } from '@/shared/api'
 import { i18n } from '@/shared/i18n'
-import { newKey } from '@/features/activities/useIdempotentCheckIn'
+import { newKey } from '@/shared/idempotencyKey'
 
 const retryDelaysMs = [500, 1500, 3000]
 /** An answer that has not come after this long is treated as lost and the request sent again. */
