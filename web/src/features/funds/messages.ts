@@ -1,6 +1,6 @@
 // The funds' words (campaigns, pledges, donations, disbursements, the public statement, bank
-// statements, the year's report), in both languages; index.ts merges them into vi and en, so the
-// English set must have every key the Vietnamese one has (its type checks that).
+// statements, the year's report), in both languages; index.ts in shared/i18n merges them into the
+// one tree, so the English set must have every key the Vietnamese one has (its type checks that).
 
 export const fundsVi = {
   fundKinds: {

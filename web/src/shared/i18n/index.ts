@@ -1,8 +1,6 @@
 // The UI language: Vietnamese unless the user chose English on this browser.
 import { createI18n } from 'vue-i18n'
-import vi, { type Messages } from './vi'
-import en from './en'
-import { fundsEn, fundsVi } from '@/features/funds/messages'
+import { en, vi, type Messages } from './messages'
 
 export type Language = 'vi' | 'en'
 const storageKey = 'doanket.language'
@@ -15,12 +13,11 @@ function storedLanguage(): Language {
   }
 }
 
-export const i18n = createI18n<[Messages & typeof fundsVi], Language, false>({
+export const i18n = createI18n<[Messages], Language, false>({
   legacy: false,
   locale: storedLanguage(),
   fallbackLocale: 'vi',
-  // The funds' words live in their own file, as the clubs' do.
-  messages: { vi: { ...vi, ...fundsVi }, en: { ...en, ...fundsEn } },
+  messages: { vi, en },
 })
 
 document.documentElement.lang = i18n.global.locale.value
