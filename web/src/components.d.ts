@@ -78,6 +78,7 @@ declare module 'vue' {
     NavMenu: typeof import('./shared/components/NavMenu.vue')['default']
     OrganizationDialog: typeof import('./features/registry/components/OrganizationDialog.vue')['default']
     OrganizationFilter: typeof import('./shared/components/OrganizationFilter.vue')['default']
+    OrganizationLegend: typeof import('./shared/components/OrganizationLegend.vue')['default']
     PartnerUnitDialog: typeof import('./features/registry/components/PartnerUnitDialog.vue')['default']
     PartnerUnitsCard: typeof import('./features/registry/components/PartnerUnitsCard.vue')['default']
     PeopleCards: typeof import('./features/registry/components/PeopleCards.vue')['default']

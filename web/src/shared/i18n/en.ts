@@ -57,6 +57,9 @@ const sharedEn: SharedMessages = {
     title: 'Not found',
     body: 'There is no such page or record.',
   },
+  legend: {
+    organizations: 'Colour of each organization',
+  },
   picker: {
     placeholder: 'Type a name to search…',
     typeToSearch: 'Type part of the name',

@@ -57,6 +57,9 @@ const sharedVi = {
     title: 'Không tìm thấy',
     body: 'Không có trang hoặc bản ghi này.',
   },
+  legend: {
+    organizations: 'Màu của từng tổ chức',
+  },
   picker: {
     placeholder: 'Gõ tên để tìm…',
     typeToSearch: 'Gõ vài chữ của họ tên',
