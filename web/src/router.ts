@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
-import { can, loadSession, onSessionExpired, state } from './session'
-import AppLayout from './components/AppLayout.vue'
-import SignInView from './views/SignInView.vue'
+import { can, loadSession, onSessionExpired, state } from '@/shared/session'
+import AppLayout from '@/shared/components/AppLayout.vue'
+import SignInView from '@/features/session/views/SignInView.vue'
 
 type Ability = keyof typeof can
 
@@ -22,14 +22,14 @@ export const router = createRouter({
     {
       path: '/session-expired',
       name: 'session-expired',
-      component: () => import('./views/SessionExpiredView.vue'),
+      component: () => import('@/features/session/views/SessionExpiredView.vue'),
       meta: { public: true },
     },
     // A page for the printer, without the app's header and navigation.
     {
       path: '/activities/:id(\\d+)/sign-in-sheet',
       name: 'sign-in-sheet',
-      component: () => import('./views/SignInSheetView.vue'),
+      component: () => import('@/features/activities/views/SignInSheetView.vue'),
       props: true,
     },
     {
@@ -40,88 +40,88 @@ export const router = createRouter({
         {
           path: 'dashboard',
           name: 'dashboard',
-          component: () => import('./views/DashboardView.vue'),
+          component: () => import('@/features/dashboard/views/DashboardView.vue'),
           meta: { ability: 'seeDashboard' },
         },
-        { path: 'activities', name: 'activities', component: () => import('./views/ActivitiesView.vue') },
+        { path: 'activities', name: 'activities', component: () => import('@/features/activities/views/ActivitiesView.vue') },
         {
           path: 'activities/new',
           name: 'activity-new',
-          component: () => import('./views/ActivityFormView.vue'),
+          component: () => import('@/features/activities/views/ActivityFormView.vue'),
           meta: { ability: 'planActivities' },
         },
-        { path: 'activities/:id(\\d+)', name: 'activity', component: () => import('./views/ActivityView.vue'), props: true },
+        { path: 'activities/:id(\\d+)', name: 'activity', component: () => import('@/features/activities/views/ActivityView.vue'), props: true },
         {
           path: 'activities/:id(\\d+)/edit',
           name: 'activity-edit',
-          component: () => import('./views/ActivityFormView.vue'),
+          component: () => import('@/features/activities/views/ActivityFormView.vue'),
           props: true,
           meta: { ability: 'planActivities' },
         },
-        { path: 'plans', name: 'plans', component: () => import('./views/PlansView.vue') },
-        { path: 'clubs', name: 'clubs', component: () => import('./views/ClubsView.vue') },
-        { path: 'clubs/:id(\\d+)', name: 'club', component: () => import('./views/ClubView.vue'), props: true },
-        { path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue') },
-        { path: 'funds/:id(\\d+)', name: 'fund', component: () => import('./views/FundView.vue'), props: true },
+        { path: 'plans', name: 'plans', component: () => import('@/features/plans/views/PlansView.vue') },
+        { path: 'clubs', name: 'clubs', component: () => import('@/features/clubs/views/ClubsView.vue') },
+        { path: 'clubs/:id(\\d+)', name: 'club', component: () => import('@/features/clubs/views/ClubView.vue'), props: true },
+        { path: 'funds', name: 'funds', component: () => import('@/features/funds/views/FundsView.vue') },
+        { path: 'funds/:id(\\d+)', name: 'fund', component: () => import('@/features/funds/views/FundView.vue'), props: true },
         // The public statement (sao kê): every signed-in person of the agency may read it.
         {
           path: 'funds/:id(\\d+)/statement',
           name: 'fund-statement',
-          component: () => import('./views/FundStatementView.vue'),
+          component: () => import('@/features/funds/views/FundStatementView.vue'),
           props: true,
         },
         {
           path: 'funds/approvals',
           name: 'fund-approvals',
-          component: () => import('./views/FundApprovalsView.vue'),
+          component: () => import('@/features/funds/views/FundApprovalsView.vue'),
           meta: { ability: 'planActivities' },
         },
         {
           path: 'funds/bank-statements',
           name: 'fund-bank-statements',
-          component: () => import('./views/FundBankStatementsView.vue'),
+          component: () => import('@/features/funds/views/FundBankStatementsView.vue'),
           meta: { ability: 'planActivities' },
         },
         {
           path: 'funds/report',
           name: 'fund-report',
-          component: () => import('./views/FundReportView.vue'),
+          component: () => import('@/features/funds/views/FundReportView.vue'),
           meta: { ability: 'seeDashboard' },
         },
         // What the activity's QR code encodes: a phone that scans it lands here and checks in.
-        { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('./views/CheckInView.vue'), props: true },
-        { path: 'my-code', name: 'my-code', component: () => import('./views/MyCodeView.vue') },
-        { path: 'organizations', name: 'organizations', component: () => import('./views/OrganizationsView.vue') },
-        { path: 'people', name: 'people', component: () => import('./views/PeopleView.vue') },
+        { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('@/features/activities/views/CheckInView.vue'), props: true },
+        { path: 'my-code', name: 'my-code', component: () => import('@/features/activities/views/MyCodeView.vue') },
+        { path: 'organizations', name: 'organizations', component: () => import('@/features/registry/views/OrganizationsView.vue') },
+        { path: 'people', name: 'people', component: () => import('@/features/registry/views/PeopleView.vue') },
         {
           path: 'people/new',
           name: 'person-new',
-          component: () => import('./views/PersonFormView.vue'),
+          component: () => import('@/features/registry/views/PersonFormView.vue'),
           meta: { ability: 'addPeople' },
         },
-        { path: 'people/:id(\\d+)', name: 'person', component: () => import('./views/PersonView.vue'), props: true },
+        { path: 'people/:id(\\d+)', name: 'person', component: () => import('@/features/registry/views/PersonView.vue'), props: true },
         {
           path: 'people/:id(\\d+)/edit',
           name: 'person-edit',
-          component: () => import('./views/PersonFormView.vue'),
+          component: () => import('@/features/registry/views/PersonFormView.vue'),
           props: true,
         },
         {
           path: 'import',
           name: 'import',
-          component: () => import('./views/ImportView.vue'),
+          component: () => import('@/features/registry/views/ImportView.vue'),
           meta: { ability: 'importMembers' },
         },
-        { path: 'agency', name: 'agency', component: () => import('./views/AgencyView.vue') },
+        { path: 'agency', name: 'agency', component: () => import('@/features/registry/views/AgencyView.vue') },
         {
           path: 'accounts',
           name: 'accounts',
-          component: () => import('./views/AccountsView.vue'),
+          component: () => import('@/features/session/views/AccountsView.vue'),
           meta: { ability: 'manageAccounts' },
         },
-        { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') },
-        { path: 'not-allowed', name: 'not-allowed', component: () => import('./views/NotAllowedView.vue') },
-        { path: ':unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+        { path: 'account', name: 'account', component: () => import('@/features/session/views/AccountView.vue') },
+        { path: 'not-allowed', name: 'not-allowed', component: () => import('@/shared/views/NotAllowedView.vue') },
+        { path: ':unknown(.*)*', name: 'not-found', component: () => import('@/shared/views/NotFoundView.vue') },
       ],
     },
   ],
