@@ -1,5 +1,6 @@
 #pragma once
-// The OpenAPI 3.1 description of /api/v1 (src/http/openapi.json), compiled into the binary.
+// The OpenAPI 3.1 description of /api/v1, merged from src/http/openapi/ at build time and
+// compiled into the binary.
 
 #include <string_view>
 

@@ -1,4 +1,4 @@
-// Shapes of the JSON API (src/http/openapi.json), as the app reads them.
+// Shapes of the JSON API (the OpenAPI document in src/http/openapi/), as the app reads them.
 
 export type Role = 'administrator' | 'leadership' | 'officer' | 'member'
 
