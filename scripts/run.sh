@@ -22,4 +22,4 @@ echo
 echo "Cơ sở dữ liệu / database: $database — try: $doanket --db $database members list --search duc"
 echo "Ứng dụng web / web app: http://$listen/ — API: http://$listen/api/v1/openapi.json"
 echo "Ctrl-C dừng / stops"
-exec "$doanket" --db "$database" serve --listen "$listen" --web-root web/dist
+exec "$doanket" --db "$database" serve --listen "$listen"

@@ -46,6 +46,22 @@ TEST_P(MigrationsTest, RefusesADatabaseFromANewerProgram) {
   EXPECT_NE(reopened.error().message.vi.find("9999"), std::string::npos);
 }
 
+// The two engines' schemas move together: the same numbers with the same names, none missing or
+// skipped, so that a database on either engine at version N has the same tables.
+TEST(Migrations, BothEnginesHoldTheSameNumberedMigrations) {
+  const auto sqlite = migrations_for(Engine::sqlite);
+  const auto postgres = migrations_for(Engine::postgres);
+  ASSERT_FALSE(sqlite.empty());
+  ASSERT_EQ(sqlite.size(), postgres.size()) << "one engine has a migration the other lacks";
+  for (std::size_t i = 0; i < sqlite.size(); ++i) {
+    EXPECT_EQ(sqlite[i].version, static_cast<int>(i) + 1) << "numbered from 1 without gaps";
+    EXPECT_EQ(postgres[i].version, sqlite[i].version);
+    EXPECT_EQ(postgres[i].name, sqlite[i].name) << "migration " << sqlite[i].version;
+    EXPECT_FALSE(sqlite[i].sql.empty());
+    EXPECT_FALSE(postgres[i].sql.empty());
+  }
+}
+
 TEST(SqliteOpen, RefusesAFileThatIsNotADatabase) {
   testing::TestDatabase database("sqlite");
   const auto path = database.folder() / "not-a-db.db";

@@ -25,7 +25,9 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const fromRepository = (variable, fallback) => path.resolve(repository, process.env[variable] || fallback);
 
 export const binary = fromRepository('DOANKET_BINARY', 'build/debug/src/doanket');
-export const webRoot = fromRepository('DOANKET_WEB_ROOT', 'web/dist');
+// The web app the binary carries, as shipped; DOANKET_WEB_ROOT serves a folder instead (a web
+// build being worked on, without rebuilding the binary).
+export const webRoot = process.env.DOANKET_WEB_ROOT ? fromRepository('DOANKET_WEB_ROOT', '') : null;
 export const artifacts = fromRepository('DOANKET_E2E_ARTIFACTS', 'build/e2e-artifacts');
 export const demoPassword = 'doanket-demo-2026';
 
@@ -147,8 +149,8 @@ function tail(file, lines = 20) {
 // database and resolves to the server's {code, signal}.
 export async function startApp({ engine = 'sqlite', name } = {}) {
   if (!existsSync(binary)) throw new Error(`no doanket binary at ${binary}: build it (scripts/setup.sh debug) or set DOANKET_BINARY`);
-  if (!existsSync(path.join(webRoot, 'index.html'))) {
-    throw new Error(`no built web app at ${webRoot}/index.html: run scripts/setup.sh (npm run build in web/) or set DOANKET_WEB_ROOT`);
+  if (webRoot && !existsSync(path.join(webRoot, 'index.html'))) {
+    throw new Error(`no built web app at ${webRoot}/index.html (DOANKET_WEB_ROOT): run npm run build in web/`);
   }
   appCount += 1;
   const label = name || `${specName}-${appCount}`;
@@ -173,7 +175,7 @@ export async function startApp({ engine = 'sqlite', name } = {}) {
   const logPath = path.join(artifacts, `${label}-server.log`);
   const log = createWriteStream(logPath);
   // --db before the command: the binary refuses it after one, whatever docs/cli.md says.
-  const serve = [binary, '--db', databasePath, 'serve', '--listen', '127.0.0.1:0', '--web-root', webRoot, '--threads', '2'];
+  const serve = [binary, '--db', databasePath, 'serve', '--listen', '127.0.0.1:0', ...(webRoot ? ['--web-root', webRoot] : []), '--threads', '2'];
   // setpriv (util-linux) asks the kernel to send SIGTERM when this process dies, even of SIGKILL,
   // which no handler below can catch; it then execs the binary, so the pid stays the server's.
   const command = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--', ...serve] : serve;
