@@ -46,4 +46,11 @@ inline CivilDate test_today() {
   return vietnam_date(test_now());
 }
 
+// A clock that always reads `at`: a use case that reads the time twice (a check-in code made and
+// then checked) sees one instant, and a test moves an actor to "after the start" by giving it
+// another.
+inline Clock fixed_clock(Instant at) {
+  return [at] { return at; };
+}
+
 }  // namespace dk::testing
