@@ -22,12 +22,14 @@ Result<RegistryStatistics> StatisticsStore::registry_statistics(Id tenant,
   if (!people) return std::unexpected(people.error());
   statistics.people = people->value_or(0);
 
+  // People in no department last within each organization, on both engines (see people_by_unit).
   auto counts = query_all(
       connection_,
       "SELECT m.organization_id, p.unit_id, COUNT(*) FROM memberships m "
       "JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id "
       "WHERE m.tenant_id = $1 AND m.status <> 'left' "
-      "GROUP BY m.organization_id, p.unit_id ORDER BY m.organization_id, p.unit_id",
+      "GROUP BY m.organization_id, p.unit_id ORDER BY m.organization_id, p.unit_id IS NULL, "
+      "p.unit_id",
       params, [](const SqlRow& row) {
         return MemberCount{row.integer(0),
                            row.is_null(1) ? std::nullopt : std::optional<Id>(row.integer(1)),
@@ -83,16 +85,18 @@ Result<std::map<Id, std::int64_t>> StatisticsStore::members_by_organization(Id t
 
 Result<std::vector<UnitCount>> StatisticsStore::people_by_unit(Id tenant) {
   const SqlValue params[] = {tenant};
-  // A person in two organizations is one person of their department, not two.
-  return query_all(
-      connection_,
-      "SELECT p.unit_id, COUNT(DISTINCT p.id) FROM persons p "
-      "JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id "
-      "WHERE p.tenant_id = $1 AND m.status <> 'left' GROUP BY p.unit_id ORDER BY p.unit_id",
-      params, [](const SqlRow& row) {
-        return UnitCount{row.is_null(0) ? std::nullopt : std::optional<Id>(row.integer(0)),
+  // A person in two organizations is one person of their department, not two. People in no
+  // department come last on both engines (SQLite sorts NULL first, PostgreSQL last).
+  return query_all(connection_,
+                   "SELECT p.unit_id, COUNT(DISTINCT p.id) FROM persons p "
+                   "JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id "
+                   "WHERE p.tenant_id = $1 AND m.status <> 'left' GROUP BY p.unit_id "
+                   "ORDER BY p.unit_id IS NULL, p.unit_id",
+                   params, [](const SqlRow& row) {
+                     return UnitCount{
+                         row.is_null(0) ? std::nullopt : std::optional<Id>(row.integer(0)),
                          row.integer(1)};
-      });
+                   });
 }
 
 }  // namespace dk::store
