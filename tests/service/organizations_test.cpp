@@ -6,75 +6,15 @@
 
 #include <gtest/gtest.h>
 
-#include "service/audit.hpp"
 #include "service/command_line.hpp"
-#include "service/people.hpp"
-#include "support/test_clock.hpp"
-#include "support/test_database.hpp"
+#include "support/service_fixture.hpp"
 
 namespace dk::service {
 namespace {
 
-class OrganizationsTest : public ::testing::TestWithParam<std::string> {
+class OrganizationsTest : public dk::testing::ServiceTest {
  protected:
-  void SetUp() override {
-    DK_REQUIRE_DATABASE(database_);
-    connection_ = database_.open();
-    ASSERT_TRUE(connection_);
-    auto agency = create_agency(*connection_, Agency{0, "STP-HT", "Sở Tư pháp Hà Tĩnh", "Hà Tĩnh"},
-                                dk::testing::test_clock());
-    ASSERT_TRUE(agency) << agency.error().message.en;
-    tenant_ = agency->id;
-    auto union_ = create_organization(
-        *connection_, administrator(),
-        Organization{0, "CD", "Công đoàn cơ sở", OrganizationKind::trade_union, {}, false});
-    ASSERT_TRUE(union_) << union_.error().message.en;
-    trade_union_ = union_->id;
-    auto youth = create_organization(
-        *connection_, administrator(),
-        Organization{0, "DTN", "Chi đoàn", OrganizationKind::youth_union, {}, false});
-    ASSERT_TRUE(youth) << youth.error().message.en;
-    youth_union_ = youth->id;
-  }
-
-  Actor administrator() const {
-    Actor actor;
-    actor.principal.tenant = tenant_;
-    actor.principal.account_id = 7;
-    actor.principal.administrator = true;
-    actor.address = "192.0.2.1";
-    actor.clock = dk::testing::test_clock();
-    return actor;
-  }
-  Actor officer_of(Id organization) const {
-    Actor actor = administrator();
-    actor.principal.account_id = 8;
-    actor.principal.administrator = false;
-    actor.principal.officer_of = {organization};
-    actor.principal.member_of = {organization};
-    return actor;
-  }
-  Actor member_of(Id organization) const {
-    Actor actor = officer_of(organization);
-    actor.principal.account_id = 9;
-    actor.principal.officer_of.clear();
-    return actor;
-  }
-  // The newest audit entry as "action entity account address".
-  std::string last_audit() {
-    auto page = read_audit_log(*connection_, administrator(), AuditQuery{});
-    EXPECT_TRUE(page) << page.error().message.en;
-    if (!page || page->entries.empty()) return "";
-    const AuditEntry& entry = page->entries.front();
-    return entry.action + " " + entry.entity + " " +
-           (entry.account_id ? std::to_string(*entry.account_id) : "none") + " " + entry.address;
-  }
-
-  dk::testing::TestDatabase database_{GetParam()};
-  std::unique_ptr<Connection> connection_;
-  Id tenant_ = 0;
-  Id trade_union_ = 0;
-  Id youth_union_ = 0;
+  void seed() override { add_unions(); }
 };
 
 TEST_P(OrganizationsTest, AnAdministratorChangesTheStructureAndEachChangeIsAudited) {
