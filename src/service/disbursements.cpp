@@ -33,6 +33,11 @@ Result<Disbursement> existing_disbursement(store::FundStore& funds, const Actor&
   return std::move(*request);
 }
 
+std::unexpected<Error> already_decided() {
+  return fail(ErrorKind::conflict, "funds.already_decided", "Đề nghị chi này đã được xử lý.",
+              "This request has already been decided.");
+}
+
 Result<DisbursementView> view_of(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::FundStore funds(connection);
   auto request = TRY(existing_disbursement(funds, actor, id));
@@ -106,14 +111,19 @@ Result<DisbursementView> approve_disbursement(store::SqlConnection& connection, 
                                               Id id) {
   auto approved = store::in_transaction(connection, [&]() -> Status {
     store::FundStore funds(connection);
+    auto unlocked = TRY(existing_disbursement(funds, actor, id));
+    // Read again under the fund's lock: an approval of the same request that raced this one has
+    // committed or waits, and a request decided already is said to be so, not paid a second time
+    // (which the ledger's unique index would refuse as a bare duplicate).
+    auto fund = TRY(locked_fund(connection, actor, unlocked.fund_id));
     auto request = TRY(existing_disbursement(funds, actor, id));
-    auto fund = TRY(existing_fund(connection, actor, request.fund_id));
     if (!manages_fund(actor, fund)) return refuse();
     if (request.requested_by == actor.principal.account_id) {
       return fail(ErrorKind::forbidden, "funds.same_officer",
                   "Người đề nghị chi không tự duyệt được: cần một cán bộ khác duyệt.",
                   "The officer who requested a payment cannot approve it: a second officer must.");
     }
+    if (request.status != DisbursementStatus::pending) return already_decided();
     LedgerEntry entry;
     entry.kind = EntryKind::disbursement;
     entry.fund_id = fund.id;
@@ -133,8 +143,7 @@ Result<DisbursementView> approve_disbursement(store::SqlConnection& connection, 
                                   actor.principal.account_id, "", posted.id, actor.clock());
     if (!decided) return std::unexpected(decided.error());
     if (!*decided) {
-      return fail(ErrorKind::conflict, "funds.already_decided", "Đề nghị chi này đã được xử lý.",
-                  "This request has already been decided.");
+      return already_decided();
     }
     return {};
   });
@@ -156,8 +165,7 @@ Result<DisbursementView> reject_disbursement(store::SqlConnection& connection, c
                                  actor.clock());
     if (!decided) return std::unexpected(decided.error());
     if (!*decided) {
-      return fail(ErrorKind::conflict, "funds.already_decided", "Đề nghị chi này đã được xử lý.",
-                  "This request has already been decided.");
+      return already_decided();
     }
     return record_audit(connection, actor, "reject", "disbursement", id, "{}");
   });
