@@ -34,8 +34,11 @@ constexpr std::array<std::string_view, 4> kPositions = {"Chuyên viên", "Chuyê
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fputs("usage: generate_members N\n", stderr);
+  // --no-id-numbers leaves the CCCD column empty, as many offices keep their lists: every row is
+  // then matched by name and birth date.
+  const bool id_numbers = !(argc == 3 && std::string_view(argv[2]) == "--no-id-numbers");
+  if (argc != 2 && id_numbers) {
+    std::fputs("usage: generate_members N [--no-id-numbers]\n", stderr);
     return 2;
   }
   const long count = std::atol(argv[1]);
@@ -50,12 +53,12 @@ int main(int argc, char** argv) {
   for (long i = 0; i < count; ++i) {
     const bool female = next(2) == 0;
     fmt::format_to(std::back_inserter(buffer),
-                   "{},{} {} {},{:02}/{:02}/{},{},{},{},09{:08},nv{}@example.vn,{:012}\n", i + 1,
+                   "{},{} {} {},{:02}/{:02}/{},{},{},{},09{:08},nv{}@example.vn,{}\n", i + 1,
                    kFamilies[next(kFamilies.size())],
                    female ? "Thị" : kMiddles[next(kMiddles.size())], kGivens[next(kGivens.size())],
                    1 + next(28), 1 + next(12), 1960 + next(42), female ? "Nữ" : "Nam",
                    kUnits[next(kUnits.size())], kPositions[next(kPositions.size())], i % 100000000,
-                   i, 1000000000L + i);
+                   i, id_numbers ? fmt::format("{:012}", 1000000000L + i) : std::string());
     if (buffer.size() > (1 << 20) - 512) {
       std::fwrite(buffer.data(), 1, buffer.size(), stdout);
       buffer.clear();

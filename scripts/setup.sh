@@ -18,6 +18,7 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libical-dev  # the tests read the iCalendar feeds back with libical
+  clang-16 libclang-rt-16-dev  # the fuzz targets (tests/fuzz): libFuzzer comes with clang
   libcairo2-dev libpango1.0-dev fonts-liberation poppler-utils  # receipt PDFs; tests read them with pdftotext
   python3 wrk time curl
   chromium  # the browser tests drive Debian's Chromium; a test tool never downloads its own

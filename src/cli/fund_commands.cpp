@@ -60,8 +60,9 @@ int check_funds(const Context& context, int year) {
     table.add_row({fund.name, format_dong(b.received), format_dong(b.disbursed),
                    format_dong(b.transferred_in), format_dong(b.transferred_out),
                    format_dong(b.cash), format_dong(b.bank), format_dong(b.holdings())});
-    received += b.received;
-    balance += b.holdings();
+    // Checked: a ledger written before the limit on totals may pass the range of a Dong.
+    if (!add_to(received, b.received) || !add_to(balance, b.holdings()))
+      return context.report(total_too_large("balance"));
   }
   table.print(out);
   const TrialBalance& trial = check->trial;

@@ -54,6 +54,10 @@ int import_members(const Context& context, const ImportOptions& options) {
     err << context.say("(chỉ liệt kê ", "(only the first ") << report->problems.size()
         << context.say(" lỗi đầu tiên)\n", " problems are listed)\n");
   }
+  for (const service::SkippedLine& skipped : report->skipped) {
+    err << options.file << ":" << skipped.line << ": "
+        << (context.language == "en" ? skipped.reason.en : skipped.reason.vi) << '\n';
+  }
   if (!report->ignored_columns.empty()) {
     err << context.say("Bỏ qua các cột không nhận ra: ", "Ignored columns not recognised: ");
     for (size_t i = 0; i < report->ignored_columns.size(); ++i)

@@ -1,5 +1,9 @@
 #include "cli/process_clock.hpp"
 
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <string_view>
@@ -45,6 +49,16 @@ Result<Clock> process_clock() {
     real = Instant(std::chrono::milliseconds(milliseconds));
   }
   return shifted_clock(*reads, real);
+#endif
+}
+
+void end_with_test_parent() {
+#ifdef DOANKET_TEST_CLOCK
+  if (environment("DOANKET_TEST_NOW").empty()) return;
+  const pid_t parent = getppid();
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  // The parent may have died before the request was made: then it is too late to be told.
+  if (getppid() != parent) raise(SIGTERM);
 #endif
 }
 

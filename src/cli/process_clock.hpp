@@ -15,4 +15,9 @@ namespace dk::cli {
 
 Result<Clock> process_clock();
 
+// A server started on a test clock belongs to the test that started it: in a test build it asks
+// the kernel for SIGTERM when that process dies (and stops at once when it is gone already), so
+// that a test killed or crashed leaves no server behind. Nothing in a production build.
+void end_with_test_parent();
+
 }  // namespace dk::cli

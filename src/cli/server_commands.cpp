@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/process_clock.hpp"
 #include "cli/text_table.hpp"
 #include "http/server.hpp"
 #include "service/account_admin.hpp"
@@ -25,6 +26,7 @@ struct ServeOptions {
 };
 
 int serve(const Context& context, const ServeOptions& options) {
+  end_with_test_parent();
   const auto colon = options.listen.rfind(':');
   unsigned long port = 0;
   try {

@@ -40,9 +40,9 @@ struct PeopleScope {
 };
 PeopleScope people_scope(const Principal& principal);
 
-// Date of birth, CCCD, phone, email and address of a person (Decree 13/2023/NĐ-CP): visible to
-// the person, to officers of an organization the person is a current member of, and to
-// administrators; everyone else gets the record without them.
+// Date of birth, CCCD, phone, email and address of a person (the personal-data rule in force,
+// core/legal_rules.hpp): visible to the person, to officers of an organization the person is a
+// current member of, and to administrators; everyone else gets the record without them.
 bool may_see_personal_data(const Principal& principal, Id person_id,
                            const std::vector<Id>& person_organizations);
 

@@ -35,6 +35,9 @@ std::optional<Instant> parse_instant(std::string_view text) {
   auto minute = digits_at(text, 14, 2);
   if (!date || !hour || !minute || text[13] != ':' || *hour > 23 || *minute > 59)
     return std::nullopt;
+  // An Instant counts nanoseconds in 64 bits, from 1677 to 2262: a year outside what the product
+  // needs is refused before it wraps (the fuzzer found 0028 and 4052 doing that).
+  if (date->year < kFirstInstantYear || date->year > kLastInstantYear) return std::nullopt;
   std::size_t at = 16;
   int second = 0;
   if (at < text.size() && text[at] == ':') {

@@ -13,8 +13,13 @@ namespace dk {
 // "YYYY-MM-DDTHH:MM:SS+07:00", to the second.
 std::string format_instant(Instant instant);
 
+// The years an instant may fall in: an Instant holds nanoseconds since 1970 in 64 bits.
+inline constexpr int kFirstInstantYear = 1900;
+inline constexpr int kLastInstantYear = 2200;
+
 // "YYYY-MM-DDTHH:MM[:SS]" followed by "Z" or "±HH:MM"; without either, the time is Vietnam's.
-// Nothing when the text is not such a time or names an impossible one (31/02, 24:30).
+// Nothing when the text is not such a time, names an impossible one (31/02, 24:30) or a year
+// outside kFirstInstantYear … kLastInstantYear.
 std::optional<Instant> parse_instant(std::string_view text);
 
 }  // namespace dk

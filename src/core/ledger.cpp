@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -119,33 +120,35 @@ Status validate_lines(std::span<const LedgerLine> lines) {
   return {};
 }
 
-void add_line(FundBalance& balance, const LedgerLine& line) {
+Status add_line(FundBalance& balance, const LedgerLine& line) {
+  // Credit accounts read positive: their total moves by the line's negation (checked too, since
+  // the most negative Dong has no negation).
+  const auto credit = [&line](Dong& total) -> Status {
+    if (line.amount == std::numeric_limits<Dong>::min()) return std::unexpected(total_too_large());
+    return add_to(total, -line.amount);
+  };
   switch (line.account) {
     case LedgerAccount::cash:
-      balance.cash += line.amount;
-      break;
+      return add_to(balance.cash, line.amount);
     case LedgerAccount::bank:
-      balance.bank += line.amount;
-      break;
+      return add_to(balance.bank, line.amount);
     case LedgerAccount::donations:
-      balance.received -= line.amount;
-      break;
+      return credit(balance.received);
     case LedgerAccount::disbursements:
-      balance.disbursed += line.amount;
-      break;
+      return add_to(balance.disbursed, line.amount);
     case LedgerAccount::transfers_in:
-      balance.transferred_in -= line.amount;
-      break;
+      return credit(balance.transferred_in);
     case LedgerAccount::transfers_out:
-      balance.transferred_out += line.amount;
-      break;
+      return add_to(balance.transferred_out, line.amount);
     case LedgerAccount::pledges_receivable:
-      balance.pledge_outstanding += line.amount;
-      break;
+      return add_to(balance.pledge_outstanding, line.amount);
     case LedgerAccount::pledges_promised:
-      balance.pledged -= line.amount;
-      break;
+      // The promised side mirrors the receivable one. What was pledged in all — net of
+      // cancellations, not of payments — is read from the pledge entries (FundStore::balances):
+      // the lines alone cannot tell a payment from a cancellation.
+      return {};
   }
+  return {};
 }
 
 TrialBalance check_ledger(std::span<const RecordedTransaction> transactions) {
@@ -159,13 +162,25 @@ TrialBalance check_ledger(std::span<const RecordedTransaction> transactions) {
     ++result.transactions;
     Dong sum = 0;
     std::map<Id, Dong> per_fund;
+    bool in_range = true;
     for (const LedgerLine& line : transaction->lines) {
       ++result.lines;
-      sum += line.amount;
-      per_fund[line.fund_id] += line.amount;
-      (line.amount > 0 ? result.debits : result.credits) +=
-          line.amount > 0 ? line.amount : -line.amount;
-      add_line(balances[line.fund_id], line);
+      // An amount out of its own range is checked first: only then is its negation defined.
+      in_range = in_range && line.amount > -kMaxAmount && line.amount < kMaxAmount &&
+                 add_to(sum, line.amount) && add_to(per_fund[line.fund_id], line.amount) &&
+                 add_to(line.amount > 0 ? result.debits : result.credits,
+                        line.amount > 0 ? line.amount : -line.amount) &&
+                 add_line(balances[line.fund_id], line);
+    }
+    if (!in_range) {
+      // The sums past this point would be wrong; what the ledger holds is not trusted further.
+      result.problems.push_back(problem(
+          "ledger.total_too_large", id, 0,
+          fmt::format("Tại bút toán {}, một số tiền hoặc một tổng vượt quá giới hạn sổ quỹ ({}).",
+                      id, format_dong(kMaxLedgerTotal)),
+          fmt::format("At transaction {}, an amount or a total passes the ledger's limit ({}).", id,
+                      format_dong(kMaxLedgerTotal))));
+      return result;
     }
     if (transaction->lines.size() < 2 || sum != 0) {
       result.problems.push_back(

@@ -78,15 +78,16 @@ struct FundBalance {
   Dong disbursed = 0;
   Dong transferred_in = 0;
   Dong transferred_out = 0;
-  Dong pledged = 0;             // promised, net of cancellations
+  Dong pledged = 0;  // promised, net of cancellations but not of payments (set by the store)
   Dong pledge_outstanding = 0;  // promised and not yet paid
   Dong holdings() const { return cash + bank; }
   Dong net() const { return received - disbursed + transferred_in - transferred_out; }
   Dong held(PaymentMethod method) const { return method == PaymentMethod::cash ? cash : bank; }
 };
 
-// Adds a line to the balance of its fund (the caller passes only that fund's lines).
-void add_line(FundBalance& balance, const LedgerLine& line);
+// Adds a line to the balance of its fund (the caller passes only that fund's lines), checked:
+// money.total_too_large when an account's total would leave the range of a Dong.
+Status add_line(FundBalance& balance, const LedgerLine& line);
 
 // A transaction as the trial balance reads it back from storage.
 struct RecordedTransaction {
@@ -99,7 +100,8 @@ struct RecordedTransaction {
 
 struct LedgerProblem {
   std::string code;  // "ledger.unbalanced", "ledger.fund_unbalanced", "ledger.amount_mismatch",
-                     // "ledger.overdrawn", "ledger.bad_reversal", "ledger.reversed_twice", …
+                     // "ledger.overdrawn", "ledger.bad_reversal", "ledger.reversed_twice",
+                     // "ledger.total_too_large", …
   Id transaction_id = 0;
   Id fund_id = 0;
   Text message;
@@ -117,7 +119,8 @@ struct TrialBalance {
 // Proves the ledger: every transaction and every fund within it balances, its face amount equals
 // its lines, each reversal negates exactly one transaction that nothing else reverses, and no
 // fund's cash or bank ever went below zero, taking the transactions in id order (the order they
-// were recorded).
+// were recorded), and its sums stay within kMaxLedgerTotal (a ledger written before that limit,
+// or by hand, may not: the check then says so rather than wrapping).
 TrialBalance check_ledger(std::span<const RecordedTransaction> transactions);
 
 // The face amount of a transaction as its lines give it: every builder above puts the line that

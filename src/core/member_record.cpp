@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 #include "core/contact_fields.hpp"
+#include "core/text_limits.hpp"
 #include "core/vietnamese_text.hpp"
 
 namespace dk {
@@ -111,7 +113,6 @@ Error field_error(std::uint64_t line, std::string_view header, std::string code,
                Location{line, std::string(header)}};
 }
 
-constexpr size_t kMaxFieldBytes = 1000;
 constexpr size_t kMaxNameBytes = 200;
 
 }  // namespace
@@ -174,11 +175,9 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
     const MemberColumn column = *columns.by_index[i];
     const std::string& header = columns.headers[i];
     const std::string value = i < cells.size() ? normalize_text(cells[i]) : std::string();
-    if (value.size() > kMaxFieldBytes) {
-      errors.push_back(field_error(
-          line, header, "import.field_too_long",
-          fmt::format("Quá dài ({} byte, tối đa {}).", value.size(), kMaxFieldBytes),
-          fmt::format("Too long ({} bytes, at most {}).", value.size(), kMaxFieldBytes)));
+    const TextKind kind = column == MemberColumn::note ? TextKind::prose : TextKind::line;
+    if (auto bounded = check_text_length(value, kind, header, line); !bounded) {
+      errors.push_back(bounded.error());
       continue;
     }
     auto read_date = [&](std::optional<CivilDate>& target, std::string_view what_vi,
@@ -329,6 +328,24 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
   }
   if (!errors.empty()) return std::unexpected(std::move(errors));
   return record;
+}
+
+bool is_closing_line(const std::vector<std::string>& cells) {
+  auto first = std::ranges::find_if(
+      cells, [](const std::string& cell) { return !normalize_text(cell).empty(); });
+  if (first == cells.end()) return false;
+  const std::string folded = fold_for_search(*first);
+  if (folded.empty() || (folded.front() >= '0' && folded.front() <= '9')) return false;
+  constexpr std::array<std::string_view, 17> kOpenings = {
+      "tong cong", "tong so",  "tong:",      "cong:",      "nguoi lap", "ky ten",
+      "(ky",       "ky,",      "xac nhan",   "thu truong", "t/m",       "tm.",
+      "tm ",       "chu tich", "truong ban", "ke toan",    "thu quy"};
+  for (const std::string_view opening : kOpenings)
+    if (folded.starts_with(opening)) return true;
+  // "Hà Tĩnh, ngày 20 tháng 11 năm 2026", "ngày … tháng … năm …".
+  const std::size_t day = folded.find("ngay ");
+  return day != std::string::npos && folded.find(" thang ", day) != std::string::npos &&
+         folded.find(" nam ", day) != std::string::npos;
 }
 
 }  // namespace dk

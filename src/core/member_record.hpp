@@ -62,4 +62,10 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
 // True for a row with nothing in it (Excel leaves many at the end of a sheet).
 bool is_blank_row(const std::vector<std::string>& cells);
 
+// A line under a list that is not a person, as offices end their lists: a total ("Tổng cộng: 45
+// người"), the place and date of signing ("Hà Tĩnh, ngày 20 tháng 11 năm 2026"), a signature
+// block ("Người lập biểu", "Thủ trưởng đơn vị", "T/M Ban Chấp hành", "(Ký, ghi rõ họ tên)"). A
+// row that begins with a number (its STT) is a person's, whatever follows.
+bool is_closing_line(const std::vector<std::string>& cells);
+
 }  // namespace dk

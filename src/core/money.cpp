@@ -211,4 +211,20 @@ std::optional<Dong> checked_add(Dong a, Dong b) {
   return sum;
 }
 
+Error total_too_large(std::string_view field) {
+  return Error{
+      ErrorKind::conflict, "money.total_too_large",
+      Text{fmt::format("Tổng số tiền vượt quá giới hạn của sổ quỹ ({}).",
+                       format_dong(kMaxLedgerTotal)),
+           fmt::format("The totals pass the ledger's limit ({}).", format_dong(kMaxLedgerTotal))},
+      Location{0, std::string(field)}};
+}
+
+Status add_to(Dong& total, Dong amount) {
+  const auto sum = checked_add(total, amount);
+  if (!sum) return std::unexpected(total_too_large());
+  total = *sum;
+  return {};
+}
+
 }  // namespace dk

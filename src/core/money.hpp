@@ -36,4 +36,20 @@ Result<Dong> parse_dong(std::string_view text);
 // a + b, or nothing when the sum does not fit a Dong.
 std::optional<Dong> checked_add(Dong a, Dong b);
 
+// All the money an agency's ledger ever moves (the sum of its debits) stays below 10^18 đ, and a
+// posting that would pass it is refused. Every total a screen or a report shows — of any funds,
+// over any period, received, paid out or held — is at most that sum, so such totals, and the
+// few of them a report adds together, fit a Dong with room to spare. 10^18 đ is a thousand
+// amounts at the largest kMaxAmount, beyond any real agency; a malicious officer reaches it, and
+// then gets a clear refusal instead of a wrapped sum.
+inline constexpr Dong kMaxLedgerTotal = 1'000'000'000'000'000'000;
+
+// The refusal when a total would leave the range: "money.total_too_large", a conflict with what
+// is stored (the amount may be fine; the totals it joins are not), on the field `field`.
+Error total_too_large(std::string_view field = "amount");
+
+// total += amount, checked: money.total_too_large (and `total` unchanged) when the sum would not
+// fit a Dong. Every place that adds money up uses this, never a bare +=.
+Status add_to(Dong& total, Dong amount);
+
 }  // namespace dk

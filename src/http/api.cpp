@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <boost/json.hpp>
 #include <charconv>
+#include <vector>
 
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
@@ -15,6 +18,32 @@ namespace {
 
 bool changes_state(std::string_view method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// `value` written with the keys of every object in byte order.
+void write_canonical(const boost::json::value& value, std::string& out) {
+  if (value.is_object()) {
+    std::vector<const boost::json::key_value_pair*> fields;
+    for (const auto& field : value.get_object()) fields.push_back(&field);
+    std::ranges::sort(fields, {}, [](const auto* field) { return field->key(); });
+    out += '{';
+    for (const auto* field : fields) {
+      if (out.back() != '{') out += ',';
+      out += boost::json::serialize(boost::json::value(field->key()));
+      out += ':';
+      write_canonical(field->value(), out);
+    }
+    out += '}';
+  } else if (value.is_array()) {
+    out += '[';
+    for (const auto& item : value.get_array()) {
+      if (out.back() != '[') out += ',';
+      write_canonical(item, out);
+    }
+    out += ']';
+  } else {
+    out += boost::json::serialize(value);
+  }
 }
 
 bool same_secret(const std::string& a, const std::string& b) {
@@ -58,6 +87,16 @@ Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& reque
   auto [last, error] = std::from_chars(text->data(), end, value);
   if (error != std::errc() || last != end) return bad_parameter(name);
   return value;
+}
+
+std::string request_text(const HttpRequest& request) {
+  std::string text = request.method + " " + request.path + "\n";
+  boost::system::error_code error;
+  const boost::json::value body =
+      request.body.empty() ? boost::json::value() : boost::json::parse(request.body, error);
+  if (request.body.empty() || error) return text + request.body;
+  write_canonical(body, text);
+  return text;
 }
 
 Result<Id> route_id(const HttpRequest& request, const std::string& name) {

@@ -70,10 +70,10 @@ std::string session_token(const HttpRequest& request);
 // The ":person" of a route: "me" (the caller) or an id.
 Result<Id> person_in_route(const ApiCall& call);
 
-// What an Idempotency-Key stands for: a retry repeats the method, the path and the body.
-inline std::string request_text(const HttpRequest& request) {
-  return request.method + " " + request.path + "\n" + request.body;
-}
+// What an Idempotency-Key stands for: a retry repeats the method, the path and the body. A JSON
+// body counts by its canonical form (keys sorted at every level, no spaces): a client that sends
+// the same fields in another order, or spaced differently, repeats the same request.
+std::string request_text(const HttpRequest& request);
 
 // Runs `work` once per Idempotency-Key the client sends (without one: every time); a retry gets the
 // first answer again.

@@ -24,6 +24,14 @@ boost::json::object report_json(const service::ImportReport& report, std::string
     problems.push_back(std::move(item));
   }
   boost::json::array ignored(report.ignored_columns.begin(), report.ignored_columns.end());
+  boost::json::array skipped;
+  for (const service::SkippedLine& line : report.skipped) {
+    skipped.push_back({{"line", line.line},
+                       {"code", line.code},
+                       {"message", line.reason.in(language)},
+                       {"message_vi", line.reason.vi},
+                       {"message_en", line.reason.en}});
+  }
   const ImportCounts& counts = report.counts;
   return {{"mode", mode},
           {"written", report.written},
@@ -38,7 +46,8 @@ boost::json::object report_json(const service::ImportReport& report, std::string
           {"problems", std::move(problems)},
           {"problems_truncated",
            report.rows_rejected > 0 && report.problems.size() >= service::kMaxReportedProblems},
-          {"ignored_columns", std::move(ignored)}};
+          {"ignored_columns", std::move(ignored)},
+          {"skipped", std::move(skipped)}};
 }
 
 Result<HttpResponse> import_members(ApiCall& call) {

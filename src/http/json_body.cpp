@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/instant_text.hpp"
+#include "core/text_limits.hpp"
+#include "http/json_duplicate_keys.hpp"
 
 namespace dk::http {
 
@@ -30,6 +32,12 @@ Result<JsonBody> JsonBody::parse(const HttpRequest& request) {
   if (!value.is_object()) {
     return fail(ErrorKind::invalid_input, "body.not_object",
                 "Nội dung JSON phải là một đối tượng {…}.", "The JSON body must be an object {…}.");
+  }
+  if (auto repeated = first_duplicate_key(request.body)) {
+    return fail(ErrorKind::invalid_input, "body.duplicate_key",
+                fmt::format("Trường “{}” xuất hiện hai lần trong nội dung JSON.", *repeated),
+                fmt::format("The field “{}” appears twice in the JSON body.", *repeated),
+                Location{0, *repeated});
   }
   return JsonBody(std::move(value.as_object()));
 }
@@ -62,6 +70,7 @@ Status JsonBody::text(std::string_view field, std::optional<std::string>& out) {
     return {};
   }
   if (!value->is_string()) return wrong_type(field, "một chuỗi", "a string");
+  TRY(check_text_length(value->get_string(), text_kind(field), field));
   out = std::string(value->get_string());
   return {};
 }
@@ -161,6 +170,7 @@ Status JsonBody::texts(std::string_view field, std::optional<std::vector<std::st
   std::vector<std::string> texts;
   for (const boost::json::value& item : value->get_array()) {
     if (!item.is_string()) return wrong_type(field, "một danh sách chuỗi", "a list of strings");
+    TRY(check_text_length(item.get_string(), text_kind(field), field));
     texts.emplace_back(item.get_string());
   }
   out = std::move(texts);

@@ -27,8 +27,12 @@ int status_for(ErrorKind kind) {
 }
 
 HttpResponse problem(const Error& error, std::string_view language) {
+  return problem(error, language, status_for(error.kind));
+}
+
+HttpResponse problem(const Error& error, std::string_view language, int status) {
   HttpResponse response;
-  response.status = status_for(error.kind);
+  response.status = status;
   response.content_type = "application/problem+json";
   boost::json::object body;
   body["type"] = "urn:doanket:problem:" + error.code;

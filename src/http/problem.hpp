@@ -12,6 +12,9 @@ namespace dk::http {
 
 int status_for(ErrorKind kind);
 HttpResponse problem(const Error& error, std::string_view language);
+// With a status of its own (413, 414, 431: limits of HTTP rather than kinds of domain error),
+// the same in the answer and in the body's "status".
+HttpResponse problem(const Error& error, std::string_view language, int status);
 // "en" when the client's Accept-Language prefers English over Vietnamese, else "vi".
 std::string language_of(const HttpRequest& request);
 

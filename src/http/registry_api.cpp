@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/legal_rules.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
@@ -169,9 +170,17 @@ Result<HttpResponse> export_people(ApiCall& call) {
 
 Result<HttpResponse> get_person(ApiCall& call) {
   auto id = TRY(route_id(call.request));
+  // The rule that decides who sees the personal fields, as in force today: the page cites it.
+  const LegalRule& rule =
+      rule_in_force(LegalTopic::personal_data, vietnam_date(call.who().clock()));
   return respond(service::read_person(call.connection, call.who(), id), 200,
                  [&](const service::PersonRecord& record) {
-                   return person_record_json(record, call.language);
+                   boost::json::object json = person_record_json(record, call.language);
+                   json["personal_data_rule"] = {
+                       {"vi", rule.citation_vi},
+                       {"en", rule.citation_en},
+                       {"effective_from", format_iso(rule.effective_from)}};
+                   return json;
                  });
 }
 

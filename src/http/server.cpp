@@ -40,10 +40,8 @@ constexpr std::size_t kParserHeaderLimit = 64 * 1024;
 // A request over our limits on the address or a header, as the problem to answer it with.
 std::optional<HttpResponse> over_limits(const restinio::request_handle_t& request) {
   auto too_large = [](int status, std::string code, Text text) {
-    HttpResponse response =
-        problem(Error{ErrorKind::invalid_input, std::move(code), std::move(text), {}}, "vi");
-    response.status = status;
-    return response;
+    return problem(Error{ErrorKind::invalid_input, std::move(code), std::move(text), {}}, "vi",
+                   status);
   };
   if (request->header().request_target().size() > kMaxTarget) {
     return too_large(414, "request.target_too_long",
@@ -119,8 +117,12 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
 class Server {
  public:
   Server(const ServerOptions& options, service::Database& database,
-         std::optional<StaticFiles> web_app, std::ostream& log)
-      : database_(database), web_app_(std::move(web_app)), log_(log) {
+         std::optional<StaticFiles> web_app, std::ostream& log, unsigned threads)
+      : database_(database),
+        web_app_(std::move(web_app)),
+        log_(log),
+        // Uploads are read on the request threads; one thread always stays for everyone else.
+        max_uploads_(std::max(1, static_cast<int>(threads) - 1)) {
     settings_.session_lifetime = options.session_lifetime;
     settings_.clock = options.clock;
     settings_.database = &database_;
@@ -129,11 +131,14 @@ class Server {
   std::unique_ptr<Router> router() {
     auto router = std::make_unique<Router>();
     for (const Route& route : api_routes()) {
-      router->add_handler(method_id(route.method), std::string(route.pattern),
-                          [this, route](const restinio::request_handle_t& request,
-                                        restinio::router::route_params_t params) {
-                            return handle(request, &route, params);
-                          });
+      auto handler = [this, route](const restinio::request_handle_t& request,
+                                   restinio::router::route_params_t params) {
+        return handle(request, &route, params);
+      };
+      router->add_handler(method_id(route.method), std::string(route.pattern), handler);
+      // HEAD is GET without the body (RFC 9110 9.3.2): the same answer, headers and length.
+      if (route.method == "GET")
+        router->add_handler(restinio::http_method_head(), std::string(route.pattern), handler);
     }
     router->non_matched_request_handler(
         [this](const restinio::request_handle_t& request) { return handle(request, nullptr, {}); });
@@ -164,9 +169,18 @@ class Server {
                 Text{fmt::format("Nội dung yêu cầu lớn quá {} byte.", route->max_body),
                      fmt::format("The request body is larger than {} bytes.", route->max_body)},
                 {}},
-          language_of(*converted));
-      response.status = 413;
+          language_of(*converted), 413);
+    } else if (route->max_body > kMaxJsonBody && !take_upload_slot()) {
+      response = problem(Error{ErrorKind::unavailable,
+                               "server.busy",
+                               Text{"Máy chủ đang đọc các tệp khác; hãy gửi lại sau ít giây.",
+                                    "The server is reading other files; send again in a few "
+                                    "seconds."},
+                               {}},
+                         language_of(*converted), 503);
+      response.headers.emplace_back("Retry-After", "5");
     } else {
+      const bool upload = route->max_body > kMaxJsonBody;
       try {
         database_.with_connection([&](service::Connection& connection) {
           response = dispatch(*route, *converted, connection, settings_);
@@ -180,17 +194,32 @@ class Server {
                            "vi");
         log_line(fmt::format(R"({{"event":"exception","what":"{}"}})", json_escape(error.what())));
       }
+      if (upload) --uploads_;
     }
-    auto reply = request->create_response(restinio::http_status_line_t(
+    const restinio::http_status_line_t status_line(
         restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
-        std::string(reason(response.status))));
-    if (!response.content_type.empty())
-      reply.append_header(restinio::http_field::content_type, response.content_type);
-    for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-    reply.append_header("X-Content-Type-Options", "nosniff");
-    reply.set_body(std::move(response.body));
+        std::string(reason(response.status)));
+    auto with_headers = [&](auto reply) {
+      if (!response.content_type.empty())
+        reply.append_header(restinio::http_field::content_type, response.content_type);
+      for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+      reply.append_header("X-Content-Type-Options", "nosniff");
+      return reply;
+    };
     // In flight until the answer is written, so that shutdown does not cut it off.
-    const auto status = reply.done([this](const auto&) { --in_flight_; });
+    const auto written = [this](const auto&) { --in_flight_; };
+    restinio::request_handling_status_t status;
+    if (request->header().method() == restinio::http_method_head()) {
+      // The length the GET's body would have, and no body.
+      auto reply =
+          with_headers(request->create_response<restinio::user_controlled_output_t>(status_line));
+      reply.set_content_length(response.body.size());
+      status = reply.done(written);
+    } else {
+      auto reply = with_headers(request->create_response(status_line));
+      reply.set_body(std::move(response.body));
+      status = reply.done(written);
+    }
     const double milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -208,7 +237,9 @@ class Server {
 
   // The web app's file for a GET outside the API, when the server has one.
   std::optional<HttpResponse> web_page(const HttpRequest& request) const {
-    if (!web_app_ || request.method != "GET" || request.path.starts_with("/api/")) return {};
+    if (!web_app_ || (request.method != "GET" && request.method != "HEAD") ||
+        request.path.starts_with("/api/"))
+      return {};
     return web_app_->answer(request);
   }
 
@@ -258,6 +289,15 @@ class Server {
   std::ostream& log_;
   std::mutex log_mutex_;
   std::atomic<int> in_flight_{0};
+  const int max_uploads_;
+  std::atomic<int> uploads_{0};
+
+  // A place to read an upload in, if one is free.
+  bool take_upload_slot() {
+    if (++uploads_ <= max_uploads_) return true;
+    --uploads_;
+    return false;
+  }
 };
 
 }  // namespace
@@ -274,7 +314,7 @@ Status serve(const ServerOptions& options, service::Database& database, std::ost
     auto packed = TRY(StaticFiles::embedded());
     web_app = std::move(packed);
   }
-  Server server_state(options, database, std::move(web_app), log);
+  Server server_state(options, database, std::move(web_app), log, threads);
 
   restinio::asio_ns::io_context context;
   std::uint16_t bound_port = 0;
@@ -309,8 +349,9 @@ Status serve(const ServerOptions& options, service::Database& database, std::ost
   // On SIGINT or SIGTERM: stop accepting, wait for the requests in flight, then stop.
   restinio::asio_ns::signal_set signals(context, SIGINT, SIGTERM);
   restinio::asio_ns::steady_timer drain(context);
-  // A client that stops reading cannot hold the shutdown for more than the write time limit.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  // A client that stops reading cannot hold the shutdown for more than the write time limit, and
+  // an upload being read stops within its own (io::kUploadReadTime): counted from the signal.
+  std::chrono::steady_clock::time_point give_up;
   std::function<void()> wait_for_requests = [&] {
     drain.expires_after(std::chrono::milliseconds(20));
     drain.async_wait([&](const auto&) {
@@ -321,6 +362,7 @@ Status serve(const ServerOptions& options, service::Database& database, std::ost
   };
   signals.async_wait([&](const auto& error, int) {
     if (error) return;
+    give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     server.close_async([&] { wait_for_requests(); }, [&](std::exception_ptr) { context.stop(); });
   });
 

@@ -8,7 +8,9 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <tuple>
 
+#include "core/text_limits.hpp"
 #include "core/vietnamese_text.hpp"
 
 namespace dk::io {
@@ -312,14 +314,23 @@ Result<std::vector<StatementLine>> read_bank_statement(const std::filesystem::pa
                       max_lines),
           Location{row.line, ""});
     }
-    lines.push_back(StatementLine{
+    StatementLine read{
         .line = row.line,
         .booked_on = *booked_on,
         .amount = *amount,
         .reference = cell_text(row.cells, columns->of(Field::reference)),
         .counterparty = cell_text(row.cells, columns->of(Field::counterparty)),
         .bank_reference = cell_text(row.cells, columns->of(Field::bank_reference)),
-    });
+    };
+    // What the bank wrote ends up in the ledger (a giver's name, a transfer's description).
+    for (const auto& [text, kind, field] :
+         {std::tuple{&read.reference, TextKind::prose, Field::reference},
+          std::tuple{&read.counterparty, TextKind::line, Field::counterparty},
+          std::tuple{&read.bank_reference, TextKind::line, Field::bank_reference}}) {
+      // Only a column that is there gives text.
+      if (!text->empty()) TRY(check_text_length(*text, kind, columns->header(field), row.line));
+    }
+    lines.push_back(std::move(read));
   }
   if (!columns) {
     return fail(ErrorKind::invalid_input, "statement.no_header",

@@ -10,6 +10,41 @@
 #include "io/xlsx_reader.hpp"
 
 namespace dk::io {
+namespace {
+
+// A reader whose rows must all be read before a deadline. Each row is bounded in size
+// (max_row_bytes) and each XLSX part in its expansion, so a check between rows bounds the time.
+class DeadlineReader final : public TableReader {
+ public:
+  DeadlineReader(std::unique_ptr<TableReader> inner, std::chrono::steady_clock::time_point deadline)
+      : inner_(std::move(inner)), deadline_(deadline) {}
+
+  Result<bool> next(TableRow& row) override {
+    if (std::chrono::steady_clock::now() > deadline_) {
+      return fail(ErrorKind::invalid_input, "import.too_slow",
+                  fmt::format("Đọc tệp quá lâu (dừng ở dòng {}); hãy chia tệp thành nhiều tệp "
+                              "nhỏ hơn hoặc nhập bằng dòng lệnh “doanket import”.",
+                              row.line),
+                  fmt::format("Reading the file took too long (stopped at line {}); split it "
+                              "into smaller files or import it with “doanket import”.",
+                              row.line),
+                  Location{row.line, ""});
+    }
+    return inner_->next(row);
+  }
+
+ private:
+  std::unique_ptr<TableReader> inner_;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+Result<std::unique_ptr<TableReader>> with_deadline(Result<std::unique_ptr<TableReader>> reader,
+                                                   const ReadOptions& options) {
+  if (!reader || !options.deadline) return reader;
+  return std::make_unique<DeadlineReader>(std::move(*reader), *options.deadline);
+}
+
+}  // namespace
 
 Result<std::unique_ptr<TableReader>> open_table(const std::filesystem::path& path,
                                                 const ReadOptions& options) {
@@ -43,11 +78,11 @@ Result<std::unique_ptr<TableReader>> open_table(const std::filesystem::path& pat
   }
   if (magic == std::string_view("PK\x03\x04", 4) || magic == std::string_view("PK\x05\x06", 4)) {
     in.reset();
-    return open_xlsx(path, options);
+    return with_deadline(open_xlsx(path, options), options);
   }
   in->clear();
   in->seekg(0);
-  return open_csv(std::move(in), options);
+  return with_deadline(open_csv(std::move(in), options), options);
 }
 
 }  // namespace dk::io

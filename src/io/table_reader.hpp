@@ -2,10 +2,12 @@
 // Reading a table (a member list) row by row from CSV or XLSX, in constant memory whatever the
 // file's size, with every problem located by line.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,10 @@ class TableReader {
   virtual Result<bool> next(TableRow& row) = 0;
 };
 
+// How long an upload (a member list, a bank statement) may take to read, inside the 30 s the
+// server gives a request: a file that takes longer is refused, and the thread serves others.
+inline constexpr std::chrono::seconds kUploadReadTime{20};
+
 struct ReadOptions {
   // "utf-8" (the default; a UTF-8 BOM is skipped) or any encoding ICU converts from, such as
   // "windows-1258" that older Vietnamese office machines save CSV in.
@@ -34,6 +40,10 @@ struct ReadOptions {
   // A row longer than this is refused rather than buffered: a file with no line breaks must not
   // eat the machine's memory.
   std::size_t max_row_bytes = 1 << 20;
+  // When reading must be over: an upload is read while its sender waits and holds one of the
+  // server's request threads; a command-line import has none and may take its time. Past it,
+  // next() fails with "import.too_slow".
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 // Opens a CSV or XLSX file; which one is told by its first bytes (an XLSX is a ZIP), not its name.

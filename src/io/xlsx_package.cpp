@@ -2,12 +2,33 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace dk::io {
 namespace {
 
 constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
+
+// An archive bomb — a megabyte that expands to gigabytes — is refused by its expansion ratio,
+// before any of it is read: the XML of a real sheet packs to between a fifth and a twentieth of
+// its size, so a hundredfold is generous; a part small when expanded may expand as it likes. The
+// bound holds while reading too, whatever sizes the archive's directory claims.
+constexpr std::uint64_t kMaxExpansion = 100;
+constexpr std::uint64_t kAlwaysAllowedBytes = std::uint64_t{1} << 20;
+
+Error part_too_large(std::string_view part, std::uint64_t limit, bool by_ratio) {
+  if (by_ratio) {
+    return xlsx_invalid(
+        fmt::format("phần “{}” khi giải nén lớn gấp hơn {} lần khi nén (tệp “bom nén”?)", part,
+                    kMaxExpansion),
+        fmt::format("the part “{}” expands to more than {} times its packed size (an archive "
+                    "bomb?)",
+                    part, kMaxExpansion));
+  }
+  return xlsx_invalid(fmt::format("phần “{}” khi giải nén lớn hơn {} MiB", part, limit >> 20),
+                      fmt::format("the part “{}” expands to more than {} MiB", part, limit >> 20));
+}
 
 std::string zip_error_text(int code) {
   zip_error_t error;
@@ -39,11 +60,8 @@ Result<std::size_t> XlsxPart::read(char* data, std::size_t size) {
                      fmt::format("“{}” cannot be unpacked ({})", name_, reason)));
   }
   bytes_read_ += static_cast<std::uint64_t>(got);
-  if (bytes_read_ > max_bytes_) {
-    return std::unexpected(xlsx_invalid(
-        fmt::format("phần “{}” khi giải nén lớn hơn {} MiB", name_, max_bytes_ >> 20),
-        fmt::format("the part “{}” expands to more than {} MiB", name_, max_bytes_ >> 20)));
-  }
+  if (bytes_read_ > max_bytes_)
+    return std::unexpected(part_too_large(name_, max_bytes_, by_ratio_));
   return static_cast<std::size_t>(got);
 }
 
@@ -82,12 +100,17 @@ Result<XlsxPart> XlsxPackage::open_part(std::string_view part_name, std::uint64_
   }
   zip_stat_t stat;
   zip_stat_init(&stat);
-  if (zip_stat_index(archive_.get(), *index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) &&
-      stat.size > max_bytes) {
-    return std::unexpected(xlsx_invalid(
-        fmt::format("phần “{}” khi giải nén lớn hơn {} MiB", part_name, max_bytes >> 20),
-        fmt::format("the part “{}” expands to more than {} MiB", part_name, max_bytes >> 20)));
+  const bool stated = zip_stat_index(archive_.get(), *index, 0, &stat) == 0;
+  std::uint64_t limit = max_bytes;
+  bool by_ratio = false;
+  if (stated && (stat.valid & ZIP_STAT_COMP_SIZE)) {
+    // A packed size past 2^64 / 100 is a lie; the product wraps, and `max_bytes` still caps it.
+    const std::uint64_t ratio_limit = std::max(kAlwaysAllowedBytes, stat.comp_size * kMaxExpansion);
+    by_ratio = ratio_limit < limit;
+    limit = std::min(limit, ratio_limit);
   }
+  if (stated && (stat.valid & ZIP_STAT_SIZE) && stat.size > limit)
+    return std::unexpected(part_too_large(part_name, limit, by_ratio));
   zip_file_t* file = zip_fopen_index(archive_.get(), *index, 0);
   if (!file) {
     const std::string reason = zip_error_strerror(zip_get_error(archive_.get()));
@@ -95,7 +118,7 @@ Result<XlsxPart> XlsxPackage::open_part(std::string_view part_name, std::uint64_
         xlsx_invalid(fmt::format("không mở được phần “{}” ({})", part_name, reason),
                      fmt::format("the part “{}” cannot be opened ({})", part_name, reason)));
   }
-  return XlsxPart(file, std::string(part_name), max_bytes);
+  return XlsxPart(file, std::string(part_name), limit, by_ratio);
 }
 
 Status XlsxPackage::parse_part(std::string_view part_name, std::uint64_t max_bytes,

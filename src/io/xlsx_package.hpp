@@ -22,8 +22,9 @@ Error xlsx_invalid(std::string_view detail_vi, std::string_view detail_en, std::
 
 class XlsxPart {
  public:
-  XlsxPart(zip_file_t* file, std::string name, std::uint64_t max_bytes)
-      : file_(file), name_(std::move(name)), max_bytes_(max_bytes) {}
+  // `max_bytes` is what the part may expand to; `by_ratio` says whether its packed size set it.
+  XlsxPart(zip_file_t* file, std::string name, std::uint64_t max_bytes, bool by_ratio)
+      : file_(file), name_(std::move(name)), max_bytes_(max_bytes), by_ratio_(by_ratio) {}
   // Up to `size` bytes of the expanded part; 0 at its end.
   Result<std::size_t> read(char* data, std::size_t size);
   const std::string& name() const { return name_; }
@@ -35,6 +36,7 @@ class XlsxPart {
   std::unique_ptr<zip_file_t, Closer> file_;
   std::string name_;
   std::uint64_t max_bytes_;
+  bool by_ratio_;
   std::uint64_t bytes_read_ = 0;
 };
 

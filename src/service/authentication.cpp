@@ -16,6 +16,12 @@ namespace {
 
 constexpr std::string_view kLoginScope = "login";
 constexpr std::string_view kAddressScope = "address";
+constexpr std::string_view kPairScope = "pair";
+
+// The subject of the pair's count: the login and the address, which holds no space.
+std::string pair_of(std::string_view login, std::string_view address) {
+  return std::string(login) + " " + std::string(address);
+}
 
 std::unexpected<Error> wrong_credentials() {
   return fail(ErrorKind::unauthenticated, "session.wrong_credentials",
@@ -80,15 +86,12 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
   for (char& c : request.login) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   store::AccountStore accounts(connection);
   const std::int64_t now = unix_seconds(clock());
-  if (auto allowed = check_throttle(accounts, kLoginScope, request.login, kLoginThrottle, now);
-      !allowed) {
-    return std::unexpected(allowed.error());
-  }
-  if (auto allowed =
-          check_throttle(accounts, kAddressScope, request.address, kAddressThrottle, now);
-      !allowed) {
-    return std::unexpected(allowed.error());
-  }
+  const std::string pair = pair_of(request.login, request.address);
+  TRY(check_throttle(accounts, kPairScope, pair, kPairThrottle, now));
+  TRY(check_throttle(accounts, kAddressScope, request.address, kAddressThrottle, now));
+  const std::int64_t known_since = now - std::chrono::seconds(kKnownPlaceFor).count();
+  if (!TRY(accounts.signed_in_from(request.login, request.address, known_since)))
+    TRY(check_throttle(accounts, kLoginScope, request.login, kLoginThrottle, now));
   auto account = TRY(accounts.find_by_login(request.login));
   // An unknown login costs the same hashing work as a wrong password, so that timing does not
   // tell which logins exist.
@@ -100,8 +103,8 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
     const bool shaped = check_login(request.login).has_value();
     auto recorded = store::in_transaction(connection, [&]() -> Status {
       if (shaped) {
-        if (auto done = accounts.record_failure(kLoginScope, request.login, now); !done)
-          return done;
+        TRY(accounts.record_failure(kLoginScope, request.login, now));
+        TRY(accounts.record_failure(kPairScope, pair, now));
       }
       return accounts.record_failure(kAddressScope, request.address, now);
     });
@@ -116,7 +119,10 @@ Result<SignedIn> sign_in(store::SqlConnection& connection, SignInRequest request
       token_digest(signed_in.token),      account->tenant, account->id, random_token(), now,
       unix_seconds(signed_in.expires_at), request.address};
   auto stored = store::in_transaction(connection, [&]() -> Status {
-    if (auto done = accounts.clear_failures(kLoginScope, request.login); !done) return done;
+    // The owner's success clears what this place owes, not the login's count elsewhere: that
+    // would hand a guesser spread over many addresses a fresh allowance.
+    TRY(accounts.clear_failures(kPairScope, pair));
+    TRY(accounts.remember_sign_in(request.login, request.address, now, known_since));
     if (auto done = accounts.delete_expired_sessions(now); !done) return done;
     return accounts.create_session(session);
   });
@@ -196,18 +202,14 @@ Status change_password(store::SqlConnection& connection, const Actor& actor,
                        std::string_view current_password, std::string_view new_password) {
   store::AccountStore accounts(connection);
   const std::int64_t now = unix_seconds(actor.clock());
-  // Guessing the current password from a stolen session is throttled like signing in.
-  if (auto allowed = check_throttle(accounts, kLoginScope, actor.login, kLoginThrottle, now);
-      !allowed) {
-    return allowed;
-  }
+  // Guessing the current password from a stolen session is throttled like signing in from the
+  // session's address; the failures count for signing in there too.
+  const std::string pair = pair_of(actor.login, actor.address);
+  TRY(check_throttle(accounts, kPairScope, pair, kPairThrottle, now));
   auto account = TRY(accounts.find_by_login(actor.login));
   if (!account || !verify_password(account->password_hash, current_password)) {
-    if (auto recorded = store::in_transaction(
-            connection, [&] { return accounts.record_failure(kLoginScope, actor.login, now); });
-        !recorded) {
-      return recorded;
-    }
+    TRY(store::in_transaction(connection,
+                              [&] { return accounts.record_failure(kPairScope, pair, now); }));
     return fail(ErrorKind::invalid_input, "password.current_wrong", "Mật khẩu hiện tại không đúng.",
                 "The current password is wrong.", Location{0, "current_password"});
   }

@@ -93,6 +93,7 @@ Result<StatementImport> import_bank_statement(store::SqlConnection& connection, 
   auto file = TRY(TemporaryFile::holding(content, ".statement"));
   io::ReadOptions options;
   options.encoding = encoding;
+  options.deadline = std::chrono::steady_clock::now() + io::kUploadReadTime;
   auto lines = io::read_bank_statement(file.path(), options);
   if (!lines) return std::unexpected(lines.error());
   const std::vector<std::string> fingerprints = io::statement_fingerprints(*lines);

@@ -65,6 +65,12 @@ Result<DisbursementView> request_disbursement(store::SqlConnection& connection, 
     auto balance = TRY(funds.balance(actor.principal.tenant, id));
     if (auto enough = require_held(fund, balance, input.method, input.amount); !enough)
       return std::unexpected(enough.error());
+    // What waits for approval is summed on every list of funds: it stays within the ledger's
+    // limit too.
+    auto pending = TRY(funds.pending_disbursements(actor.principal.tenant));
+    Dong waiting = pending[id];
+    TRY(add_to(waiting, input.amount));
+    if (waiting > kMaxLedgerTotal) return std::unexpected(total_too_large());
     request.tenant_id = actor.principal.tenant;
     request.fund_id = id;
     request.amount = input.amount;

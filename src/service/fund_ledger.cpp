@@ -75,18 +75,30 @@ Result<LedgerEntry> post_entry(store::SqlConnection& connection, const Actor& ac
     if (auto locked = funds.lock_fund(tenant, fund, actor.clock()); !locked)
       return std::unexpected(locked.error());
   }
+  // The agency's ledger stays within kMaxLedgerTotal, so that no total shown anywhere can wrap.
+  // Postings to other funds may pass this check at the same moment; each adds less than
+  // kMaxAmount, far inside the room between the limit and the range of a Dong.
+  Dong ledger_total = TRY(funds.ledger_total(tenant));
+  for (const LedgerLine& line : entry.lines)
+    if (line.amount > 0) TRY(add_to(ledger_total, line.amount));
+  if (ledger_total > kMaxLedgerTotal) return std::unexpected(total_too_large());
   for (Id fund_id : touched) {
     auto before = TRY(funds.balance(tenant, fund_id));
     FundBalance after = before;
     for (const LedgerLine& line : entry.lines)
-      if (line.fund_id == fund_id) add_line(after, line);
+      if (line.fund_id == fund_id) TRY(add_line(after, line));
     if (after.cash >= 0 && after.bank >= 0) continue;
     auto fund = TRY(existing_fund(connection, actor, fund_id));
     // What the posting takes out of the holding that would go below zero.
     const PaymentMethod short_of =
         after.cash < 0 ? PaymentMethod::cash : PaymentMethod::bank_transfer;
     const Dong taken = before.held(short_of) - after.held(short_of);
-    return std::unexpected(require_held(fund, before, short_of, taken).error());
+    TRY(require_held(fund, before, short_of, taken));
+    // A holding went below zero although it held what was taken: the sums contradict each other.
+    return fail(
+        ErrorKind::internal, "funds.balance_inconsistent",
+        fmt::format("Số dư của quỹ “{}” không khớp; không ghi được.", fund.name),
+        fmt::format("The balance of “{}” does not add up; nothing was recorded.", fund.name));
   }
   auto id = TRY(funds.post(entry));
   auto audited =

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "core/amount_words.hpp"
 #include "core/money.hpp"
@@ -24,13 +25,14 @@ namespace dk::service {
 namespace {
 
 // What an entry moves into and out of one fund's money (cash and bank together).
-std::pair<Dong, Dong> movement(const LedgerEntry& entry, Id fund) {
+Result<std::pair<Dong, Dong>> movement(const LedgerEntry& entry, Id fund) {
   Dong change = 0;
   for (const LedgerLine& line : entry.lines) {
     if (line.fund_id == fund &&
         (line.account == LedgerAccount::cash || line.account == LedgerAccount::bank))
-      change += line.amount;
+      TRY(add_to(change, line.amount));
   }
+  if (change == std::numeric_limits<Dong>::min()) return std::unexpected(total_too_large());
   return change >= 0 ? std::pair{change, Dong{0}} : std::pair{Dong{0}, -change};
 }
 
@@ -76,9 +78,9 @@ Result<FundStatement> fund_statement(store::SqlConnection& connection, const Act
   // payment it paid for would show the fund below zero in between.
   Dong balance = 0;
   for (LedgerEntry& entry : *entries) {
-    auto [in, out] = movement(entry, id);
+    auto [in, out] = TRY(movement(entry, id));
     if (in == 0 && out == 0) continue;  // pledges, and moves between cash and bank
-    balance += in - out;
+    TRY(add_to(balance, in - out));
     // The public statement names no anonymous giver, whoever reads it.
     if (entry.anonymous) {
       entry.payer_name.clear();

@@ -53,8 +53,8 @@ Result<FundsReport> agency_funds_report(store::SqlConnection& connection, Id ten
   if (!by_unit) return std::unexpected(by_unit.error());
   auto all = TRY(funds.list_funds(tenant, std::nullopt, std::nullopt));
   for (const DonationTotal& total : *by_fund) {
-    report.received += total.received;
-    report.disbursed += total.disbursed;
+    TRY(add_to(report.received, total.received));
+    TRY(add_to(report.disbursed, total.disbursed));
     if (total.received <= 0) continue;
     auto fund = std::ranges::find(all, total.key, &Fund::id);
     const std::string phrase =
@@ -88,8 +88,8 @@ Result<FundsCheck> check_funds(store::SqlConnection& connection, Id tenant) {
     TrialBalance trial = check_ledger(*transactions);
     check.trial.transactions += trial.transactions;
     check.trial.lines += trial.lines;
-    check.trial.debits += trial.debits;
-    check.trial.credits += trial.credits;
+    TRY(add_to(check.trial.debits, trial.debits));
+    TRY(add_to(check.trial.credits, trial.credits));
     for (LedgerProblem& problem : trial.problems)
       check.trial.problems.push_back(std::move(problem));
     auto listed = TRY(funds.list_funds(agency, std::nullopt, std::nullopt));

@@ -70,25 +70,45 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
                                     const Clock& clock) {
   auto reader = TRY(io::open_table(request.file, request.read_options));
 
+  // The header is the first row that names the columns, within the first kMostTitleLines
+  // lines with anything in them: offices put a title ("DANH SÁCH CÔNG ĐOÀN VIÊN …") and a
+  // reference line above it, which are skipped with a note. Past them, the first line's problem
+  // is the file's.
+  constexpr int kMostTitleLines = 15;
+  ImportReport report;
   io::TableRow header;
-  for (;;) {  // the header is the first row with anything in it
+  std::optional<MemberColumns> columns;
+  std::optional<Error> first_problem;
+  std::vector<std::uint64_t> title_lines;
+  for (int looked = 0; !columns && looked < kMostTitleLines;) {
     auto more = TRY(reader->next(header));
-    if (!more) {
-      return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp không có dòng nào.",
-                  "The file has no rows.");
+    if (!more) break;
+    if (is_blank_row(header.cells)) continue;
+    ++looked;
+    auto mapped = map_member_columns(header.cells);
+    if (mapped) {
+      columns = std::move(*mapped);
+      break;
     }
-    if (!is_blank_row(header.cells)) break;
+    if (!first_problem) {
+      first_problem = mapped.error();
+      first_problem->where.line = header.line;
+    }
+    title_lines.push_back(header.line);
   }
-  auto columns = map_member_columns(header.cells);
   if (!columns) {
-    Error error = columns.error();
-    error.where.line = header.line;
-    return std::unexpected(error);
+    if (first_problem) return std::unexpected(*first_problem);
+    return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp không có dòng nào.",
+                "The file has no rows.");
+  }
+  for (const std::uint64_t line : title_lines) {
+    report.skipped.push_back({line, "import.title_skipped",
+                              Text{"Dòng tiêu đề phía trên danh sách, bỏ qua.",
+                                   "A title line above the list; skipped."}});
   }
 
   store::RegistryStore registry(connection);
   std::optional<Id> organization_id;
-  ImportReport report;
   report.ignored_columns = columns->ignored;
   const CivilDate today = vietnam_date(clock());
 
@@ -117,6 +137,14 @@ Result<ImportReport> import_members(store::SqlConnection& connection, const Impo
         }
         if (!*more) break;
         if (is_blank_row(row.cells)) continue;
+        if (is_closing_line(row.cells)) {
+          if (report.skipped.size() < kMaxReportedProblems) {
+            report.skipped.push_back({row.line, "import.closing_skipped",
+                                      Text{"Dòng tổng cộng hoặc chữ ký dưới danh sách, bỏ qua.",
+                                           "A total or signature line under the list; skipped."}});
+          }
+          continue;
+        }
         auto record = read_member_row(*columns, row.cells, row.line, today);
         if (!record) {
           ++report.rows_rejected;

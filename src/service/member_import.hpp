@@ -35,13 +35,22 @@ struct ImportRequest {
   io::ReadOptions read_options;
 };
 
+// A line of the file not read as a person, and why: a title above the header row, a total or a
+// signature below the rows.
+struct SkippedLine {
+  std::uint64_t line = 0;
+  std::string code;  // "import.title_skipped", "import.closing_skipped"
+  Text reason;
+};
+
 struct ImportReport {
   ImportCounts counts;
   std::int64_t rows_rejected = 0;
   std::int64_t units_created = 0;
   std::vector<Error> problems;  // the first kMaxReportedProblems, in file order
   std::vector<std::string> ignored_columns;
-  bool written = false;  // false: nothing was saved (a rejected file, or a dry run)
+  std::vector<SkippedLine> skipped;  // the first kMaxReportedProblems
+  bool written = false;              // false: nothing was saved (a rejected file, or a dry run)
 };
 
 inline constexpr size_t kMaxReportedProblems = 1000;

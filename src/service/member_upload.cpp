@@ -37,6 +37,7 @@ Result<ImportReport> import_uploaded_members(store::SqlConnection& connection, c
       upload.mode == UploadMode::valid_only ? InvalidRows::skip : InvalidRows::reject_file;
   request.mode = upload.mode == UploadMode::preview ? ImportMode::dry_run : ImportMode::write;
   request.read_options.encoding = upload.encoding;
+  request.read_options.deadline = std::chrono::steady_clock::now() + io::kUploadReadTime;
   if (upload.organization_id) {
     auto organization = TRY(store::RegistryStore(connection)
                                 .find_organization_by_id(request.tenant, *upload.organization_id));

@@ -136,7 +136,9 @@ Result<PersonRecord> load_person(store::SqlConnection& connection, const Actor& 
   auto memberships = registry.memberships_of(tenant, id);
   if (!memberships) return std::unexpected(memberships.error());
   const std::vector<Id> organizations = current_organizations(*memberships);
-  if (!may_see_person(actor.principal, id, organizations)) return refuse();
+  // Someone the actor may not see answers as someone who is not there: a 403 would tell that the
+  // id belongs to a person, and let ids be walked to count and place people.
+  if (!may_see_person(actor.principal, id, organizations)) return person_not_found(id);
   PersonRecord record;
   record.view.person = std::move(**person);
   record.view.personal_data = may_see_personal_data(actor.principal, id, organizations);
@@ -318,6 +320,7 @@ Result<PersonRecord> update_person(store::SqlConnection& connection, const Actor
     if (!found) return person_not_found(id);
     auto memberships = TRY(registry.memberships_of(tenant, id));
     const std::vector<Id> organizations = current_organizations(memberships);
+    if (!may_see_person(actor.principal, id, organizations)) return person_not_found(id);
     if (!may_update_person(actor.principal, id, organizations)) return refuse();
     const bool identity = changes.full_name || changes.gender || changes.birth_date ||
                           changes.id_number || changes.unit_id || changes.position;

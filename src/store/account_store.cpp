@@ -253,6 +253,28 @@ Status AccountStore::clear_failures(std::string_view scope, std::string_view sub
   return {};
 }
 
+Result<bool> AccountStore::signed_in_from(std::string_view login, std::string_view address,
+                                          std::int64_t since) {
+  const SqlValue params[] = {std::string(login), std::string(address), since};
+  auto found = TRY(query_integer(connection_,
+                                 "SELECT count(*) FROM known_sign_ins WHERE login = $1 AND "
+                                 "address = $2 AND last_at >= $3",
+                                 params));
+  return found.value_or(0) > 0;
+}
+
+Status AccountStore::remember_sign_in(std::string_view login, std::string_view address,
+                                      std::int64_t now, std::int64_t forget_before) {
+  const SqlValue params[] = {std::string(login), std::string(address), now};
+  TRY(connection_.execute(
+      "INSERT INTO known_sign_ins (login, address, last_at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (login, address) DO UPDATE SET last_at = excluded.last_at",
+      params));
+  const SqlValue old[] = {std::string(login), forget_before};
+  TRY(connection_.execute("DELETE FROM known_sign_ins WHERE login = $1 AND last_at < $2", old));
+  return {};
+}
+
 // Sorted and without repeats here rather than in SQL: an ORDER BY on the organization would lead
 // the engine to walk the whole tenant's rows in that order instead of the person's few.
 Result<std::vector<Id>> AccountStore::ids(std::string_view sql, std::span<const SqlValue> params) {

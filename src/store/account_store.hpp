@@ -64,6 +64,11 @@ class AccountStore {
                                 std::int64_t since);
   Status record_failure(std::string_view scope, std::string_view subject, std::int64_t now);
   Status clear_failures(std::string_view scope, std::string_view subject);
+  // Whether `login` signed in from `address` since `since`; remembering a place forgets the
+  // login's places not used since `forget_before`.
+  Result<bool> signed_in_from(std::string_view login, std::string_view address, std::int64_t since);
+  Status remember_sign_in(std::string_view login, std::string_view address, std::int64_t now,
+                          std::int64_t forget_before);
 
   // Current committee seats (organizations where the person is also a current member) and current
   // memberships of a person at `today`.

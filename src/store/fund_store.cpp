@@ -137,18 +137,37 @@ Status FundStore::lock_fund(Id tenant, Id id, Instant now) {
 
 // ---- balances -------------------------------------------------------------------------------
 
+namespace {
+
+// What each fund was promised, net of cancellations but not of payments: the lines on
+// pledges_promised of pledge entries and of the reversals that cancelled them. Payments move the
+// same account, which is why the account's balance alone says only what is still awaited.
+constexpr std::string_view kPledged =
+    "SELECT l.fund_id, CAST(SUM(-l.amount) AS BIGINT) FROM ledger_lines l JOIN "
+    "ledger_transactions t ON t.tenant_id = l.tenant_id AND t.id = l.transaction_id "
+    "WHERE l.tenant_id = $1 AND l.account = 'pledges_promised' AND (t.kind = 'pledge' OR "
+    "(t.kind = 'reversal' AND EXISTS (SELECT 1 FROM ledger_transactions o WHERE o.tenant_id = "
+    "t.tenant_id AND o.id = t.reverses_id AND o.kind = 'pledge'))){} GROUP BY l.fund_id";
+
+}  // namespace
+
 Result<std::map<Id, FundBalance>> FundStore::balances(Id tenant) {
   std::map<Id, FundBalance> result;
   const SqlValue params[] = {tenant};
   auto read = connection_.query(
-      "SELECT fund_id, account, SUM(amount) FROM ledger_lines WHERE tenant_id = $1 "
+      "SELECT fund_id, account, CAST(SUM(amount) AS BIGINT) FROM ledger_lines WHERE tenant_id = $1 "
       "GROUP BY fund_id, account",
       params, [&](const SqlRow& row) -> Status {
-        if (auto account = parse_code<LedgerAccount>(row.text(1)))
-          add_line(result[row.integer(0)], LedgerLine{row.integer(0), *account, row.integer(2)});
-        return {};
+        const auto account = parse_code<LedgerAccount>(row.text(1));
+        if (!account) return {};
+        return add_line(result[row.integer(0)],
+                        LedgerLine{row.integer(0), *account, row.integer(2)});
       });
   if (!read) return std::unexpected(read.error());
+  TRY(connection_.query(fmt::format(kPledged, ""), params, [&](const SqlRow& row) -> Status {
+    result[row.integer(0)].pledged = row.integer(1);
+    return {};
+  }));
   return result;
 }
 
@@ -156,15 +175,35 @@ Result<FundBalance> FundStore::balance(Id tenant, Id fund) {
   FundBalance result;
   const SqlValue params[] = {tenant, fund};
   auto read = connection_.query(
-      "SELECT account, SUM(amount) FROM ledger_lines WHERE tenant_id = $1 AND fund_id = $2 "
+      "SELECT account, CAST(SUM(amount) AS BIGINT) FROM ledger_lines WHERE tenant_id = $1 AND "
+      "fund_id = $2 "
       "GROUP BY account",
       params, [&](const SqlRow& row) -> Status {
-        if (auto account = parse_code<LedgerAccount>(row.text(0)))
-          add_line(result, LedgerLine{fund, *account, row.integer(1)});
+        const auto account = parse_code<LedgerAccount>(row.text(0));
+        if (!account) return {};
+        return add_line(result, LedgerLine{fund, *account, row.integer(1)});
+      });
+  if (!read) return std::unexpected(read.error());
+  TRY(connection_.query(fmt::format(kPledged, " AND l.fund_id = $2"), params,
+                        [&](const SqlRow& row) -> Status {
+                          result.pledged = row.integer(1);
+                          return {};
+                        }));
+  return result;
+}
+
+Result<Dong> FundStore::ledger_total(Id tenant) {
+  Dong total = 0;
+  const SqlValue params[] = {tenant};
+  auto read = connection_.query(
+      "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_lines WHERE tenant_id = $1 "
+      "AND amount > 0",
+      params, [&](const SqlRow& row) -> Status {
+        total = row.integer(0);
         return {};
       });
   if (!read) return std::unexpected(read.error());
-  return result;
+  return total;
 }
 
 Result<std::map<Id, FundStore::DonationCount>> FundStore::donation_counts(Id tenant) {
@@ -192,7 +231,8 @@ Result<std::map<Id, Dong>> FundStore::pending_disbursements(Id tenant) {
   std::map<Id, Dong> result;
   const SqlValue params[] = {tenant};
   auto read = connection_.query(
-      "SELECT fund_id, SUM(amount) FROM disbursements WHERE tenant_id = $1 AND status = "
+      "SELECT fund_id, CAST(SUM(amount) AS BIGINT) FROM disbursements WHERE tenant_id = $1 AND "
+      "status = "
       "'pending' GROUP BY fund_id",
       params, [&](const SqlRow& row) -> Status {
         result[row.integer(0)] = row.integer(1);

@@ -39,6 +39,9 @@ class FundStore {
   };
   Result<std::map<Id, DonationCount>> donation_counts(Id tenant);
   Result<std::map<Id, Dong>> pending_disbursements(Id tenant);
+  // The sum of the agency's debits over all its funds: all the money its ledger ever moved, which
+  // bounds every total shown (see kMaxLedgerTotal).
+  Result<Dong> ledger_total(Id tenant);
 
   // Records a transaction (entry.lines already valid); returns its id.
   Result<Id> post(LedgerEntry entry);

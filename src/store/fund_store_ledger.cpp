@@ -195,7 +195,8 @@ Result<std::vector<Id>> FundStore::pledges_off_ledger(Id tenant) {
   const SqlValue params[] = {tenant};
   return query_all(
       connection_,
-      "SELECT p.id FROM pledges p LEFT JOIN (SELECT pledge_id, SUM(amount) AS promised FROM "
+      "SELECT p.id FROM pledges p LEFT JOIN (SELECT pledge_id, CAST(SUM(amount) AS BIGINT) AS "
+      "promised FROM "
       "ledger_lines WHERE tenant_id = $1 AND account = 'pledges_promised' GROUP BY pledge_id) l "
       "ON l.pledge_id = p.id WHERE p.tenant_id = $1 AND (COALESCE(l.promised, 0) > 0 OR "
       "-COALESCE(l.promised, 0) > p.amount OR (p.cancelled_at IS NOT NULL AND "
@@ -229,8 +230,9 @@ Result<std::vector<DonationTotal>> FundStore::year_totals(std::string_view selec
                              fmt::format("{:04}-12-31", year)};
   return query_all(
       connection_,
-      fmt::format("SELECT {0}, SUM(CASE WHEN l.account = 'donations' THEN -l.amount ELSE 0 END), "
-                  "SUM(CASE WHEN l.account = 'disbursements' THEN l.amount ELSE 0 END) "
+      fmt::format("SELECT {0}, CAST(SUM(CASE WHEN l.account = 'donations' THEN -l.amount ELSE 0 "
+                  "END) AS BIGINT), CAST(SUM(CASE WHEN l.account = 'disbursements' THEN "
+                  "l.amount ELSE 0 END) AS BIGINT) "
                   "FROM ledger_lines l JOIN ledger_transactions t ON t.tenant_id = l.tenant_id "
                   "AND t.id = l.transaction_id {1} WHERE l.tenant_id = $1 AND t.occurred_on "
                   "BETWEEN $2 AND $3 AND l.account IN ('donations', 'disbursements') "

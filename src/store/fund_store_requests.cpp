@@ -38,12 +38,13 @@ Result<std::vector<Pledge>> FundStore::read_pledges(std::string_view where,
                                                     std::vector<SqlValue> params) {
   return query_all(
       connection_,
-      fmt::format("SELECT p.id, p.tenant_id, p.fund_id, p.person_id, p.payer_name, p.amount, "
-                  "p.pledged_on, p.note, p.created_by, p.cancelled_at, "
-                  "COALESCE((SELECT SUM(l.amount) FROM ledger_lines l WHERE l.tenant_id = "
-                  "p.tenant_id AND l.pledge_id = p.id AND l.account = 'pledges_receivable'), 0) "
-                  "FROM pledges p WHERE {} ORDER BY p.id",
-                  where),
+      fmt::format(
+          "SELECT p.id, p.tenant_id, p.fund_id, p.person_id, p.payer_name, p.amount, "
+          "p.pledged_on, p.note, p.created_by, p.cancelled_at, "
+          "COALESCE((SELECT CAST(SUM(l.amount) AS BIGINT) FROM ledger_lines l WHERE l.tenant_id = "
+          "p.tenant_id AND l.pledge_id = p.id AND l.account = 'pledges_receivable'), 0) "
+          "FROM pledges p WHERE {} ORDER BY p.id",
+          where),
       params, [](const SqlRow& row) {
         Pledge pledge;
         pledge.id = row.integer(0);

@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "core/vietnamese_text.hpp"
+#include "store/registry_rows.hpp"
 #include "store/registry_store.hpp"
 
 namespace dk::store {
@@ -30,13 +31,6 @@ constexpr size_t kMaxCachedUnits = 4096;
 
 constexpr std::string_view kFindByIdNumber =
     "SELECT id FROM persons WHERE tenant_id = $1 AND id_number = $2 AND id_number <> ''";
-// $4 is the first id this import hands out: lower ids were registered before it.
-constexpr std::string_view kFindByNameWithIdNumber =
-    "SELECT min(id) FROM persons WHERE tenant_id = $1 AND name_key = $2 AND birth_date = $3 AND "
-    "id < $4 AND id_number = ''";
-constexpr std::string_view kFindByNameWithoutIdNumber =
-    "SELECT min(id) FROM persons WHERE tenant_id = $1 AND name_key = $2 AND birth_date = $3 AND "
-    "(id < $4 OR id_number = '')";
 // People already there keep what they have; what they lacked is filled from the file.
 constexpr std::string_view kFillIn =
     "UPDATE persons SET gender = coalesce(gender, $3), birth_date = coalesce(birth_date, $4), "
@@ -56,11 +50,6 @@ constexpr std::string_view kEnrol =
     "INSERT INTO memberships (tenant_id, id, person_id, organization_id, joined_on, status, "
     "card_number) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM memberships "
     "WHERE tenant_id = $1 AND organization_id = $4 AND person_id = $3 AND status <> 'left')";
-
-SqlValue date_value(const std::optional<CivilDate>& date) {
-  if (!date) return std::monostate{};
-  return format_iso(*date);
-}
 
 }  // namespace
 

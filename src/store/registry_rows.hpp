@@ -17,6 +17,20 @@
 
 namespace dk::store {
 
+// The row-by-row import's (SQLite's) lookups of someone by name and birth date, for a row with a
+// CCCD (someone registered before this import without one yet) and without (anyone registered
+// before, or created by this import without a CCCD). $4 is the first id this import hands out:
+// lower ids were registered before it. INDEXED BY, because SQLite reads `min(id)` by walking
+// the primary key in id order and testing every person until one matches: for the rows of a
+// list without CCCDs, which match nobody, that is a scan of the whole registry per row and an
+// import quadratic in its length (tests/store/import_plan_test.cpp holds the plan to the index).
+inline constexpr std::string_view kFindByNameWithIdNumber =
+    "SELECT min(id) FROM persons INDEXED BY persons_name_birth WHERE tenant_id = $1 AND "
+    "name_key = $2 AND birth_date = $3 AND id < $4 AND id_number = ''";
+inline constexpr std::string_view kFindByNameWithoutIdNumber =
+    "SELECT min(id) FROM persons INDEXED BY persons_name_birth WHERE tenant_id = $1 AND "
+    "name_key = $2 AND birth_date = $3 AND (id < $4 OR id_number = '')";
+
 inline SqlValue date_value(const std::optional<CivilDate>& date) {
   if (!date) return std::monostate{};
   return format_iso(*date);

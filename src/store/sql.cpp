@@ -25,4 +25,12 @@ Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std
   return value;
 }
 
+Error out_of_range() {
+  return Error{ErrorKind::conflict,
+               "store.out_of_range",
+               Text{"Một tổng số vượt quá giới hạn tính toán của cơ sở dữ liệu.",
+                    "A total passes the range the database can compute."},
+               {}};
+}
+
 }  // namespace dk::store

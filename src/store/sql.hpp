@@ -198,4 +198,9 @@ auto query_all(SqlConnection& connection, std::string_view sql, std::span<const 
 Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std::string_view sql,
                                                   std::span<const SqlValue> params = {});
 
+// A sum or a number in a statement left the range of a 64-bit integer (SQLite's "integer
+// overflow", PostgreSQL's SQLSTATE 22003): said the same way by both adapters, never a wrapped
+// or zeroed value.
+Error out_of_range();
+
 }  // namespace dk::store

@@ -402,6 +402,36 @@ TEST_P(ImportTest, UnrecognisedColumnsAreNamedButDoNotStopTheImport) {
   EXPECT_EQ(field(members()[0], "birth_date"), "1990-01-01");
 }
 
+TEST_P(ImportTest, ATitleAboveAndTotalsAndSignaturesBelowAreNotPeople) {
+  // As offices keep the list in Excel: a title and a reference line above the header row, a
+  // total, the place and date, and the signatures under the rows.
+  create_empty_agency();
+  const Rows rows = {{"DANH SÁCH CÔNG ĐOÀN VIÊN CÔNG ĐOÀN SỞ TƯ PHÁP", "", "", ""},
+                     {"(Kèm theo Quyết định số 12/QĐ-CĐ ngày 01/11/2026)", "", "", ""},
+                     {"", "", "", ""},
+                     {"STT", "Họ và tên", "Ngày sinh", "Phòng"},
+                     {"1", "Lê Văn An", "01/01/1990", "Văn phòng"},
+                     {"2", "Trần Thị Bình", "02/02/1991", "Văn phòng"},
+                     {"", "Tổng cộng: 2 người", "", ""},
+                     {"", "", "", "Hà Tĩnh, ngày 20 tháng 11 năm 2026"},
+                     {"", "Người lập biểu", "", "Thủ trưởng đơn vị"},
+                     {"", "(Ký, ghi rõ họ tên)", "", ""}};
+  const std::string file = csv_file("co-tieu-de.csv", rows);
+  const CliRun run = ok({"import", "members", file});
+  EXPECT_THAT(run.out, HasSubstr("Đã nhập: 2 người mới, 0 trùng với người đã có, 0 dòng bị loại."));
+  EXPECT_THAT(run.err, AllOf(HasSubstr("co-tieu-de.csv:1: Dòng tiêu đề"),
+                             HasSubstr("co-tieu-de.csv:2: Dòng tiêu đề"),
+                             HasSubstr("co-tieu-de.csv:7: Dòng tổng cộng hoặc chữ ký"),
+                             HasSubstr("co-tieu-de.csv:8: Dòng tổng cộng hoặc chữ ký"),
+                             HasSubstr("co-tieu-de.csv:9: Dòng tổng cộng hoặc chữ ký"),
+                             HasSubstr("co-tieu-de.csv:10: Dòng tổng cộng hoặc chữ ký")));
+  EXPECT_THAT(names_of(members()), ElementsAre("Lê Văn An", "Trần Thị Bình"));
+  // A row that starts with its number is a person's, whatever it is called.
+  const std::string numbered = csv_file(
+      "so-thu-tu.csv", {{"STT", "Họ và tên"}, {"3", "Chu Tịch Văn"}, {"4", "Tổng Thị Cộng"}});
+  EXPECT_THAT(ok({"import", "members", numbered}).out, HasSubstr("2 người mới"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ImportTest, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace

@@ -53,13 +53,13 @@ TEST(Access, APersonChangesTheirContactsButNotTheirIdentity) {
 
 TEST(SignInThrottle, AFewMistakesAreFreeThenTheWaitDoublesUpToTheCeiling) {
   using std::chrono::seconds;
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 4, seconds(0), seconds(0)), seconds(0));
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 5, seconds(0), seconds(0)), seconds(30));
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 6, seconds(0), seconds(0)), seconds(60));
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 6, seconds(45), seconds(45)), seconds(15));
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 50, seconds(0), seconds(0)), seconds(900));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 4, seconds(0), seconds(0)), seconds(0));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 5, seconds(0), seconds(0)), seconds(30));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 6, seconds(0), seconds(0)), seconds(60));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 6, seconds(45), seconds(45)), seconds(15));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 50, seconds(0), seconds(0)), seconds(900));
   // At 100 failures in the hour every attempt waits for the oldest to leave the window.
-  EXPECT_EQ(throttle_wait(kLoginThrottle, 100, seconds(100), seconds(3000)), seconds(600));
+  EXPECT_EQ(throttle_wait(kPairThrottle, 100, seconds(100), seconds(3000)), seconds(600));
 }
 
 }  // namespace

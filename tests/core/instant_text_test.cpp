@@ -34,5 +34,15 @@ TEST(InstantText, RefusesWhatIsNotATime) {
   }
 }
 
+TEST(InstantText, RefusesYearsAnInstantCannotHold) {
+  // Found by the dates and JSON-body fuzz targets: these wrapped the nanoseconds (UBSan).
+  EXPECT_FALSE(parse_instant("0028-03-01T00:10Z"));
+  EXPECT_FALSE(parse_instant("4052-12-31T23:45:00+07:00"));
+  EXPECT_FALSE(parse_instant("1899-12-31T23:59Z"));
+  EXPECT_FALSE(parse_instant("2201-01-01T00:00Z"));
+  EXPECT_TRUE(parse_instant("1900-01-01T00:00Z"));
+  EXPECT_TRUE(parse_instant("2200-12-31T23:59:59+07:00"));
+}
+
 }  // namespace
 }  // namespace dk

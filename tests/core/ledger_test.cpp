@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -24,9 +25,13 @@ Dong sum(std::span<const LedgerLine> lines) {
 
 FundBalance balance_of(std::span<const RecordedTransaction> ledger, Id fund) {
   FundBalance balance;
-  for (const RecordedTransaction& transaction : ledger)
-    for (const LedgerLine& line : transaction.lines)
-      if (line.fund_id == fund) add_line(balance, line);
+  for (const RecordedTransaction& transaction : ledger) {
+    for (const LedgerLine& line : transaction.lines) {
+      if (line.fund_id == fund) {
+        EXPECT_TRUE(add_line(balance, line));
+      }
+    }
+  }
   return balance;
 }
 
@@ -54,8 +59,7 @@ TEST(Ledger, ADonationMovesMoneyAndSettlesItsPledge) {
   const FundBalance balance = balance_of(ledger, 1);
   EXPECT_EQ(balance.bank, 500'000);
   EXPECT_EQ(balance.received, 500'000);
-  EXPECT_EQ(balance.pledged, 0);  // promised and kept: nothing awaited
-  EXPECT_EQ(balance.pledge_outstanding, 0);
+  EXPECT_EQ(balance.pledge_outstanding, 0);  // promised and kept: nothing awaited
   EXPECT_TRUE(check_ledger(ledger).balanced());
 }
 
@@ -331,6 +335,38 @@ TEST(LedgerProperty, AnyOneChangedLineIsFound) {
     line.amount += std::bernoulli_distribution(0.5)(random) ? 1 : -1000;  // one đồng is enough
     EXPECT_FALSE(check_ledger(tampered).balanced()) << "transaction " << transaction.id;
   }
+}
+
+TEST(Ledger, ABalanceRefusesToWrapPastTheRangeOfADong) {
+  constexpr Dong kLargest = std::numeric_limits<Dong>::max();
+  FundBalance balance;
+  EXPECT_TRUE(add_line(balance, {1, LedgerAccount::cash, kLargest - 10, 0}));
+  const Status wrapped = add_line(balance, {1, LedgerAccount::cash, 11, 0});
+  ASSERT_FALSE(wrapped);
+  EXPECT_EQ(wrapped.error().code, "money.total_too_large");
+  EXPECT_EQ(balance.cash, kLargest - 10);
+  // A credit of the most negative Dong has no positive reading.
+  EXPECT_FALSE(
+      add_line(balance, {1, LedgerAccount::donations, std::numeric_limits<Dong>::min(), 0}));
+}
+
+TEST(TrialBalance, SaysSoWhenTheLedgersSumsPassTheRange) {
+  // Written by hand or before the limit: ten lines of 10^18 đ, whose sum passes 2^63.
+  std::vector<RecordedTransaction> ledger;
+  for (Id id = 1; id <= 10; ++id) {
+    ledger.push_back({id,
+                      EntryKind::donation,
+                      1'000'000'000'000'000'000,
+                      0,
+                      {{1, LedgerAccount::cash, 1'000'000'000'000'000'000, 0},
+                       {1, LedgerAccount::donations, -1'000'000'000'000'000'000, 0}}});
+  }
+  const TrialBalance trial = check_ledger(ledger);
+  EXPECT_FALSE(trial.balanced());
+  ASSERT_FALSE(trial.problems.empty());
+  EXPECT_EQ(trial.problems.back().code, "ledger.total_too_large");
+  EXPECT_EQ(trial.problems.back().transaction_id, 1) << "each amount is past kMaxAmount already";
+  EXPECT_GE(trial.debits, 0) << "no total wrapped to a negative";
 }
 
 }  // namespace

@@ -197,5 +197,23 @@ TEST(CheckedAdd, AddsOrSaysItOverflows) {
   EXPECT_EQ(checked_add(kMinDong, kMinDong), std::nullopt);
 }
 
+TEST(AddTo, AddsOrRefusesAndLeavesTheTotalAlone) {
+  Dong total = kMaxLedgerTotal - 1;
+  EXPECT_TRUE(add_to(total, 1));
+  EXPECT_EQ(total, kMaxLedgerTotal);
+  total = kMaxDong - 5;
+  const Status passed = add_to(total, 6);
+  ASSERT_FALSE(passed);
+  EXPECT_EQ(passed.error().code, "money.total_too_large");
+  EXPECT_EQ(passed.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(passed.error().where.field, "amount");
+  EXPECT_NE(passed.error().message.vi.find("1.000.000.000.000.000.000 đ"), std::string::npos);
+  EXPECT_EQ(total, kMaxDong - 5) << "a refused sum changes nothing";
+  total = kMinDong;
+  EXPECT_FALSE(add_to(total, -1));
+  // The limit leaves room to add a few totals of a report together.
+  EXPECT_TRUE(checked_add(kMaxLedgerTotal * 4, kMaxLedgerTotal * 4));
+}
+
 }  // namespace
 }  // namespace dk

@@ -81,7 +81,11 @@ Reply Client::send(const Call& call) {
   CURL* curl = curl_easy_init();
   const std::string url = base_url_ + call.path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, call.method.c_str());
+  if (call.method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);  // a HEAD answer has a length but no body
+  } else {
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, call.method.c_str());
+  }
   curl_slist* headers = nullptr;
   std::vector<std::string> lines = call.headers;
   if (!call.body.empty() || call.method == "POST" || call.method == "PUT" ||

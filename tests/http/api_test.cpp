@@ -93,6 +93,13 @@ TEST_P(Api, PersonalDataIsShownOnlyToThoseEntitledAndEveryReadIsAudited) {
     EXPECT_EQ(person.as_object().if_contains("id_number"), nullptr);
     EXPECT_EQ(person.as_object().if_contains("birth_date"), nullptr);
   }
+  // A record cites the personal-data rule in force on the server's today (18/11/2026): the law
+  // of 2025, not the decree it replaced on 01/01/2026.
+  const auto record =
+      leader.get(fmt::format("/api/v1/people/{}", everyone[0].at("id").as_int64())).json();
+  const auto& rule = record.at("personal_data_rule");
+  EXPECT_NE(text_of(rule, "vi").find("91/2025/QH15"), std::string::npos) << rule;
+  EXPECT_EQ(text_of(rule, "effective_from"), "2026-01-01");
   // The trade union's chair sees the personal data of trade unionists only.
   const auto chair = as("chutichcd").get("/api/v1/people?limit=500").json();
   int shown = 0;
@@ -202,6 +209,7 @@ TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
   const Reply big = post(R"({"full_name":")" + std::string(1536 * 1024, 'a') + "\"}");
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(big.code(), "body.too_large");
+  EXPECT_EQ(big.json().at("status").as_int64(), 413) << "the body says the status it came with";
   // A body far past every limit is cut off without being read.
   EXPECT_NE(post(R"({"full_name":")" + std::string(8 << 20, 'a') + "\"}").status, 201);
   // An address or a header past 8 KiB gets a problem that says which; past 64 KiB the connection
@@ -210,9 +218,16 @@ TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
       admin.send({"GET", "/api/v1/people", "", "", {"X-Note: " + std::string(10 * 1024, 'a')}});
   EXPECT_EQ(long_header.status, 431);
   EXPECT_EQ(long_header.code(), "request.header_too_large");
+  EXPECT_EQ(long_header.json().at("status").as_int64(), 431);
   const Reply long_address = admin.get("/api/v1/people?search=" + std::string(10 * 1024, 'a'));
   EXPECT_EQ(long_address.status, 414);
   EXPECT_EQ(long_address.code(), "request.target_too_long");
+  EXPECT_EQ(long_address.json().at("status").as_int64(), 414);
+  // A field named twice is refused, not read one way here and another way elsewhere.
+  const Reply twice = post(R"({"full_name":"Lê Văn A","full_name":"Lê Văn B"})");
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_EQ(twice.code(), "body.duplicate_key");
+  EXPECT_EQ(text_of(twice.json(), "field"), "full_name");
   EXPECT_EQ(admin.get("/api/v1/people?search=%ff%fe").code(), "query.malformed");
   EXPECT_EQ(admin.get("/api/v1/people/99999999999999999999").status, 404);
   const Reply english = admin.send({"POST",
@@ -433,6 +448,20 @@ TEST_P(Api, TheAuditLogCannotBeRewritten) {
 
 // The document itself is checked against the route table in openapi_test.cpp; here, that the
 // server serves it and answers an unknown path with a problem.
+TEST_P(Api, HeadAnswersAsGetWithoutTheBody) {
+  Client& admin = as("quantri");
+  for (const std::string path : {"/healthz", "/api/v1/people", "/api/v1/openapi.json"}) {
+    const Reply got = admin.get(path);
+    const Reply head = admin.send({"HEAD", path, "", "", {}});
+    EXPECT_EQ(head.status, got.status) << path;
+    EXPECT_TRUE(head.body.empty()) << path;
+    EXPECT_EQ(head.headers.at("content-length"), std::to_string(got.body.size())) << path;
+    EXPECT_EQ(head.headers.at("content-type"), got.headers.at("content-type")) << path;
+  }
+  EXPECT_EQ(anonymous().send({"HEAD", "/api/v1/people", "", "", {}}).status, 401);
+  EXPECT_EQ(admin.send({"HEAD", "/api/v1/no-such-thing", "", "", {}}).status, 404);
+}
+
 TEST_P(Api, TheServerServesItsOpenApiDocument) {
   const auto document = anonymous().get("/api/v1/openapi.json").json();
   EXPECT_EQ(text_of(document, "openapi"), "3.1.0");

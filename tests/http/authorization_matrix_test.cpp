@@ -16,7 +16,8 @@ struct Attempt {
   std::string method;
   std::string path;
   std::string body;
-  // Expected status per login; refused ones are 403 with access.forbidden.
+  // Expected status per login; refused ones are 403 with access.forbidden, hidden ones (a person
+  // the caller may not see) 404 with person.not_found, as if they were not there.
   std::map<std::string, long> expected;
 };
 
@@ -41,6 +42,7 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
   // Someone of the trade union only, who is not the member; someone who shares no organization
   // with the member; someone not in the youth union.
   std::int64_t trade_unionist = 0, stranger = 0, not_in_youth_union = 0;
+  std::string stranger_codes;
   const auto member_codes = std::string(as("quantri")
                                             .get(fmt::format("/api/v1/people/{}", member_self))
                                             .json()
@@ -54,7 +56,10 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
       if (codes.find(code) != std::string::npos && member_codes.find(code) != std::string::npos)
         shares = true;
     }
-    if (!stranger && !shares && !codes.empty()) stranger = id;
+    if (!stranger && !shares && !codes.empty()) {
+      stranger = id;
+      stranger_codes = codes;
+    }
     if (!not_in_youth_union && codes.find("DTN") == std::string::npos) not_in_youth_union = id;
   }
   ASSERT_TRUE(trade_unionist && stranger && not_in_youth_union);
@@ -88,7 +93,7 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
   }
   ASSERT_TRUE(no_account && leader_account);
 
-  const long ok = 200, created = 201, gone = 204, refused = 403;
+  const long ok = 200, created = 201, gone = 204, refused = 403, hidden = 404;
   auto all = [](long status) {
     return std::map<std::string, long>{
         {"doanvien", status}, {"lanhdao", status}, {"chutichcd", status}, {"quantri", status}};
@@ -109,7 +114,14 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
       {"GET",
        fmt::format("/api/v1/people/{}", stranger),
        "",
-       {{"doanvien", refused}, {"lanhdao", ok}, {"chutichcd", ok}, {"quantri", ok}}},
+       {{"doanvien", hidden}, {"lanhdao", ok}, {"chutichcd", ok}, {"quantri", ok}}},
+      {"PATCH",
+       fmt::format("/api/v1/people/{}", stranger),
+       R"({"phone":"0987654322"})",
+       {{"doanvien", hidden},
+        {"lanhdao", refused},
+        {"chutichcd", stranger_codes.find("CD") != std::string::npos ? ok : refused},
+        {"quantri", ok}}},
       {"POST", "/api/v1/units", R"({"name":"Phòng Thử nghiệm"})", only_admin(created)},
       {"POST", "/api/v1/partner-units", R"({"name":"Công an tỉnh Hà Tĩnh"})", only_admin(created)},
       {"POST",
@@ -192,6 +204,9 @@ TEST_P(AuthorizationMatrix, EachRoleMayDoExactlyWhatItIsAllowed) {
           << reply.body;
       if (expected == refused && reply.status == refused) {
         EXPECT_EQ(reply.code(), "access.forbidden") << login << " " << attempt.path;
+      }
+      if (expected == hidden && reply.status == hidden) {
+        EXPECT_EQ(reply.code(), "person.not_found") << login << " " << attempt.path;
       }
     }
   }

@@ -13,92 +13,10 @@
 
 #include "core/clock.hpp"
 #include "core/vietnamese_text.hpp"
-#include "http/api_support.hpp"
+#include "http/funds_fixture.hpp"
 
 namespace dk::http::testing {
 namespace {
-
-class Funds : public ApiTest {
- protected:
-  // The trade union's treasurer: its second officer, beside its chair.
-  Client& treasurer() { return as("thuquy"); }
-  Client& chair() { return as("chutichcd"); }
-  Client& member() { return as("doanvien"); }
-
-  std::int64_t person_of(const std::string& login) {
-    return as(login).get("/api/v1/session").json().at("person_id").as_int64();
-  }
-  std::string name_of(const std::string& login) {
-    return text_of(as(login).get("/api/v1/session").json(), "full_name");
-  }
-
-  // A campaign of the trade union, opened by its chair; returns its id.
-  std::int64_t campaign(const std::string& name, const std::string& extra = "") {
-    const Reply created = chair().post(
-        "/api/v1/funds",
-        fmt::format(
-            R"({{"kind":"campaign","name":"{}","beneficiary":"Đồng bào vùng lũ","purpose":"Ủng hộ đồng bào bị lũ lụt","starts_on":"{}-01-01","organization_ids":[{}]{}}})",
-            name, this_year(), organization_id("CD"), extra.empty() ? "" : "," + extra));
-    EXPECT_EQ(created.status, 201) << created.body;
-    return created.status == 201 ? created.json().at("id").as_int64() : 0;
-  }
-
-  static int this_year() { return vietnam_date(dk::testing::test_now()).year; }
-
-  static std::string fund_path(std::int64_t fund, const std::string& rest = "") {
-    return fmt::format("/api/v1/funds/{}{}", fund, rest);
-  }
-
-  // POST with the CSRF token and, when given, an Idempotency-Key.
-  static Reply post_with_key(Client& client, const std::string& path, const std::string& body,
-                             const std::string& key) {
-    std::vector<std::string> headers{client.csrf_header()};
-    if (!key.empty()) headers.push_back("Idempotency-Key: " + key);
-    return client.send({"POST", path, body, "application/json", headers});
-  }
-
-  Reply donate(Client& officer, std::int64_t fund, const std::string& body,
-               const std::string& key = "") {
-    return post_with_key(officer, fund_path(fund, "/donations"), body, key);
-  }
-
-  // A cash donation from a member; returns the entry.
-  boost::json::value cash_from(std::int64_t fund, std::int64_t amount, const std::string& login) {
-    const Reply given = donate(
-        chair(), fund,
-        fmt::format(R"({{"amount":{},"method":"cash","payer":{{"kind":"person","person_id":{}}}}})",
-                    amount, person_of(login)));
-    EXPECT_EQ(given.status, 201) << given.body;
-    return given.json();
-  }
-
-  boost::json::object totals(std::int64_t fund) {
-    const Reply read = chair().get(fund_path(fund));
-    EXPECT_EQ(read.status, 200) << read.body;
-    return read.json().at("totals").as_object();
-  }
-
-  std::size_t entry_count(std::int64_t fund) {
-    const Reply entries = chair().get(fund_path(fund, "/entries"));
-    EXPECT_EQ(entries.status, 200) << entries.body;
-    return entries.json().at("items").as_array().size();
-  }
-
-  // A disbursement requested by the chair; returns its id.
-  std::int64_t requested(std::int64_t fund, std::int64_t amount) {
-    const Reply request = chair().post(
-        fund_path(fund, "/disbursements"),
-        fmt::format(
-            R"({{"amount":{},"method":"cash","beneficiary":"UBND xã Kỳ Hà","purpose":"Hỗ trợ gia đình bị lũ","paid_on":"{}"}})",
-            amount, format_iso(vietnam_date(dk::testing::test_now()))));
-    EXPECT_EQ(request.status, 201) << request.body;
-    return request.status == 201 ? request.json().at("id").as_int64() : 0;
-  }
-};
-
-std::int64_t integer_at(const boost::json::value& value, const char* field) {
-  return value.at(field).as_int64();
-}
 
 TEST_P(Funds, PledgesAndDonationsMoveTheTotalsByExactlyTheirAmounts) {
   const std::int64_t fund =
@@ -141,6 +59,9 @@ TEST_P(Funds, PledgesAndDonationsMoveTheTotalsByExactlyTheirAmounts) {
   const auto after_pledge = member().get(fund_path(fund, "/pledges")).json();
   EXPECT_EQ(text_of(after_pledge.at("items").as_array()[0], "status"), "paid");
   EXPECT_EQ(integer_at(after_pledge.at("items").as_array()[0], "outstanding"), 0);
+  // What was pledged stays what was promised once it is paid; what awaits payment falls.
+  EXPECT_EQ(totals(fund).at("pledged").as_int64(), 500000);
+  EXPECT_EQ(totals(fund).at("pledge_outstanding").as_int64(), 0);
 
   const auto before = totals(fund);
   const auto gift = cash_from(fund, 2800000, "doanvien");
@@ -238,6 +159,13 @@ TEST_P(Funds, ARetryWithTheSameIdempotencyKeyRecordsOnce) {
   const Reply retried = donate(chair(), fund, body, "desk-2026-10-15-1");
   EXPECT_EQ(retried.status, 201);
   EXPECT_EQ(retried.body, first.body) << "the first answer, again";
+  // The same fields in another order and spacing are the same request.
+  const Reply reordered = donate(
+      chair(), fund,
+      R"({ "payer": {"name": "Trần Văn Bình", "kind": "outside"}, "reference": "UH HS", "method": "bank_transfer", "amount": 2340000 })",
+      "desk-2026-10-15-1");
+  EXPECT_EQ(reordered.status, 201) << reordered.body;
+  EXPECT_EQ(reordered.body, first.body);
   EXPECT_EQ(entry_count(fund), 1u);
   EXPECT_EQ(totals(fund).at("received").as_int64(), 2340000);
   EXPECT_EQ(totals(fund).at("bank").as_int64(), 2340000);
@@ -353,6 +281,18 @@ TEST_P(Funds, ADisbursementNeedsASecondOfficerAndTheMoney) {
   EXPECT_EQ(text_of(rejected.json(), "status"), "rejected");
   EXPECT_EQ(text_of(rejected.json(), "reason"), "Quỹ không đủ");
   EXPECT_EQ(totals(fund).at("pending_disbursements").as_int64(), 0);
+  // A decided request stays decided: approving it now is the domain's refusal.
+  const Reply too_late = treasurer().post(approve_second, "{}");
+  EXPECT_EQ(too_late.status, 409) << too_late.body;
+  EXPECT_EQ(too_late.code(), "funds.already_decided");
+  // Whoever asked may withdraw their own request (it pays nothing out); only approving needs a
+  // second officer.
+  const std::int64_t third = requested(fund, 1000000);
+  const Reply withdrawn = chair().post(fmt::format("/api/v1/disbursements/{}/reject", third),
+                                       R"({"reason":"Ghi nhầm số tiền"})");
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(text_of(withdrawn.json(), "status"), "rejected");
+  EXPECT_EQ(totals(fund).at("balance").as_int64(), 4000000);
 }
 
 TEST_P(Funds, AReversalNegatesAnEntryOnce) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -264,19 +266,47 @@ TEST(XlsxReader, RefusesARowPastTheLimit) {
   EXPECT_EQ(rows.error().where.line, 2u);
 }
 
-// Bytes made as libzip asks for them: a huge part without a huge buffer.
-zip_int64_t zeros(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-  auto* remaining = static_cast<zip_uint64_t*>(state);
+// A part of `head`, then `spaces` spaces (whitespace between elements is well-formed XML), then
+// `tail`, streamed into the archive without holding it in memory: an archive bomb.
+struct PaddedPart {
+  std::string head;
+  zip_uint64_t spaces = 0;
+  std::string tail;
+  zip_uint64_t position = 0;
+};
+
+zip_int64_t padded_part(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+  auto* sheet = static_cast<PaddedPart*>(state);
+  const zip_uint64_t total = sheet->head.size() + sheet->spaces + sheet->tail.size();
   switch (command) {
     case ZIP_SOURCE_OPEN:
+      sheet->position = 0;
+      return 0;
     case ZIP_SOURCE_CLOSE:
     case ZIP_SOURCE_FREE:
       return 0;
     case ZIP_SOURCE_READ: {
-      const zip_uint64_t size = std::min(length, *remaining);
-      std::memset(data, ' ', size);
-      *remaining -= size;
-      return static_cast<zip_int64_t>(size);
+      // The head, the spaces and the tail, each copied in one piece.
+      auto* out = static_cast<char*>(data);
+      const zip_uint64_t head = sheet->head.size();
+      const zip_uint64_t end = std::min(total, sheet->position + length);
+      zip_uint64_t written = 0;
+      for (zip_uint64_t& at = sheet->position; at < end;) {
+        zip_uint64_t piece = 0;
+        if (at < head) {
+          piece = std::min(end, head) - at;
+          std::memcpy(out + written, sheet->head.data() + at, piece);
+        } else if (at < head + sheet->spaces) {
+          piece = std::min(end, head + sheet->spaces) - at;
+          std::memset(out + written, ' ', piece);
+        } else {
+          piece = end - at;
+          std::memcpy(out + written, sheet->tail.data() + (at - head - sheet->spaces), piece);
+        }
+        at += piece;
+        written += piece;
+      }
+      return static_cast<zip_int64_t>(written);
     }
     case ZIP_SOURCE_STAT: {
       auto* stat = static_cast<zip_stat_t*>(data);
@@ -299,8 +329,8 @@ TEST(XlsxReader, RefusesSharedStringsThatExpandPastTheLimit) {
   int error = 0;
   zip_t* archive = zip_open(path.c_str(), 0, &error);
   ASSERT_NE(archive, nullptr);
-  zip_uint64_t remaining = zip_uint64_t{257} << 20;
-  zip_source_t* source = zip_source_function(archive, zeros, &remaining);
+  PaddedPart strings{"", zip_uint64_t{257} << 20, ""};
+  zip_source_t* source = zip_source_function(archive, padded_part, &strings);
   const zip_int64_t index = zip_file_add(archive, "xl/sharedStrings.xml", source, 0);
   ASSERT_GE(index, 0);
   zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
@@ -310,7 +340,57 @@ TEST(XlsxReader, RefusesSharedStringsThatExpandPastTheLimit) {
   auto rows = read_table(path);
   expect_invalid_xlsx(rows);
   ASSERT_FALSE(rows);
-  EXPECT_THAT(rows.error().message.en, HasSubstr("more than 256 MiB"));
+  EXPECT_THAT(rows.error().message.en, HasSubstr("more than 100 times its packed size"));
+}
+
+TEST(XlsxReader, RefusesASheetThatExpandsAThousandfold) {
+  // About 300 KiB on disk, 300 MiB of well-formed XML expanded: under the 4 GiB a sheet may
+  // have, but a thousand times its packed size. It is refused before a byte of it is parsed.
+  TempDir dir;
+  const auto path = dir / "bomb.xlsx";
+  auto parts = one_sheet("");
+  parts.erase("xl/worksheets/sheet1.xml");
+  write_zip(path, parts);
+  PaddedPart sheet{fmt::format("<worksheet xmlns=\"{}\"><sheetData><row r=\"1\"><c r=\"A1\" "
+                               "t=\"inlineStr\"><is><t>Họ và tên</t></is></c></row>",
+                               kMain),
+                   zip_uint64_t{300} << 20, "</sheetData></worksheet>"};
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), 0, &error);
+  ASSERT_NE(archive, nullptr);
+  zip_source_t* source = zip_source_function(archive, padded_part, &sheet);
+  const zip_int64_t index = zip_file_add(archive, "xl/worksheets/sheet1.xml", source, 0);
+  ASSERT_GE(index, 0);
+  zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
+  ASSERT_EQ(zip_close(archive), 0);
+  ASSERT_LT(std::filesystem::file_size(path), std::uintmax_t{4} << 20);
+
+  auto rows = read_table(path);
+  expect_invalid_xlsx(rows);
+  ASSERT_FALSE(rows);
+  EXPECT_THAT(rows.error().message.en, HasSubstr("more than 100 times its packed size"));
+  EXPECT_THAT(rows.error().message.vi, HasSubstr("bom nén"));
+}
+
+TEST(TableReader, AnUploadPastItsDeadlineStopsWithALocatedError) {
+  TempDir dir;
+  const auto path = dir / "list.csv";
+  std::string csv = "Họ và tên\n";
+  for (int i = 0; i < 100; ++i) csv += "Nguyễn Văn An\n";
+  std::ofstream(path, std::ios::binary) << csv;
+  ReadOptions options;
+  options.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);  // already past
+  auto reader = open_table(path, options);
+  ASSERT_TRUE(reader) << reader.error().message.en;
+  TableRow row;
+  auto read = (*reader)->next(row);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, "import.too_slow");
+  EXPECT_THAT(read.error().message.vi, HasSubstr("quá lâu"));
+  ReadOptions unhurried;  // no deadline: a command-line import takes its time
+  auto all = read_table(path, unhurried);
+  ASSERT_TRUE(all) << all.error().message.en;
+  EXPECT_EQ(all->size(), 101u);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // add, list and disable accounts (audited); signing in makes an actor of the person's own records,
 // wrong passwords are refused alike and throttled; a password change or a disabled account ends
 // sessions. Each password hashed here costs argon2id's interactive work, so the suite hashes few.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -47,7 +48,11 @@ class AccountsTest : public dk::testing::ServiceTest {
 
   Result<SignedIn> sign_in_as(const std::string& login, std::string_view password,
                               Instant at = {}) {
-    return sign_in(*connection_, SignInRequest{login, std::string(password), "192.0.2.44"},
+    return sign_in_from("192.0.2.44", login, password, at);
+  }
+  Result<SignedIn> sign_in_from(const std::string& address, const std::string& login,
+                                std::string_view password, Instant at = {}) {
+    return sign_in(*connection_, SignInRequest{login, std::string(password), address},
                    dk::testing::fixed_clock(at == Instant{} ? now_ : at), kLifetime);
   }
 
@@ -131,6 +136,35 @@ TEST_P(AccountsTest, WrongPasswordsAreRefusedAlikeAndThenThrottled) {
   EXPECT_EQ(throttled.error().kind, ErrorKind::rate_limited);
   EXPECT_EQ(throttled.error().retry_after_seconds, 30);
   EXPECT_TRUE(sign_in_as("anh.nt", kPassword, now_ + seconds(30))) << "once the wait is over";
+}
+
+TEST_P(AccountsTest, FailuresElsewhereDoNotLockTheOwnerOut) {
+  add_chair_account();
+  // Someone guesses from one address: that address waits for this login…
+  for (int attempt = 0; attempt < 5; ++attempt)
+    EXPECT_EQ(error_code(sign_in_from("198.51.100.7", "anh.nt", "đoán mò")),
+              "session.wrong_credentials");
+  EXPECT_EQ(error_code(sign_in_from("198.51.100.7", "anh.nt", kPassword)), "session.throttled");
+  // …while the owner, at her desk, signs in.
+  EXPECT_TRUE(sign_in_from("192.0.2.44", "anh.nt", kPassword));
+  // Someone spread over many addresses: past the login's allowance (20 failures in the hour,
+  // these 15 and the 5 above), a new address waits too, but the owner's known place does not.
+  for (int address = 1; address <= 15; ++address) {
+    EXPECT_EQ(error_code(sign_in_from(fmt::format("203.0.113.{}", address), "anh.nt", "đoán")),
+              "session.wrong_credentials");
+  }
+  EXPECT_EQ(error_code(sign_in_from("203.0.113.99", "anh.nt", kPassword)), "session.throttled");
+  EXPECT_TRUE(sign_in_from("192.0.2.44", "anh.nt", kPassword)) << "a known place";
+  // A place is known for 90 days from the last sign-in there: after 91 days away it is like any
+  // other address.
+  const Instant later = now_ + std::chrono::days(91);
+  for (int address = 1; address <= 20; ++address) {
+    EXPECT_EQ(
+        error_code(sign_in_from(fmt::format("203.0.113.{}", address), "anh.nt", "đoán", later)),
+        "session.wrong_credentials");
+  }
+  EXPECT_EQ(error_code(sign_in_from("192.0.2.44", "anh.nt", kPassword, later)),
+            "session.throttled");
 }
 
 TEST_P(AccountsTest, DisablingAnAccountEndsItsSessionsAndItsSignIns) {

@@ -71,6 +71,7 @@ TEST_P(FundRequestsTest, ADonationPaysAPledgeAndAPaidPledgeStaysOnRecord) {
   EXPECT_EQ(after.outstanding, 600'000);
   EXPECT_EQ(after.paid(), 400'000);
   EXPECT_EQ(totals(welfare_).balance.pledge_outstanding, 600'000);
+  EXPECT_EQ(totals(welfare_).balance.pledged, 1'000'000) << "a payment keeps the promise's size";
 
   EXPECT_EQ(error_code(cancel_pledge(*connection_, member(), own.id, "")),
             "funds.pledge_partly_paid");

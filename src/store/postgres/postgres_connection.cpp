@@ -107,6 +107,7 @@ Error translate(PGconn* connection, const PGresult* result) {
         Text{"Bản ghi được tham chiếu không tồn tại.", "A referenced record does not exist."},
         {}};
   }
+  if (state == "22003") return out_of_range();  // numeric value out of range: a sum past int8
   // Check, not-null, and any other integrity or data exception (a bad date, a number out of
   // range, invalid UTF-8): the messages of all of these may name a constraint or echo SQL.
   if (state.starts_with("23") || state.starts_with("22")) return invalid_value();

@@ -44,6 +44,8 @@ Error translate(sqlite3* db, int result) {
     default:
       break;
   }
+  // sum() raises this rather than wrap; SQLite gives it no code of its own.
+  if ((result & 0xff) == SQLITE_ERROR && detail == "integer overflow") return out_of_range();
   if ((result & 0xff) == SQLITE_BUSY || (result & 0xff) == SQLITE_LOCKED) {
     return Error{ErrorKind::unavailable,
                  "store.busy",

@@ -232,11 +232,18 @@ describe('activities', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'chutichcd');
     await open(page, app.url, '/activities/new');
-    await fillForm(page, { title: 'Tập văn nghệ', startsIn: 3 * 24 * 60 + 60, endsIn: 3 * 24 * 60 + 180 });
+    // The same people, in the same room: two reasons, one clashing activity.
+    await fillForm(page, { title: 'Tập văn nghệ', startsIn: 3 * 24 * 60 + 60, endsIn: 3 * 24 * 60 + 180, place: 'Phòng họp số 1' });
     await byTest(page, 'activity-save').click();
     await byTest(page, 'clash-dialog').waitFor();
-    const row = page.locator('[data-test="clash-row"][data-kind="shared-audience"]', { hasText: 'Học tập Nghị quyết Đại hội Công đoàn' });
+    const row = page.locator('[data-test="clash-row"][data-kinds~="shared-audience"]', { hasText: 'Học tập Nghị quyết Đại hội Công đoàn' });
     await row.waitFor();
+    // One line per clashing activity, whatever the number of reasons, and the count says so.
+    assert.equal(await page.locator('[data-test="clash-row"]', { hasText: 'Học tập Nghị quyết Đại hội Công đoàn' }).count(), 1);
+    const rows = await page.locator('[data-test="clash-row"]').count();
+    assert.match(await byTest(page, 'clash-intro').innerText(), new RegExp(`trùng với ${rows} hoạt động`));
+    const kinds = (await row.getAttribute('data-kinds')).split(' ');
+    assert.ok(kinds.includes('shared-audience') && kinds.includes('same-place'), `both reasons on one line: ${kinds}`);
     assert.match(await row.locator('[data-test="clash-people"]').innerText(), /\d+ người: .*\S/, 'how many and who');
     assert.match(await row.innerText(), /Trùng người tham dự/);
     await settled(page);

@@ -73,6 +73,8 @@ export interface ImportResult {
   problems: ImportProblem[]
   problems_truncated: boolean
   ignored_columns: string[]
+  /** Lines not read as people: a title above the header row, a total or a signature below. */
+  skipped: Omit<ImportProblem, 'field'>[]
 }
 
 export const committeeApi = {

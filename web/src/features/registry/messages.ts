@@ -35,7 +35,7 @@ export const registryVi = {
   person: {
     title: 'Hồ sơ thành viên',
     personal: 'Thông tin cá nhân',
-    personalHidden: 'Thông tin cá nhân (ngày sinh, CCCD, điện thoại, email, địa chỉ) chỉ hiện với chính người đó, cán bộ tổ chức của họ và quản trị (Nghị định 13/2023/NĐ-CP).',
+    personalHidden: 'Thông tin cá nhân (ngày sinh, CCCD, điện thoại, email, địa chỉ) chỉ hiện với chính người đó, cán bộ tổ chức của họ và quản trị, theo {rule}.',
     idNumber: 'Số CCCD',
     phone: 'Số điện thoại',
     email: 'Email',
@@ -161,6 +161,7 @@ export const registryVi = {
     reason: 'Lý do',
     truncated: 'Chỉ hiện một phần các lỗi; hãy sửa rồi kiểm tra lại.',
     ignored: 'Các cột không dùng: {columns}',
+    skipped: 'Bỏ qua {count} dòng không phải người (tiêu đề, tổng cộng, chữ ký)',
     allOk: 'Tệp không có dòng sai.',
     importAll: 'Nhập tất cả',
     importValid: 'Chỉ nhập các dòng hợp lệ',
@@ -288,7 +289,7 @@ export const registryEn: typeof registryVi = {
     title: 'Member record',
     personal: 'Personal data',
     personalHidden:
-      'Personal data (date of birth, ID number, phone, e-mail, address) is shown only to the person, the officers of their organizations and administrators (Decree 13/2023/NĐ-CP).',
+      'Personal data (date of birth, ID number, phone, e-mail, address) is shown only to the person, the officers of their organizations and administrators, under the {rule}.',
     idNumber: 'ID number (CCCD)',
     phone: 'Phone',
     email: 'E-mail',
@@ -415,6 +416,7 @@ export const registryEn: typeof registryVi = {
     reason: 'Reason',
     truncated: 'Only some of the errors are shown; fix them and check again.',
     ignored: 'Columns not used: {columns}',
+    skipped: '{count} lines skipped that are not people (titles, totals, signatures)',
     allOk: 'The file has no bad row.',
     importAll: 'Import all',
     importValid: 'Import only the valid rows',

@@ -108,7 +108,7 @@ export interface Person {
   position: string
   /** Codes of current organizations, e.g. "CD, DTN". */
   organizations: string
-  /** Whether the caller may see the personal fields below (Decree 13/2023). */
+  /** Whether the caller may see the personal fields below (the personal-data rule in force). */
   personal_data: boolean
   birth_date?: string | null
   id_number?: string
@@ -118,9 +118,18 @@ export interface Person {
   membership?: Membership
 }
 
+/** A rule the law sets, as in force today: cited where it applies. */
+export interface LegalRule {
+  vi: string
+  en: string
+  effective_from: string
+}
+
 export interface PersonRecord extends Person {
   memberships: Membership[]
   committee_roles: CommitteeRole[]
+  /** Who may see the personal fields is decided by this rule. */
+  personal_data_rule: LegalRule
 }
 
 /** The fields PATCH /people/{id} accepts; only those given change. */
