@@ -297,7 +297,11 @@ Result<RegistrationOutcome> ActivityStore::register_person(Id tenant, Id activit
         params));
   }
   auto written = TRY(registration_of(tenant, activity, person));
-  return RegistrationOutcome{*written, true};
+  if (!written) {
+    return fail(ErrorKind::internal, "store.failed", "Lỗi cơ sở dữ liệu.",
+                "Database error: the registration just written cannot be read.");
+  }
+  return RegistrationOutcome{std::move(*written), true};
 }
 
 Result<std::vector<Id>> ActivityStore::cancel_registration(Id tenant, Id activity, Id person,
