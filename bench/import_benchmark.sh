@@ -41,7 +41,11 @@ import_both() {
   read -r tenth tenth_kib < <(measure "$doanket" --db "$1" import members "$work/members_tenth.csv")
   "$doanket" --db "$2" agency add --code X --name X >/dev/null
   read -r imp kib < <(measure "$doanket" --db "$2" import members "$work/members.csv")
-  grep -q "$rows" "$work/out" || { echo "import did not report $rows rows:"; cat "$work/out"; exit 1; }
+  # Every row is someone new or someone matched (rows without a CCCD that share a name and a
+  # birth date are one person), none refused.
+  local new matched
+  read -r new matched < <(sed -n 's/^Đã nhập: \([0-9]*\) người mới, \([0-9]*\) trùng.*, 0 dòng bị loại.*/\1 \2/p' "$work/out")
+  [[ -n "$new" && $((new + matched)) -eq $rows ]] || { echo "import did not account for $rows rows:"; cat "$work/out"; exit 1; }
 }
 
 # SQLite
