@@ -379,6 +379,25 @@ describe('activities', () => {
     await page.close();
   });
 
+  test('a camera the browser refuses is explained in the page\'s language, without the browser\'s English', async () => {
+    const id = await activityOverApi(chair, tradeUnion, { title: 'Giao lưu cuối năm', startsIn: 10, endsIn: 100 });
+    const phonePage = await newPage(browser, phone);
+    await phonePage.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = async () => {
+        throw new DOMException('Permission denied', 'NotAllowedError');
+      };
+    });
+    await signIn(phonePage, app.url, 'doanvien');
+    await open(phonePage, app.url, `/activities/${id}`);
+    await byTest(phonePage, 'activity-scan').click();
+    const problem = byTest(phonePage, 'activity-scan-problem');
+    await problem.waitFor();
+    const said = await problem.innerText();
+    assert.match(said, /Chưa được phép dùng camera/);
+    assert.doesNotMatch(said, /Permission|denied/);
+    await screenshot(phonePage, 'camera-denied-phone');
+  });
+
   test('"Quét mã" reads the door\'s QR code with the camera and checks in; an officer scans a member\'s own code', async () => {
     const id = await activityOverApi(chair, tradeUnion, { title: 'Mít tinh kỷ niệm', startsIn: 10, endsIn: 100 });
     const officer = await newPage(browser);

@@ -193,7 +193,10 @@ export const activitiesVi = {
   scanner: {
     title: 'Quét mã QR',
     hint: 'Hướng camera vào mã QR.',
-    noCamera: 'Không mở được camera: {message}',
+    cameraDenied: 'Chưa được phép dùng camera. Hãy cho phép trong cài đặt của trình duyệt (biểu tượng ổ khóa cạnh địa chỉ) rồi thử lại.',
+    cameraMissing: 'Máy này không có camera nào dùng được.',
+    cameraBusy: 'Camera đang được ứng dụng khác dùng. Hãy đóng ứng dụng đó rồi thử lại.',
+    cameraFailed: 'Không mở được camera. Hãy thử lại, hoặc nhập mã bằng tay.',
     insecure: 'Trình duyệt chỉ cho dùng camera qua HTTPS.',
     notOurs: 'Đây không phải mã điểm danh của hoạt động.',
   },
@@ -405,7 +408,10 @@ export const activitiesEn: typeof activitiesVi = {
   scanner: {
     title: 'Scan a QR code',
     hint: 'Point the camera at the QR code.',
-    noCamera: 'Cannot open the camera: {message}',
+    cameraDenied: 'The camera is not allowed. Allow it in the browser’s settings (the padlock next to the address) and try again.',
+    cameraMissing: 'This device has no camera that can be used.',
+    cameraBusy: 'Another app is using the camera. Close it and try again.',
+    cameraFailed: 'The camera could not be opened. Try again, or type the code.',
     insecure: 'The browser allows the camera only over HTTPS.',
     notOurs: 'This is not an activity’s check-in code.',
   },
