@@ -61,8 +61,13 @@ std::optional<Instant> parse_instant(std::string_view text) {
     }
   }
   const std::chrono::sys_days day{std::chrono::days(days_from_civil(*date))};
-  return Instant(day) + std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
-         std::chrono::seconds(second) - offset;
+  const Instant instant = Instant(day) + std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
+                          std::chrono::seconds(second) - offset;
+  // The offset may carry the last evening of 2200 into 2201 in Vietnam, which format_instant
+  // would then write and this would not read back: the bound holds on Vietnam's calendar too.
+  const int year = vietnam_date(instant).year;
+  if (year < kFirstInstantYear || year > kLastInstantYear) return std::nullopt;
+  return instant;
 }
 
 }  // namespace dk
