@@ -321,20 +321,25 @@ zip_int64_t padded_part(void* state, void* data, zip_uint64_t length, zip_source
   }
 }
 
+// Adds `part` to the archive at `path`, deflated as Excel does.
+void add_streamed_part(const std::filesystem::path& path, const char* name, PaddedPart& part) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), 0, &error);
+  ASSERT_NE(archive, nullptr);
+  zip_source_t* source = zip_source_function(archive, padded_part, &part);
+  const zip_int64_t index = zip_file_add(archive, name, source, 0);
+  ASSERT_GE(index, 0);
+  zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
+  ASSERT_EQ(zip_close(archive), 0);
+}
+
 TEST(XlsxReader, RefusesSharedStringsThatExpandPastTheLimit) {
   TempDir dir;
   const auto path = dir / "bomb.xlsx";
   write_zip(path, one_sheet("<row><c t=\"s\"><v>0</v></c></row>"));
   // 257 MiB of spaces deflate to a few hundred kilobytes.
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), 0, &error);
-  ASSERT_NE(archive, nullptr);
   PaddedPart strings{"", zip_uint64_t{257} << 20, ""};
-  zip_source_t* source = zip_source_function(archive, padded_part, &strings);
-  const zip_int64_t index = zip_file_add(archive, "xl/sharedStrings.xml", source, 0);
-  ASSERT_GE(index, 0);
-  zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
-  ASSERT_EQ(zip_close(archive), 0);
+  add_streamed_part(path, "xl/sharedStrings.xml", strings);
   ASSERT_LT(std::filesystem::file_size(path), std::uintmax_t{8} << 20);
 
   auto rows = read_table(path);
@@ -355,14 +360,7 @@ TEST(XlsxReader, RefusesASheetThatExpandsAThousandfold) {
                                "t=\"inlineStr\"><is><t>Họ và tên</t></is></c></row>",
                                kMain),
                    zip_uint64_t{300} << 20, "</sheetData></worksheet>"};
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), 0, &error);
-  ASSERT_NE(archive, nullptr);
-  zip_source_t* source = zip_source_function(archive, padded_part, &sheet);
-  const zip_int64_t index = zip_file_add(archive, "xl/worksheets/sheet1.xml", source, 0);
-  ASSERT_GE(index, 0);
-  zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
-  ASSERT_EQ(zip_close(archive), 0);
+  add_streamed_part(path, "xl/worksheets/sheet1.xml", sheet);
   ASSERT_LT(std::filesystem::file_size(path), std::uintmax_t{4} << 20);
 
   auto rows = read_table(path);
