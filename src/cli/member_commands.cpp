@@ -169,7 +169,7 @@ int list_members(const Context& context, const ListOptions& options) {
   TextTable table(service::member_headers(options.organization.has_value(), context.language));
   auto listed =
       service::list_members(**connection, request, [&](const MemberListing& listing) -> Status {
-        table.add_row(service::member_cells(listing, ++ordinal, context.language));
+        table.add_row(io::shown_texts(service::member_cells(listing, ++ordinal, context.language)));
         return {};
       });
   if (!listed) return context.report(listed.error());

@@ -18,11 +18,26 @@ bool needs_quotes(std::string_view cell) {
   return cell.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
+// What the cell holds in the file (table_writer.hpp says why). Only text is neutralised: a number
+// we write, "-150000" among them, is a number to Excel and never a formula.
+std::string csv_text(const Cell& cell) {
+  switch (cell.kind()) {
+    case Cell::Kind::text:
+      return neutralize_formula(cell.text());
+    case Cell::Kind::integer:
+    case Cell::Kind::money:
+      return std::to_string(cell.number());
+    case Cell::Kind::date:
+      return shown_text(cell);
+  }
+  return shown_text(cell);
+}
+
 class CsvWriter final : public TableWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
 
-  Status write_row(const std::vector<std::string>& cells) override {
+  Status write_row(const std::vector<Cell>& cells) override {
     line_.clear();
     if (!started_) {
       // Without the byte order mark Excel reads the file in the machine's code page and shows
@@ -32,7 +47,7 @@ class CsvWriter final : public TableWriter {
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) line_ += ',';
-      const std::string cell = neutralize_formula(cells[i]);
+      const std::string cell = csv_text(cells[i]);
       if (!needs_quotes(cell)) {
         line_ += cell;
         continue;

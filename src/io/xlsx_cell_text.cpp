@@ -117,6 +117,13 @@ std::optional<std::string> serial_to_date_text(double serial, DateSystem system)
   return format_vietnamese(civil_from_days(day - offset));
 }
 
+std::optional<long> date_to_serial(const CivilDate& date) {
+  constexpr long kFirstMarch1900 = 61;
+  const long serial = days_from_civil(date) + kUnixEpoch1900;
+  if (serial < kFirstMarch1900 || serial > static_cast<long>(kLastSerial)) return std::nullopt;
+  return serial;
+}
+
 std::optional<std::string> serial_to_time_text(double serial) {
   if (!std::isfinite(serial) || serial < 0 || serial >= 1) return std::nullopt;
   auto seconds = static_cast<long>(std::llround(serial * 86400.0));

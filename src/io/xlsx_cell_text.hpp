@@ -1,12 +1,15 @@
 #pragma once
 // How a value stored in an XLSX cell becomes the text the user typed or sees: numbers without a
 // stray ".0" (a CCCD number typed as a number must come back as its digits), dates from their
-// serial day numbers, Excel's _xHHHH_ escapes undone, and cell references ("C5") as columns.
+// serial day numbers (and back, for the writer), Excel's _xHHHH_ escapes undone, and cell
+// references ("C5") as columns.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/civil_date.hpp"
 
 namespace dk::io {
 
@@ -26,6 +29,10 @@ enum class DateSystem { from_1900, from_1904 };
 // "dd/mm/yyyy" for a serial day number (the time of day is dropped: the registry keeps dates).
 // Nothing when the serial is not a day Excel can show.
 std::optional<std::string> serial_to_date_text(double serial, DateSystem system);
+// The serial day number (1900 system) that Excel and LibreOffice both show as `date`. Nothing
+// before 1 March 1900, where Excel counts Lotus 1-2-3's 29 February and LibreOffice does not, so
+// the two would show different days, nor after 31/12/9999.
+std::optional<long> date_to_serial(const CivilDate& date);
 // "hh:mm" or "hh:mm:ss" for a fraction of a day; nothing outside [0, 1).
 std::optional<std::string> serial_to_time_text(double serial);
 

@@ -6,16 +6,19 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "io/table_writer.hpp"
+#include "io/xlsx_cell_text.hpp"
 
 namespace dk::io {
 namespace {
 
 constexpr lxw_row_t kMaxRows = 1048576;
 constexpr lxw_col_t kMaxColumns = 16384;
-constexpr double kMinColumnWidth = 10;
+constexpr double kMinColumnWidth = 8;
 constexpr double kMaxColumnWidth = 50;
 
 Error library_error(lxw_error error, const std::string& path) {
@@ -55,12 +58,35 @@ std::string protect_escape_lookalikes(const std::string& text) {
   return out;
 }
 
+// Below 10^15 every integer is exact in a double and Excel shows all its digits; from there on it
+// would show a rounded amount, so such a number is written as text.
+bool fits_a_cell(std::int64_t number) {
+  constexpr std::int64_t kLimit = 1'000'000'000'000'000;
+  return number > -kLimit && number < kLimit;
+}
+
+// The characters of the widest line: a cell with line breaks is as wide as its longest line.
+std::size_t widest_line(std::string_view text) {
+  std::size_t widest = 0;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    widest = std::max(widest, character_count(text.substr(start, end - start)));
+    if (end == std::string_view::npos) return widest;
+    start = end + 1;
+  }
+}
+
 class XlsxWriter final : public TableWriter {
  public:
   XlsxWriter(lxw_workbook* workbook, lxw_worksheet* sheet, std::string path)
       : workbook_(workbook), sheet_(sheet), path_(std::move(path)) {
     header_format_ = workbook_add_format(workbook_);
     format_set_bold(header_format_);
+    // "#,##0" is grouped by the reader's locale: 8.000.000 in Vietnamese, 8,000,000 in English.
+    money_format_ = workbook_add_format(workbook_);
+    format_set_num_format(money_format_, "#,##0");
+    date_format_ = workbook_add_format(workbook_);
+    format_set_num_format(date_format_, "dd/mm/yyyy");
   }
 
   ~XlsxWriter() override {
@@ -72,7 +98,7 @@ class XlsxWriter final : public TableWriter {
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
 
-  Status write_row(const std::vector<std::string>& cells) override {
+  Status write_row(const std::vector<Cell>& cells) override {
     if (!workbook_) return finished_error();
     if (row_ >= kMaxRows) {
       return fail(ErrorKind::invalid_input, "export.too_many_rows",
@@ -85,18 +111,10 @@ class XlsxWriter final : public TableWriter {
                   "An Excel sheet holds at most 16,384 columns.");
     }
     const bool header = row_ == 0;
+    if (widths_.size() < cells.size()) widths_.resize(cells.size(), 0);
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const auto column = static_cast<lxw_col_t>(i);
-      if (header) {
-        const double width = std::clamp(static_cast<double>(character_count(cells[i]) + 2),
-                                        kMinColumnWidth, kMaxColumnWidth);
-        worksheet_set_column(sheet_, column, column, width, nullptr);
-      }
-      // Always a string cell: a string is never evaluated, so "=1+1" stays that text and needs
-      // no apostrophe (unlike CSV, where Excel guesses each cell's type).
-      const std::string text = protect_escape_lookalikes(cells[i]);
-      const lxw_error error = worksheet_write_string(sheet_, row_, column, text.c_str(),
-                                                     header ? header_format_ : nullptr);
+      const lxw_error error = write_cell(column, cells[i], header ? header_format_ : nullptr);
       if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
         return fail(ErrorKind::invalid_input, "export.cell_too_long",
                     "Một ô Excel chứa tối đa 32.767 ký tự.",
@@ -104,6 +122,7 @@ class XlsxWriter final : public TableWriter {
                     Location{static_cast<std::uint64_t>(row_) + 1, {}});
       }
       if (error != LXW_NO_ERROR) return std::unexpected(library_error(error, path_));
+      widths_[i] = std::max(widths_[i], widest_line(shown_text(cells[i])));
     }
     if (header) worksheet_freeze_panes(sheet_, 1, 0);
     ++row_;
@@ -112,6 +131,13 @@ class XlsxWriter final : public TableWriter {
 
   Status finish() override {
     if (!workbook_) return finished_error();
+    // The widths go in when the workbook is put together, so they can wait for the last row.
+    for (std::size_t i = 0; i < widths_.size(); ++i) {
+      const auto column = static_cast<lxw_col_t>(i);
+      const double width =
+          std::clamp(static_cast<double>(widths_[i] + 2), kMinColumnWidth, kMaxColumnWidth);
+      worksheet_set_column(sheet_, column, column, width, nullptr);
+    }
     const lxw_error error = workbook_close(workbook_);  // frees the workbook, written or not
     workbook_ = nullptr;
     if (error != LXW_NO_ERROR) return std::unexpected(library_error(error, path_));
@@ -125,11 +151,41 @@ class XlsxWriter final : public TableWriter {
                 "The XLSX file is already closed; nothing more can be written.");
   }
 
+  // A header's cells keep `header_format` (bold) whatever their kind.
+  lxw_error write_cell(lxw_col_t column, const Cell& cell, lxw_format* header_format) {
+    switch (cell.kind()) {
+      case Cell::Kind::text:
+        break;
+      case Cell::Kind::integer:
+        if (!fits_a_cell(cell.number())) break;
+        return worksheet_write_number(sheet_, row_, column, static_cast<double>(cell.number()),
+                                      header_format);
+      case Cell::Kind::money:
+        if (!fits_a_cell(cell.number())) break;
+        return worksheet_write_number(sheet_, row_, column, static_cast<double>(cell.number()),
+                                      header_format ? header_format : money_format_);
+      case Cell::Kind::date:
+        if (const auto serial = date_to_serial(cell.day())) {
+          return worksheet_write_number(sheet_, row_, column, static_cast<double>(*serial),
+                                        header_format ? header_format : date_format_);
+        }
+        break;
+    }
+    // Always a string cell: a string is never evaluated, so "=1+1" stays that text and needs
+    // no apostrophe (unlike CSV, where Excel guesses each cell's type).
+    const std::string text = protect_escape_lookalikes(shown_text(cell));
+    return worksheet_write_string(sheet_, row_, column, text.c_str(), header_format);
+  }
+
   lxw_workbook* workbook_;
   lxw_worksheet* sheet_;
   lxw_format* header_format_ = nullptr;
+  lxw_format* money_format_ = nullptr;
+  lxw_format* date_format_ = nullptr;
   std::string path_;
   lxw_row_t row_ = 0;
+  // Per column, the characters of its widest cell so far.
+  std::vector<std::size_t> widths_;
 };
 
 }  // namespace

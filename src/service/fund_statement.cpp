@@ -98,7 +98,9 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
   auto statement = TRY(fund_statement(connection, actor, id));
   auto temporary = TRY(TemporaryFile::create(".xlsx"));
   auto writer = TRY(io::make_xlsx_writer(temporary.path(), label("Sao kê", "Statement", language)));
-  auto write = [&](const std::vector<std::string>& cells) { return writer->write_row(cells); };
+  auto write = [&](const std::vector<io::Cell>& cells) { return writer->write_row(cells); };
+  // A movement the entry does not make is an empty cell, not a 0, as on a paper statement.
+  auto money = [](Dong amount) { return amount != 0 ? io::Cell::money(amount) : io::Cell(); };
   const bool en = language == "en";
   if (auto done =
           write({en ? "Date" : "Ngày", en ? "Entry" : "Số bút toán", en ? "Receipt" : "Số phiếu",
@@ -114,19 +116,17 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
     if (entry.reverses_id)
       details = fmt::format("{} {}: {}", en ? "Reverses entry" : "Đảo bút toán", *entry.reverses_id,
                             entry.memo);
-    TRY(write({format_vietnamese(entry.occurred_on), std::to_string(entry.id),
+    TRY(write({io::Cell::date(entry.occurred_on), io::Cell::integer(entry.id),
                entry.receipt_number.value_or(""), label_of(entry.kind).in(language),
                entry.anonymous ? label("ẩn danh", "anonymous", language) : row.counterparty,
-               details, row.money_in ? format_dong_digits(row.money_in) : "",
-               row.money_out ? format_dong_digits(row.money_out) : "",
-               format_dong_digits(row.balance), entry.recorder.full_name,
-               entry.approver ? entry.approver->full_name : ""}));
+               details, money(row.money_in), money(row.money_out), io::Cell::money(row.balance),
+               entry.recorder.full_name, entry.approver ? entry.approver->full_name : ""}));
   }
   const FundBalance& totals = statement.fund.totals.balance;
   const Dong in = totals.received + totals.transferred_in;
   const Dong out = totals.disbursed + totals.transferred_out;
-  if (auto done = write({"", "", "", "", "", en ? "Totals" : "Cộng", format_dong_digits(in),
-                         format_dong_digits(out), format_dong_digits(totals.holdings()), "", ""});
+  if (auto done = write({"", "", "", "", "", en ? "Totals" : "Cộng", io::Cell::money(in),
+                         io::Cell::money(out), io::Cell::money(totals.holdings()), "", ""});
       !done)
     return std::unexpected(done.error());
   TRY(writer->finish());

@@ -56,16 +56,13 @@ std::vector<std::string> member_headers(bool with_membership, std::string_view l
   return headers;
 }
 
-std::vector<std::string> member_cells(const MemberListing& listing, std::int64_t ordinal,
-                                      std::string_view language) {
+std::vector<io::Cell> member_cells(const MemberListing& listing, std::int64_t ordinal,
+                                   std::string_view language) {
   const Person& person = listing.person;
-  auto date = [](const std::optional<CivilDate>& value) {
-    return value ? format_vietnamese(*value) : std::string();
-  };
-  std::vector<std::string> cells = {
-      std::to_string(ordinal),
+  std::vector<io::Cell> cells = {
+      io::Cell::integer(ordinal),
       person.full_name,
-      date(person.birth_date),
+      io::Cell::date(person.birth_date),
       person.gender ? label_of(*person.gender).in(language) : std::string(),
       listing.unit_name,
       person.position,
@@ -74,7 +71,7 @@ std::vector<std::string> member_cells(const MemberListing& listing, std::int64_t
       person.id_number,
       listing.organization_codes};
   if (listing.membership) {
-    cells.push_back(date(listing.membership->joined_on));
+    cells.push_back(io::Cell::date(listing.membership->joined_on));
     cells.push_back(listing.membership->card_number);
     cells.push_back(label_of(listing.membership->status).in(language));
   }
@@ -91,8 +88,8 @@ Status list_members(store::SqlConnection& connection, const MemberListRequest& r
 Result<std::int64_t> write_member_list(store::SqlConnection& connection,
                                        const MemberListRequest& request, io::TableWriter& writer) {
   auto query = TRY(member_query(connection, request));
-  if (auto written =
-          writer.write_row(member_headers(query.organization_id.has_value(), request.language));
+  if (auto written = writer.write_row(
+          io::text_cells(member_headers(query.organization_id.has_value(), request.language)));
       !written) {
     return std::unexpected(written.error());
   }

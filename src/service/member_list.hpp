@@ -1,6 +1,7 @@
 #pragma once
 // A list of members as the office reads it: the columns, in Vietnamese or English, and each
-// person's values formatted the Vietnamese way (dd/mm/yyyy, Nam/Nữ), for tables and exports.
+// person's values with their kinds (the ordinal a number, dates as dates, an ID number or a phone
+// as text) and labels in the reader's language (Nam/Nữ), for tables and exports.
 
 #include <functional>
 #include <optional>
@@ -26,8 +27,8 @@ struct MemberListRequest {
 Result<MemberQuery> member_query(Connection& connection, const MemberListRequest& request);
 
 std::vector<std::string> member_headers(bool with_membership, std::string_view language);
-std::vector<std::string> member_cells(const MemberListing& listing, std::int64_t ordinal,
-                                      std::string_view language);
+std::vector<io::Cell> member_cells(const MemberListing& listing, std::int64_t ordinal,
+                                   std::string_view language);
 
 // Streams the list's rows, in its order, to `row`.
 Status list_members(Connection& connection, const MemberListRequest& request,

@@ -23,7 +23,8 @@ Result<std::pair<std::int64_t, std::int64_t>> write_people(store::SqlConnection&
                                                            std::string_view language,
                                                            io::TableWriter& writer) {
   MemberQuery query = visible_people(actor, filters);
-  if (auto header = writer.write_row(member_headers(query.organization_id.has_value(), language));
+  if (auto header = writer.write_row(
+          io::text_cells(member_headers(query.organization_id.has_value(), language)));
       !header) {
     return std::unexpected(header.error());
   }

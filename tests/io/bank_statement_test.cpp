@@ -214,7 +214,7 @@ TEST(ReadBankStatement, ReadsAnXlsxExport) {
            {"2", "06/03/2026", "", "150000", "Phi", "", "CT002"},
            {"", "Tổng cộng", "2800000", "150000", "", "", ""},
        }) {
-    ASSERT_TRUE((*writer)->write_row(row));
+    ASSERT_TRUE((*writer)->write_row(text_cells(row)));
   }
   ASSERT_TRUE((*writer)->finish());
   auto lines = read_bank_statement(path);

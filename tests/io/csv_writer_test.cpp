@@ -18,7 +18,7 @@ std::string write_csv(const std::vector<Cells>& rows) {
   std::ostringstream out;
   auto writer = make_csv_writer(out);
   for (const Cells& row : rows) {
-    auto written = writer->write_row(row);
+    auto written = writer->write_row(text_cells(row));
     EXPECT_TRUE(written) << written.error().message.en;
   }
   auto finished = writer->finish();
@@ -42,6 +42,20 @@ TEST(CsvWriter, NeutralizesFormulasInEveryCell) {
             "\xEF\xBB\xBF'=1+1,'+84912345678,'-5,'@SUM(A1),'\tx,\"'\rx\",a=b\r\n");
   EXPECT_EQ(write_csv({{"=HYPERLINK(\"http://x\",\"y\")"}}),
             "\xEF\xBB\xBF\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+}
+
+TEST(CsvWriter, WritesNumbersAndDatesAsExcelReadsThem) {
+  std::ostringstream out;
+  auto writer = make_csv_writer(out);
+  // Money without grouping, whatever the reader's locale; a negative number is not a formula,
+  // but text that starts with a minus still is neutralised; ID and phone numbers stay as typed.
+  ASSERT_TRUE(writer->write_row({Cell::integer(1), Cell::money(8000000), Cell::money(-150000),
+                                 Cell::date(CivilDate{2025, 12, 20}), "001090000123", "0912345678",
+                                 "-5", Cell::date(std::optional<CivilDate>())}));
+  ASSERT_TRUE(writer->finish());
+  EXPECT_EQ(out.str(),
+            "\xEF\xBB\xBF"
+            "1,8000000,-150000,20/12/2025,001090000123,0912345678,'-5,\r\n");
 }
 
 TEST(CsvWriter, WritesTheBomEvenForAnEmptyTable) {

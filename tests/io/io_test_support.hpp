@@ -1,7 +1,8 @@
 #pragma once
-// Helpers shared by the io tests: a temporary folder that cleans up after itself, reading a whole
-// table, and building or opening ZIP files by hand.
+// Helpers shared by the io tests: a temporary folder that cleans up after itself, writing and
+// reading a whole table, and building or opening ZIP files by hand.
 
+#include <gtest/gtest.h>
 #include <zip.h>
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "io/table_reader.hpp"
+#include "io/table_writer.hpp"
 #include "support/temp_dir.hpp"
 
 namespace dk::io::testing {
@@ -40,6 +42,20 @@ inline Result<std::vector<TableRow>> read_table(const std::filesystem::path& pat
   auto reader = open_table(path, options);
   if (!reader) return std::unexpected(reader.error());
   return read_all(**reader);
+}
+
+// Writes `rows` (the first the header) into a new XLSX, failing the test on any error.
+inline void write_xlsx_rows(const std::filesystem::path& path,
+                            const std::vector<std::vector<Cell>>& rows,
+                            std::string_view sheet = "Hội viên") {
+  auto writer = make_xlsx_writer(path, sheet);
+  ASSERT_TRUE(writer) << writer.error().message.en;
+  for (const std::vector<Cell>& row : rows) {
+    auto written = (*writer)->write_row(row);
+    ASSERT_TRUE(written) << written.error().message.en;
+  }
+  auto finished = (*writer)->finish();
+  ASSERT_TRUE(finished) << finished.error().message.en;
 }
 
 inline std::vector<std::vector<std::string>> cells_of(const std::vector<TableRow>& rows) {

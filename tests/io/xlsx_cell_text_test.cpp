@@ -74,6 +74,29 @@ TEST(SerialToDate, FollowsThe1904Calendar) {
   EXPECT_EQ(serial_to_date_text(31412, DateSystem::from_1904), "01/01/1990");
 }
 
+TEST(DateToSerial, CountsFromExcels1900CalendarFromMarch1900) {
+  EXPECT_EQ(date_to_serial({1900, 3, 1}), 61);
+  EXPECT_EQ(date_to_serial({1970, 1, 1}), 25569);
+  EXPECT_EQ(date_to_serial({1991, 2, 2}), 33271);
+  EXPECT_EQ(date_to_serial({2025, 1, 1}), 45658);
+  EXPECT_EQ(date_to_serial({9999, 12, 31}), 2958465);
+  // Excel and LibreOffice disagree on the days before 1 March 1900 (Lotus's 29 February), and
+  // neither shows a day before 1900 or after 9999.
+  EXPECT_EQ(date_to_serial({1900, 2, 28}), std::nullopt);
+  EXPECT_EQ(date_to_serial({1899, 12, 30}), std::nullopt);
+  EXPECT_EQ(date_to_serial({10000, 1, 1}), std::nullopt);
+}
+
+TEST(DateToSerial, ReadsBackAsTheSameDay) {
+  for (const CivilDate date : {CivilDate{1900, 3, 1}, CivilDate{1945, 9, 2}, CivilDate{2000, 2, 29},
+                               CivilDate{2028, 2, 29}, CivilDate{9999, 12, 31}}) {
+    const auto serial = date_to_serial(date);
+    ASSERT_TRUE(serial) << format_iso(date);
+    EXPECT_EQ(serial_to_date_text(static_cast<double>(*serial), DateSystem::from_1900),
+              format_vietnamese(date));
+  }
+}
+
 TEST(SerialToTime, WritesHoursMinutesAndSecondsIfAny) {
   EXPECT_EQ(serial_to_time_text(0.0), "00:00");
   EXPECT_EQ(serial_to_time_text(0.395833333333333), "09:30");

@@ -10,6 +10,7 @@ namespace dk::io {
 namespace {
 
 using testing::cells_of;
+using ::testing::ContainsRegex;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::lines_of;
@@ -17,18 +18,14 @@ using ::testing::Not;
 using testing::read_table;
 using testing::read_zip_entry;
 using testing::TempDir;
+using testing::write_xlsx_rows;
 using Cells = std::vector<std::string>;
 
-void write_xlsx(const std::filesystem::path& path, const std::vector<Cells>& rows,
-                std::string_view sheet = "Hội viên") {
-  auto writer = make_xlsx_writer(path, sheet);
-  ASSERT_TRUE(writer) << writer.error().message.en;
-  for (const Cells& row : rows) {
-    auto written = (*writer)->write_row(row);
-    ASSERT_TRUE(written) << written.error().message.en;
-  }
-  auto finished = (*writer)->finish();
-  ASSERT_TRUE(finished) << finished.error().message.en;
+// A table of text.
+void write_xlsx(const std::filesystem::path& path, const std::vector<Cells>& rows) {
+  std::vector<std::vector<Cell>> typed;
+  for (const Cells& row : rows) typed.push_back(text_cells(row));
+  write_xlsx_rows(path, typed);
 }
 
 TEST(XlsxWriter, RoundTripsVietnameseText) {
@@ -94,6 +91,67 @@ TEST(XlsxWriter, MakesABoldFrozenHeaderAndWidensColumns) {
   EXPECT_THAT(read_zip_entry(path, "xl/workbook.xml"), HasSubstr("name=\"Hội viên\""));
 }
 
+TEST(XlsxWriter, WritesNumbersMoneyAndDatesAsTypedCells) {
+  TempDir dir;
+  const auto path = dir / "typed.xlsx";
+  write_xlsx_rows(path, {{"STT", "Ngày", "Thu (đồng)", "Số CCCD", "Số điện thoại"},
+                         {Cell::integer(1), Cell::date(CivilDate{1991, 2, 2}), Cell::money(8000000),
+                          "001090000123", "0912345678"},
+                         {Cell::integer(2), Cell::date(CivilDate{2025, 12, 20}),
+                          Cell::money(-150000), "", ""}});
+  const std::string sheet = read_zip_entry(path, "xl/worksheets/sheet1.xml");
+  // A number is a bare value (no t="…"); money and dates carry the style of their number format.
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"A2\"><v>1</v></c>"));
+  EXPECT_THAT(sheet, ContainsRegex("<c r=\"B2\" s=\"[0-9]+\"><v>33271</v></c>"));
+  EXPECT_THAT(sheet, ContainsRegex("<c r=\"C2\" s=\"[0-9]+\"><v>8000000</v></c>"));
+  EXPECT_THAT(sheet, ContainsRegex("<c r=\"C3\" s=\"[0-9]+\"><v>-150000</v></c>"));
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"D2\" t=\"inlineStr\"><is><t>001090000123</t>"));
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"E2\" t=\"inlineStr\"><is><t>0912345678</t>"));
+  const std::string styles = read_zip_entry(path, "xl/styles.xml");
+  EXPECT_THAT(styles, HasSubstr("formatCode=\"#,##0\""));
+  EXPECT_THAT(styles, HasSubstr("formatCode=\"dd/mm/yyyy\""));
+  // The import reads them back as the office types them.
+  auto read = read_table(path);
+  ASSERT_TRUE(read) << read.error().message.en;
+  EXPECT_THAT(cells_of(*read),
+              ElementsAre(Cells{"STT", "Ngày", "Thu (đồng)", "Số CCCD", "Số điện thoại"},
+                          Cells{"1", "02/02/1991", "8000000", "001090000123", "0912345678"},
+                          Cells{"2", "20/12/2025", "-150000"}));
+}
+
+TEST(XlsxWriter, WritesAsTextWhatExcelCannotHoldExactly) {
+  TempDir dir;
+  const auto path = dir / "limits.xlsx";
+  // 16 digits would lose the last đồng in Excel; days before March 1900 differ between Excel and
+  // LibreOffice. The largest number Excel holds to the unit is still a number.
+  write_xlsx_rows(path, {{"a", "b", "c", "d"},
+                         {Cell::money(1'234'567'890'123'456), Cell::date(CivilDate{1900, 1, 1}),
+                          Cell::integer(999'999'999'999'999), Cell::date(CivilDate{1900, 3, 1})}});
+  const std::string sheet = read_zip_entry(path, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"A2\" t=\"inlineStr\"><is><t>1.234.567.890.123.456</t>"));
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"B2\" t=\"inlineStr\"><is><t>01/01/1900</t>"));
+  EXPECT_THAT(sheet, HasSubstr("<c r=\"C2\"><v>999999999999999</v></c>"));
+  EXPECT_THAT(sheet, ContainsRegex("<c r=\"D2\" s=\"[0-9]+\"><v>61</v></c>"));
+}
+
+TEST(XlsxWriter, SizesColumnsToTheirWidestCell) {
+  TempDir dir;
+  const auto path = dir / "widths.xlsx";
+  write_xlsx_rows(path, {{"STT", "Ghi chú", "Địa chỉ", "Thu (đồng)", "Dài"},
+                         {Cell::integer(1), std::string(30, 'x'), "Số 12\nĐống Đa, Hà Nội",
+                          Cell::money(1'500'000'000'000), std::string(300, 'y')},
+                         {Cell::integer(2), "", "", Cell::money(0), ""}});
+  const std::string sheet = read_zip_entry(path, "xl/worksheets/sheet1.xml");
+  // At least 8 wide; a later row widens its column (30 + 2); a cell with a line break is as wide
+  // as its longest line (15 characters); money as wide as it is shown ("1.500.000.000.000", 17);
+  // and no column beyond 50.
+  EXPECT_THAT(sheet, HasSubstr("<col min=\"1\" max=\"1\" width=\"8.7109375\""));
+  EXPECT_THAT(sheet, HasSubstr("<col min=\"2\" max=\"2\" width=\"32.7109375\""));
+  EXPECT_THAT(sheet, HasSubstr("<col min=\"3\" max=\"3\" width=\"17.7109375\""));
+  EXPECT_THAT(sheet, HasSubstr("<col min=\"4\" max=\"4\" width=\"19.7109375\""));
+  EXPECT_THAT(sheet, HasSubstr("<col min=\"5\" max=\"5\" width=\"50.7109375\""));
+}
+
 TEST(XlsxWriter, StreamsManyRows) {
   TempDir dir;
   const auto path = dir / "many.xlsx";
@@ -101,7 +159,7 @@ TEST(XlsxWriter, StreamsManyRows) {
   ASSERT_TRUE(writer) << writer.error().message.en;
   ASSERT_TRUE((*writer)->write_row({"STT", "Họ và tên"}));
   for (int i = 1; i <= 20000; ++i) {
-    ASSERT_TRUE((*writer)->write_row({std::to_string(i), "Nguyễn Văn " + std::to_string(i)}));
+    ASSERT_TRUE((*writer)->write_row({Cell::integer(i), "Nguyễn Văn " + std::to_string(i)}));
   }
   ASSERT_TRUE((*writer)->finish());
   auto read = read_table(path);
