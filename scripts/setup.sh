@@ -21,6 +21,7 @@ packages=(
   clang-16 libclang-rt-16-dev  # the fuzz targets (tests/fuzz): libFuzzer comes with clang
   libcairo2-dev libpango1.0-dev fonts-liberation poppler-utils  # receipt PDFs; tests read them with pdftotext
   python3 wrk time curl
+  python3-openpyxl  # the tests read the XLSX exports back with openpyxl, a reader we did not write
   chromium  # the browser tests drive Debian's Chromium; a test tool never downloads its own
 )
 # Node.js and npm build the web app and run the browser tests. Install Debian's only when there is

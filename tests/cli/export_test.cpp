@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/cli_support.hpp"
+#include "support/openpyxl_sheet.hpp"
 
 namespace dk::cli::testing {
 namespace {
@@ -26,12 +27,12 @@ class ExportTest : public CliTest {
     if (IsSkipped()) return;
     create_empty_agency();
     const Rows rows = {
-        {"STT", "Họ và tên", "Ngày sinh", "Phòng", "Chức vụ", "Số điện thoại", "Ghi chú",
-         "Địa chỉ"},
-        {"1", "Nguyễn Văn Một", "01/01/1990", kDde, "=1+1", "", "", ""},
+        {"STT", "Họ và tên", "Ngày sinh", "Phòng", "Chức vụ", "Số điện thoại", "Ghi chú", "Địa chỉ",
+         "Số CCCD"},
+        {"1", "Nguyễn Văn Một", "01/01/1990", kDde, "=1+1", "", "", "", "001090000123"},
         {"2", "Lê Thị Hai", "02/02/1991", "Văn phòng", "@SUM(A1)", "+84 912 345 679", "-5",
-         "-5 Lê Lợi"},
-        {"3", "Trần Văn Ba", "03/03/1992", "Văn phòng", "Chuyên viên", "0912000111", "", ""},
+         "-5 Lê Lợi", ""},
+        {"3", "Trần Văn Ba", "03/03/1992", "Văn phòng", "Chuyên viên", "0912000111", "", "", ""},
     };
     write_file(files_ / "cong-thuc.csv", csv_bytes(rows, CsvStyle{true, "\r\n", ','}));
     const CliRun imported =
@@ -129,6 +130,41 @@ TEST_P(ExportTest, XlsxHoldsFormulaTextAsStringsNeverFormulas) {
   const Rows piped = read_table_file(files_ / "stdout.xlsx");
   ASSERT_EQ(piped.size(), 4u);
   EXPECT_THAT(row_of(piped, "Nguyễn Văn Một"), Contains("=1+1"));
+}
+
+// Read by openpyxl, as a spreadsheet program reads it: the ordinal and the dates are values to sort
+// and count by, the ID and phone numbers text that keeps its leading zero.
+TEST_P(ExportTest, XlsxCellsHaveTheirKinds) {
+  const auto path = files_ / "kieu-o.xlsx";
+  ok({"members", "list", "--org", "CD", "--format", "xlsx", "-o", path.string()});
+  const auto sheet = dk::testing::read_with_openpyxl(path);
+  ASSERT_TRUE(sheet);
+  EXPECT_EQ(sheet->freeze_panes, "A2");
+  EXPECT_TRUE(sheet->at("A1").bold);
+  EXPECT_EQ(sheet->at("K1").value, "Ngày vào");
+  std::map<std::string, std::string> row_by_name;  // full name → row number
+  for (int row = 2; row <= 4; ++row) {
+    const std::string line = std::to_string(row);
+    row_by_name[sheet->at("B" + line).value] = line;
+    EXPECT_EQ(sheet->at("A" + line).type, "int");
+    EXPECT_EQ(sheet->at("A" + line).value, std::to_string(row - 1));
+    EXPECT_EQ(sheet->at("C" + line).type, "datetime");
+    EXPECT_EQ(sheet->at("C" + line).number_format, "dd/mm/yyyy");
+    // The day they joined, when the import gave one, is a date too.
+    const auto joined = sheet->at("K" + line);
+    EXPECT_TRUE(joined.type.empty() || joined.type == "datetime") << joined.type;
+  }
+  ASSERT_EQ(row_by_name.size(), 3u);
+  const std::string one = row_by_name["Nguyễn Văn Một"];
+  const std::string two = row_by_name["Lê Thị Hai"];
+  EXPECT_EQ(sheet->at("C" + one).value, "1990-01-01");
+  EXPECT_EQ(sheet->at("C" + two).value, "1991-02-02");
+  EXPECT_EQ(sheet->at("I" + one).type, "str");
+  EXPECT_EQ(sheet->at("I" + one).value, "001090000123");
+  EXPECT_EQ(sheet->at("G" + two).type, "str");
+  EXPECT_EQ(sheet->at("G" + two).value, "0912345679");
+  EXPECT_EQ(sheet->at("F" + one).type, "str");
+  EXPECT_EQ(sheet->at("F" + one).value, "=1+1") << "formula text stays text";
 }
 
 TEST_P(ExportTest, EnglishHeadersAndMembershipColumns) {
