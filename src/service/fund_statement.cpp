@@ -110,7 +110,13 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
                  en ? "Recorded by" : "Người ghi", en ? "Approved by" : "Người duyệt"});
       !done)
     return std::unexpected(done.error());
+  // The totals row adds up its columns, so that it says what a treasurer's own sum of them says:
+  // a reversed gift is in both (the fund's totals net it out of what was received).
+  Dong in = 0;
+  Dong out = 0;
   for (const StatementRow& row : statement.rows) {
+    TRY(add_to(in, row.money_in));
+    TRY(add_to(out, row.money_out));
     const LedgerEntry& entry = row.entry;
     std::string details = entry.memo;
     if (entry.reverses_id)
@@ -122,11 +128,9 @@ Result<FundFile> fund_statement_xlsx(store::SqlConnection& connection, const Act
                details, money(row.money_in), money(row.money_out), io::Cell::money(row.balance),
                entry.recorder.full_name, entry.approver ? entry.approver->full_name : ""}));
   }
-  const FundBalance& totals = statement.fund.totals.balance;
-  const Dong in = totals.received + totals.transferred_in;
-  const Dong out = totals.disbursed + totals.transferred_out;
   if (auto done = write({"", "", "", "", "", en ? "Totals" : "Cộng", io::Cell::money(in),
-                         io::Cell::money(out), io::Cell::money(totals.holdings()), "", ""});
+                         io::Cell::money(out),
+                         io::Cell::money(statement.fund.totals.balance.holdings()), "", ""});
       !done)
     return std::unexpected(done.error());
   TRY(writer->finish());

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -14,6 +15,8 @@
 #include "core/clock.hpp"
 #include "core/vietnamese_text.hpp"
 #include "http/funds_fixture.hpp"
+#include "support/openpyxl_sheet.hpp"
+#include "support/temp_dir.hpp"
 
 namespace dk::http::testing {
 namespace {
@@ -439,6 +442,65 @@ TEST_P(Funds, ThePublicStatementShowsRunningBalancesAndHidesAnonymousGivers) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_TRUE(sheet.headers.at("content-disposition").starts_with("attachment; filename="))
       << sheet.headers.at("content-disposition");
+}
+
+// The statement as a treasurer opens it in a spreadsheet program (openpyxl reads it): dates are
+// dates and amounts numbers, whose columns add up to the totals row, a reversal included.
+TEST_P(Funds, TheStatementSpreadsheetAddsUp) {
+  const std::int64_t fund = campaign("Quỹ vì người nghèo");
+  ASSERT_NE(fund, 0);
+  cash_from(fund, 8000000, "doanvien");
+  const auto mistake = cash_from(fund, 1000000, "doanvien");
+  ASSERT_EQ(chair()
+                .post(fmt::format("/api/v1/entries/{}/reverse", integer_at(mistake, "id")),
+                      R"({"reason":"Ghi nhầm số tiền"})")
+                .status,
+            201);
+  const std::int64_t paid_out = requested(fund, 2500000);
+  ASSERT_EQ(
+      treasurer().post(fmt::format("/api/v1/disbursements/{}/approve", paid_out), "{}").status,
+      200);
+
+  const Reply reply = member().get(fund_path(fund, "/statement.xlsx"));
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  dk::testing::TempDir folder;
+  const auto path = folder / "sao-ke.xlsx";
+  std::ofstream(path, std::ios::binary) << reply.body;
+  const auto sheet = dk::testing::read_with_openpyxl(path);
+  ASSERT_TRUE(sheet);
+  EXPECT_EQ(sheet->freeze_panes, "A2");
+  EXPECT_TRUE(sheet->at("G1").bold);
+  EXPECT_EQ(sheet->at("G1").value, "Thu (đồng)");
+  // Rows 2 to 5: the gift, the mistaken gift, its reversal and the payment; row 6 the totals.
+  const std::string today = format_iso(vietnam_date(dk::testing::test_now()));
+  std::int64_t in = 0;
+  std::int64_t out = 0;
+  for (int row = 2; row <= 5; ++row) {
+    const std::string line = std::to_string(row);
+    EXPECT_EQ(sheet->at("A" + line).type, "datetime") << line;
+    EXPECT_EQ(sheet->at("A" + line).number_format, "dd/mm/yyyy");
+    EXPECT_EQ(sheet->at("A" + line).value, today);
+    EXPECT_EQ(sheet->at("B" + line).type, "int") << "the entry's number";
+    for (const char* column : {"G", "H", "I"}) {
+      const auto cell = sheet->at(column + line);
+      if (cell.type.empty()) continue;  // no movement that way
+      EXPECT_EQ(cell.type, "int") << column << line;
+      EXPECT_EQ(cell.number_format, "#,##0") << column << line;
+    }
+    if (!sheet->at("G" + line).type.empty()) in += std::stoll(sheet->at("G" + line).value);
+    if (!sheet->at("H" + line).type.empty()) out += std::stoll(sheet->at("H" + line).value);
+  }
+  EXPECT_EQ(sheet->at("F6").value, "Cộng");
+  EXPECT_EQ(sheet->at("A7").type, "") << "nothing after the totals";
+  EXPECT_EQ(in, 9000000);
+  EXPECT_EQ(out, 3500000);
+  EXPECT_EQ(std::stoll(sheet->at("G6").value), in);
+  EXPECT_EQ(std::stoll(sheet->at("H6").value), out);
+  const std::int64_t balance = totals(fund).at("balance").as_int64();
+  EXPECT_EQ(balance, 5500000);
+  EXPECT_EQ(in - out, balance);
+  EXPECT_EQ(std::stoll(sheet->at("I5").value), balance);
+  EXPECT_EQ(std::stoll(sheet->at("I6").value), balance);
 }
 
 TEST_P(Funds, ABankStatementIsMatchedToPledgesAndEachLineIsBookedOnce) {
