@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { can, loadSession, onSessionExpired, state } from '@/shared/session'
 import AppLayout from '@/shared/components/AppLayout.vue'
 import SignInView from '@/features/session/views/SignInView.vue'
+import { followPageTitles } from '@/shared/pageTitle'
 
 type Ability = keyof typeof can
 
@@ -11,6 +12,8 @@ declare module 'vue-router' {
     public?: boolean
     /** The ability from session.ts the page needs; without it the user sees "not allowed". */
     ability?: Ability
+    /** The message key that names the page in its title ("Quỹ & vận động · Đoàn Kết"). */
+    title?: string
   }
 }
 
@@ -18,12 +21,12 @@ export const router = createRouter({
   // The binary serves index.html for any unknown path, so real paths work on reload.
   history: createWebHistory('/'),
   routes: [
-    { path: '/signin', name: 'signin', component: SignInView, meta: { public: true } },
+    { path: '/signin', name: 'signin', component: SignInView, meta: { title: 'signIn.title', public: true } },
     {
       path: '/session-expired',
       name: 'session-expired',
       component: () => import('@/features/session/views/SessionExpiredView.vue'),
-      meta: { public: true },
+      meta: { title: 'expired.title', public: true },
     },
     // A page for the printer, without the app's header and navigation.
     {
@@ -31,6 +34,7 @@ export const router = createRouter({
       name: 'sign-in-sheet',
       component: () => import('@/features/activities/views/SignInSheetView.vue'),
       props: true,
+      meta: { title: 'sheet.title' },
     },
     {
       path: '/',
@@ -41,87 +45,159 @@ export const router = createRouter({
           path: 'dashboard',
           name: 'dashboard',
           component: () => import('@/features/dashboard/views/DashboardView.vue'),
-          meta: { ability: 'seeDashboard' },
+          meta: { title: 'dashboard.title', ability: 'seeDashboard' },
         },
-        { path: 'activities', name: 'activities', component: () => import('@/features/activities/views/ActivitiesView.vue') },
+        {
+          path: 'activities',
+          name: 'activities',
+          component: () => import('@/features/activities/views/ActivitiesView.vue'),
+          meta: { title: 'activities.title' },
+        },
         {
           path: 'activities/new',
           name: 'activity-new',
           component: () => import('@/features/activities/views/ActivityFormView.vue'),
-          meta: { ability: 'planActivities' },
+          meta: { title: 'activityForm.addTitle', ability: 'planActivities' },
         },
-        { path: 'activities/:id(\\d+)', name: 'activity', component: () => import('@/features/activities/views/ActivityView.vue'), props: true },
+        {
+          path: 'activities/:id(\\d+)',
+          name: 'activity',
+          component: () => import('@/features/activities/views/ActivityView.vue'),
+          props: true,
+          meta: { title: 'activities.title' },
+        },
         {
           path: 'activities/:id(\\d+)/edit',
           name: 'activity-edit',
           component: () => import('@/features/activities/views/ActivityFormView.vue'),
           props: true,
-          meta: { ability: 'planActivities' },
+          meta: { title: 'activityForm.editTitle', ability: 'planActivities' },
         },
-        { path: 'plans', name: 'plans', component: () => import('@/features/plans/views/PlansView.vue') },
-        { path: 'clubs', name: 'clubs', component: () => import('@/features/clubs/views/ClubsView.vue') },
-        { path: 'clubs/:id(\\d+)', name: 'club', component: () => import('@/features/clubs/views/ClubView.vue'), props: true },
-        { path: 'funds', name: 'funds', component: () => import('@/features/funds/views/FundsView.vue') },
-        { path: 'funds/:id(\\d+)', name: 'fund', component: () => import('@/features/funds/views/FundView.vue'), props: true },
+        { path: 'plans', name: 'plans', component: () => import('@/features/plans/views/PlansView.vue'), meta: { title: 'plans.title' } },
+        { path: 'clubs', name: 'clubs', component: () => import('@/features/clubs/views/ClubsView.vue'), meta: { title: 'clubs.title' } },
+        {
+          path: 'clubs/:id(\\d+)',
+          name: 'club',
+          component: () => import('@/features/clubs/views/ClubView.vue'),
+          props: true,
+          meta: { title: 'clubs.title' },
+        },
+        { path: 'funds', name: 'funds', component: () => import('@/features/funds/views/FundsView.vue'), meta: { title: 'funds.title' } },
+        {
+          path: 'funds/:id(\\d+)',
+          name: 'fund',
+          component: () => import('@/features/funds/views/FundView.vue'),
+          props: true,
+          meta: { title: 'funds.title' },
+        },
         // The public statement (sao kê): every signed-in person of the agency may read it.
         {
           path: 'funds/:id(\\d+)/statement',
           name: 'fund-statement',
           component: () => import('@/features/funds/views/FundStatementView.vue'),
           props: true,
+          meta: { title: 'statement.title' },
         },
         {
           path: 'funds/approvals',
           name: 'fund-approvals',
           component: () => import('@/features/funds/views/FundApprovalsView.vue'),
-          meta: { ability: 'planActivities' },
+          meta: { title: 'approvals.title', ability: 'planActivities' },
         },
         {
           path: 'funds/bank-statements',
           name: 'fund-bank-statements',
           component: () => import('@/features/funds/views/FundBankStatementsView.vue'),
-          meta: { ability: 'planActivities' },
+          meta: { title: 'bank.title', ability: 'planActivities' },
         },
         {
           path: 'funds/report',
           name: 'fund-report',
           component: () => import('@/features/funds/views/FundReportView.vue'),
-          meta: { ability: 'seeDashboard' },
+          meta: { title: 'fundReport.title', ability: 'seeDashboard' },
         },
         // What the activity's QR code encodes: a phone that scans it lands here and checks in.
-        { path: 'checkin/:id(\\d+)', name: 'check-in', component: () => import('@/features/activities/views/CheckInView.vue'), props: true },
-        { path: 'my-code', name: 'my-code', component: () => import('@/features/activities/views/MyCodeView.vue') },
-        { path: 'organizations', name: 'organizations', component: () => import('@/features/registry/views/OrganizationsView.vue') },
-        { path: 'people', name: 'people', component: () => import('@/features/registry/views/PeopleView.vue') },
+        {
+          path: 'checkin/:id(\\d+)',
+          name: 'check-in',
+          component: () => import('@/features/activities/views/CheckInView.vue'),
+          props: true,
+          meta: { title: 'checkIn.title' },
+        },
+        {
+          path: 'my-code',
+          name: 'my-code',
+          component: () => import('@/features/activities/views/MyCodeView.vue'),
+          meta: { title: 'myCode.title' },
+        },
+        {
+          path: 'organizations',
+          name: 'organizations',
+          component: () => import('@/features/registry/views/OrganizationsView.vue'),
+          meta: { title: 'organizations.title' },
+        },
+        {
+          path: 'people',
+          name: 'people',
+          component: () => import('@/features/registry/views/PeopleView.vue'),
+          meta: { title: 'people.title' },
+        },
         {
           path: 'people/new',
           name: 'person-new',
           component: () => import('@/features/registry/views/PersonFormView.vue'),
-          meta: { ability: 'addPeople' },
+          meta: { title: 'personForm.addTitle', ability: 'addPeople' },
         },
-        { path: 'people/:id(\\d+)', name: 'person', component: () => import('@/features/registry/views/PersonView.vue'), props: true },
+        {
+          path: 'people/:id(\\d+)',
+          name: 'person',
+          component: () => import('@/features/registry/views/PersonView.vue'),
+          props: true,
+          meta: { title: 'person.title' },
+        },
         {
           path: 'people/:id(\\d+)/edit',
           name: 'person-edit',
           component: () => import('@/features/registry/views/PersonFormView.vue'),
           props: true,
+          meta: { title: 'person.title' },
         },
         {
           path: 'import',
           name: 'import',
           component: () => import('@/features/registry/views/ImportView.vue'),
-          meta: { ability: 'importMembers' },
+          meta: { title: 'import.title', ability: 'importMembers' },
         },
-        { path: 'agency', name: 'agency', component: () => import('@/features/registry/views/AgencyView.vue') },
+        {
+          path: 'agency',
+          name: 'agency',
+          component: () => import('@/features/registry/views/AgencyView.vue'),
+          meta: { title: 'agency.title' },
+        },
         {
           path: 'accounts',
           name: 'accounts',
           component: () => import('@/features/session/views/AccountsView.vue'),
-          meta: { ability: 'manageAccounts' },
+          meta: { title: 'accounts.title', ability: 'manageAccounts' },
         },
-        { path: 'account', name: 'account', component: () => import('@/features/session/views/AccountView.vue') },
-        { path: 'not-allowed', name: 'not-allowed', component: () => import('@/shared/views/NotAllowedView.vue') },
-        { path: ':unknown(.*)*', name: 'not-found', component: () => import('@/shared/views/NotFoundView.vue') },
+        {
+          path: 'account',
+          name: 'account',
+          component: () => import('@/features/session/views/AccountView.vue'),
+          meta: { title: 'account.title' },
+        },
+        {
+          path: 'not-allowed',
+          name: 'not-allowed',
+          component: () => import('@/shared/views/NotAllowedView.vue'),
+          meta: { title: 'forbidden.title' },
+        },
+        {
+          path: ':unknown(.*)*',
+          name: 'not-found',
+          component: () => import('@/shared/views/NotFoundView.vue'),
+          meta: { title: 'notFound.title' },
+        },
       ],
     },
   ],
@@ -137,6 +213,8 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   if (ability && !can[ability]) return { name: 'not-allowed' }
   return true
 })
+
+followPageTitles(router)
 
 onSessionExpired(() => {
   const current = router.currentRoute.value

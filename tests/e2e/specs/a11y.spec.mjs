@@ -1,0 +1,101 @@
+// What a screen reader, the browser's tabs and history need, in Vietnamese and in English: every
+// page titled by what it shows ("Quỹ & vận động · Đoàn Kết"), and the title follows a change of
+// language.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { apiSession, launchBrowser, newPage, signIn, startApp } from '../support/harness.mjs';
+import { byTest, open, until } from './ui.mjs';
+
+/** Pages and their titles, Vietnamese and English. */
+const titled = [
+  ['/dashboard', 'Tổng quan', 'Dashboard'],
+  ['/activities', 'Hoạt động', 'Activities'],
+  ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
+  ['/plans', 'Kế hoạch năm', 'Year plans'],
+  ['/clubs', 'Câu lạc bộ', 'Clubs'],
+  ['/funds', 'Quỹ & vận động', 'Funds & campaigns'],
+  ['/funds/approvals', 'Duyệt chi', 'Approvals'],
+  ['/funds/bank-statements', 'Sao kê ngân hàng', 'Bank statements'],
+  ['/funds/report', 'Báo cáo năm', 'Year report'],
+  ['/organizations', 'Tổ chức', 'Organizations'],
+  ['/people', 'Thành viên', 'People'],
+  ['/people/new', 'Thêm thành viên', 'Add member'],
+  ['/import', 'Nhập danh sách thành viên', 'Import a member list'],
+  ['/agency', 'Cơ quan & phòng ban', 'Agency & departments'],
+  ['/accounts', 'Tài khoản người dùng', 'User accounts'],
+  ['/account', 'Tài khoản', 'Account'],
+  ['/my-code', 'Mã của tôi', 'My code'],
+  ['/no-such-page', 'Không tìm thấy', 'Not found'],
+];
+
+describe('accessibility', () => {
+  let app;
+  let browser;
+  let admin;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    admin = await apiSession(app.url, 'quantri');
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** A desktop page signed in as `login`, in `language`. */
+  async function signedIn(login, language = 'vi') {
+    const page = await newPage(browser);
+    // The first load only: a language chosen later on the page stays chosen.
+    await page.addInitScript((chosen) => localStorage.getItem('doanket.language') || localStorage.setItem('doanket.language', chosen), language);
+    await signIn(page, app.url, login);
+    return page;
+  }
+
+  test('every page is titled by what it shows, in Vietnamese and in English, and the title follows the language', async () => {
+    const signInPage = await newPage(browser);
+    await signInPage.goto(`${app.url}/signin`);
+    await until(async () => (await signInPage.title()) === 'Đăng nhập · Đoàn Kết', 'the sign-in page is titled');
+    await signInPage.close();
+
+    for (const [language, column] of [['vi', 1], ['en', 2]]) {
+      const page = await signedIn('quantri', language);
+      for (const row of titled) {
+        await open(page, app.url, row[0]);
+        const expected = `${row[column]} · Đoàn Kết`;
+        await until(async () => (await page.title()) === expected, `${row[0]} is titled “${expected}” (${await page.title()})`);
+      }
+      await page.close();
+    }
+
+    // A page that shows one record is named by it.
+    const funds = (await admin.get('/api/v1/funds')).body.items;
+    const fund = funds.find((f) => f.status === 'open');
+    const clubs = (await admin.get('/api/v1/clubs')).body.items;
+    const person = (await admin.get('/api/v1/people?limit=1')).body.items[0];
+    const page = await signedIn('quantri');
+    const records = [
+      [`/funds/${fund.id}`, `${fund.name} – Quỹ & vận động`, `${fund.name} – Funds & campaigns`],
+      [`/funds/${fund.id}/statement`, `Sao kê công khai – ${fund.name}`, `Public statement – ${fund.name}`],
+      [`/clubs/${clubs[0].id}`, `${clubs[0].name} – Câu lạc bộ`, `${clubs[0].name} – Clubs`],
+      [`/people/${person.id}`, `${person.full_name} – Hồ sơ thành viên`, `${person.full_name} – Member record`],
+    ];
+    for (const [path, vi] of records) {
+      await open(page, app.url, path);
+      await until(async () => (await page.title()) === `${vi} · Đoàn Kết`, `${path} is titled “${vi} · Đoàn Kết” (${await page.title()})`);
+    }
+    // Switching the language renames the page at once, without reloading it.
+    await open(page, app.url, '/funds');
+    await until(async () => (await page.title()) === 'Quỹ & vận động · Đoàn Kết', 'the funds page in Vietnamese');
+    await byTest(page, 'language-en').click();
+    await until(async () => (await page.title()) === 'Funds & campaigns · Đoàn Kết', 'the funds page is renamed in English');
+    const [path, , en] = records[0];
+    await open(page, app.url, path);
+    await until(async () => (await page.title()) === `${en} · Đoàn Kết`, `${path} in English (${await page.title()})`);
+    await byTest(page, 'language-vi').click();
+    await until(async () => (await page.title()) === `${records[0][1]} · Đoàn Kết`, `${path} back in Vietnamese`);
+    await page.close();
+  });
+
+});
