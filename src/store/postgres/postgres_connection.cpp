@@ -3,11 +3,9 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-#include <algorithm>
-#include <array>
-#include <charconv>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,29 +13,27 @@
 #include <utility>
 #include <vector>
 
+#include "store/postgres/connection_secrets.hpp"
+#include "store/postgres/libpq_handles.hpp"
+#include "store/postgres/postgres_values.hpp"
+
 namespace dk::store {
 namespace {
 
-// libpq hands out C handles that must be released exactly once on every path, the error paths
-// included; unique_ptr with these deleters does that without a cleanup block in every function.
-struct ConnectionDeleter {
-  void operator()(PGconn* connection) const noexcept { PQfinish(connection); }
-};
-struct ResultDeleter {
-  void operator()(PGresult* result) const noexcept { PQclear(result); }
-};
-struct ConninfoDeleter {
-  void operator()(PQconninfoOption* options) const noexcept { PQconninfoFree(options); }
-};
-struct LibpqMemoryDeleter {
-  void operator()(void* memory) const noexcept { PQfreemem(memory); }
-};
-using ConnectionHandle = std::unique_ptr<PGconn, ConnectionDeleter>;
-using ResultHandle = std::unique_ptr<PGresult, ResultDeleter>;
+using pg::append_copy_row;
+using pg::bind;
+using pg::BoundParameters;
+using pg::ConnectionHandle;
+using pg::ConninfoDeleter;
+using pg::decode_bytea;
+using pg::invalid_value;
+using pg::kTextFormat;
+using pg::LibpqMemoryDeleter;
+using pg::parse_integer;
+using pg::passwords_in;
+using pg::ResultHandle;
+using pg::without_passwords;
 
-constexpr Oid kByteaOid = 17;  // pg_type.oid of bytea, fixed since PostgreSQL 7
-constexpr int kTextFormat = 0;
-constexpr int kBinaryFormat = 1;
 // COPY data is sent in chunks of about this size: large enough that the per-message cost
 // vanishes, small enough that a million-row load does not sit in memory.
 constexpr std::size_t kCopyChunkSize = std::size_t{256} * 1024;
@@ -78,13 +74,6 @@ Error failed(std::string_view detail) {
   return Error{ErrorKind::internal,
                "store.failed",
                Text{"Lỗi cơ sở dữ liệu.", fmt::format("Database error: {}", detail)},
-               {}};
-}
-
-Error invalid_value() {
-  return Error{ErrorKind::invalid_input,
-               "store.invalid_value",
-               Text{"Giá trị không hợp lệ.", "A value is not valid."},
                {}};
 }
 
@@ -129,44 +118,6 @@ Error translate(PGconn* connection, const PGresult* result) {
   return failed(detail);
 }
 
-// Reads int8 text. A numeric (sum() of a bigint is one) keeps its integer part; a boolean reads
-// as 1 or 0, as SQLite stores it; NULL reads as 0, as sqlite3_column_int64 gives.
-std::int64_t parse_integer(std::string_view text) {
-  if (text == "t") return 1;
-  if (text == "f") return 0;
-  std::int64_t value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// bytea arrives in text results as "\x" and two hex digits a byte (bytea_output = hex, which the
-// session sets). The escape format is left to libpq, should a server send it regardless.
-std::string decode_bytea(const char* value, std::size_t length) {
-  const std::string_view text(value, length);
-  if (text.starts_with("\\x")) {
-    std::string out;
-    out.reserve((length - 2) / 2);
-    for (std::size_t i = 2; i + 1 < length; i += 2) {
-      const int high = hex_digit(text[i]);
-      const int low = hex_digit(text[i + 1]);
-      if (high < 0 || low < 0) break;
-      out.push_back(static_cast<char>((high << 4) | low));
-    }
-    return out;
-  }
-  std::size_t size = 0;
-  const std::unique_ptr<unsigned char, LibpqMemoryDeleter> raw(
-      PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &size));
-  return raw ? std::string(reinterpret_cast<const char*>(raw.get()), size) : std::string();
-}
-
 class PostgresRow final : public SqlRow {
  public:
   PostgresRow(const PGresult* result, int row) : result_(result), row_(row) {}
@@ -189,102 +140,6 @@ class PostgresRow final : public SqlRow {
   const PGresult* result_;
   int row_;
 };
-
-// The parameters of one call in the parallel arrays that libpq takes. Integers are written out
-// as decimal text here; strings and bytes are pointed at where the caller keeps them, which
-// outlives the call.
-struct BoundParameters {
-  std::vector<std::array<char, 24>> numbers;
-  std::vector<const char*> values;
-  std::vector<int> lengths;
-  std::vector<int> formats;
-  std::vector<Oid> types;
-
-  int count() const { return static_cast<int>(values.size()); }
-};
-
-Result<BoundParameters> bind(std::span<const SqlValue> params) {
-  BoundParameters bound;
-  const std::size_t count = params.size();
-  // Sized up front: `values` points into `numbers`, which must not move afterwards.
-  bound.numbers.resize(count);
-  bound.values.assign(count, nullptr);
-  bound.lengths.assign(count, 0);
-  bound.formats.assign(count, kTextFormat);
-  bound.types.assign(count, 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    const SqlValue& param = params[i];
-    if (const auto* number = std::get_if<std::int64_t>(&param)) {
-      auto& buffer = bound.numbers[i];
-      const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size() - 1, *number);
-      *written.ptr = '\0';
-      bound.values[i] = buffer.data();
-    } else if (const auto* text = std::get_if<std::string>(&param)) {
-      // Text parameters travel as C strings; a NUL inside would silently cut the value short,
-      // and PostgreSQL text cannot hold one anyway.
-      if (text->find('\0') != std::string::npos) return std::unexpected(invalid_value());
-      bound.values[i] = text->c_str();
-    } else if (const auto* bytes = std::get_if<Bytes>(&param)) {
-      // Binary format, so that any byte (0x00 included) passes without escaping.
-      bound.values[i] = bytes->data.data();
-      bound.lengths[i] = static_cast<int>(bytes->data.size());
-      bound.formats[i] = kBinaryFormat;
-      bound.types[i] = kByteaOid;
-    }
-    // std::monostate stays a null pointer, which libpq sends as NULL.
-  }
-  return bound;
-}
-
-// COPY's text format: fields separated by tabs, rows ended by newlines, so those characters and
-// the backslash that escapes them are escaped; NULL is \N.
-void append_copy_text(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out.push_back(c);
-        break;
-    }
-  }
-}
-
-void append_copy_row(std::string& out, const std::vector<SqlValue>& row) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (i != 0) out.push_back('\t');
-    const SqlValue& value = row[i];
-    if (const auto* number = std::get_if<std::int64_t>(&value)) {
-      std::array<char, 24> buffer{};
-      const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *number);
-      out.append(buffer.data(), written.ptr);
-    } else if (const auto* text = std::get_if<std::string>(&value)) {
-      append_copy_text(out, *text);
-    } else if (const auto* bytes = std::get_if<Bytes>(&value)) {
-      // bytea's hex input "\x…", its backslash escaped for COPY.
-      out += "\\\\x";
-      for (const char byte : bytes->data) {
-        const auto octet = static_cast<unsigned char>(byte);
-        out.push_back(kHex[octet >> 4]);
-        out.push_back(kHex[octet & 0x0f]);
-      }
-    } else {
-      out += "\\N";
-    }
-  }
-  out.push_back('\n');
-}
 
 std::int64_t affected_rows(PGresult* result) {
   return parse_integer(PQcmdTuples(result));
@@ -518,68 +373,6 @@ class PostgresConnection final : public SqlConnection {
   ConnectionHandle connection_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> statements_;
 };
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
-        hex_digit(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>((hex_digit(text[i + 1]) << 4) | hex_digit(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-// Every spelling in which the password of `uri` could appear in a libpq message: as written in
-// the user-information part or a `password=` parameter, and percent-decoded.
-std::vector<std::string> passwords_in(std::string_view uri) {
-  std::vector<std::string> found;
-  auto add = [&](std::string_view secret) {
-    if (secret.empty()) return;
-    found.emplace_back(secret);
-    found.push_back(percent_decode(secret));
-  };
-  if (const auto scheme = uri.find("://"); scheme != std::string_view::npos) {
-    // As libpq reads it: the user information ends at the first '@' before any '/'.
-    const std::string_view rest = uri.substr(scheme + 3);
-    const auto end = rest.find_first_of("@/");
-    if (end != std::string_view::npos && rest[end] == '@') {
-      const std::string_view user_info = rest.substr(0, end);
-      if (const auto colon = user_info.find(':'); colon != std::string_view::npos)
-        add(user_info.substr(colon + 1));
-    }
-  }
-  for (auto at = uri.find("password="); at != std::string_view::npos;
-       at = uri.find("password=", at + 1)) {
-    const std::string_view value = uri.substr(at + 9);
-    add(value.substr(0, value.find_first_of("& ")));
-  }
-  char* parse_error = nullptr;
-  const std::unique_ptr<PQconninfoOption, ConninfoDeleter> options(
-      PQconninfoParse(std::string(uri).c_str(), &parse_error));
-  PQfreemem(parse_error);
-  for (const PQconninfoOption* option = options.get(); option && option->keyword; ++option) {
-    if (std::string_view(option->keyword) == "password" && option->val) add(option->val);
-  }
-  // Longest first, so that a password containing a shorter one is replaced whole.
-  std::ranges::sort(found, std::ranges::greater{}, &std::string::size);
-  return found;
-}
-
-// libpq quotes the connection string in some of its messages (a malformed URI, a bad percent
-// escape); the password must not reach a log or a screen that way.
-std::string without_passwords(std::string message, const std::vector<std::string>& passwords) {
-  for (const std::string& password : passwords) {
-    for (auto at = message.find(password); at != std::string::npos;
-         at = message.find(password, at + 3)) {
-      message.replace(at, password.size(), "***");
-    }
-  }
-  return message;
-}
 
 }  // namespace
 
