@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "core/access.hpp"
@@ -85,8 +86,14 @@ Result<Club> create_club(store::SqlConnection& connection, const Actor& actor, C
 Result<std::vector<Club>> list_clubs(store::SqlConnection& connection, const Actor& actor,
                                      std::optional<Id> organization, bool mine) {
   store::ClubStore clubs(connection);
-  if (mine) return clubs.clubs_of(actor.principal.tenant, actor.principal.person_id);
-  return clubs.list(actor.principal.tenant, organization);
+  auto found = mine ? clubs.clubs_of(actor.principal.tenant, actor.principal.person_id)
+                    : clubs.list(actor.principal.tenant, organization);
+  if (!found) return found;
+  // An agency has tens of clubs, not thousands: they are put in Vietnamese order here (Đ after D,
+  // not after Z as the bytes of the stored names would sort) rather than keeping a key column.
+  std::ranges::stable_sort(*found, std::less<>{},
+                           [](const Club& club) { return collation_key(club.name); });
+  return found;
 }
 
 Result<ClubRecord> read_club(store::SqlConnection& connection, const Actor& actor, Id id) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "support/service_fixture.hpp"
 
 namespace dk::service {
@@ -78,6 +81,17 @@ TEST_P(ClubsTest, AnOrganizationsOfficerFoundsItsClubsAndOthersMayNot) {
   EXPECT_FALSE(record->manageable);
   EXPECT_TRUE(read_club(*connection_, chair(), club).value().manageable);
   EXPECT_EQ(error_code(read_club(*connection_, binh(), 424242)), "club.not_found");
+}
+
+TEST_P(ClubsTest, ClubsAreListedInVietnameseOrder) {
+  // Bytewise, "Đ" (C4 90) sorts after "Z" and "Ă" after "B"; Vietnamese puts them after D and A.
+  for (const char* name : {"Zumba", "Đá bóng", "Bóng bàn", "Ăn chay", "Dân vũ", "An toàn"})
+    ASSERT_TRUE(create_club(*connection_, chair(), club_of(name, trade_union_)));
+  std::vector<std::string> names;
+  const std::vector<Club> clubs = list_clubs(*connection_, binh(), std::nullopt, false).value();
+  for (const Club& club : clubs) names.push_back(club.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"An toàn", "Ăn chay", "Bóng bàn", "Dân vũ", "Đá bóng",
+                                             "Zumba"}));
 }
 
 TEST_P(ClubsTest, AnyoneJoinsAndLeavesForThemselvesButOnlyOfficersForOthers) {
