@@ -32,7 +32,8 @@ int print_year_lists(const Context& context, service::Connection& connection,
         << '\n';
     for (const service::YearListItem& item : report->year_list)
       out << "  - " << item.text.in(context.language) << '\n';
-    out << fmt::format("  {}: {}\n", context.say("Cộng", "Total"), format_dong(report->received));
+    out << fmt::format("  {}: {}\n", context.say("Cộng", "Total"),
+                       format_dong(report->year_list_total));
   }
   return kSuccess;
 }

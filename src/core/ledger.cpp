@@ -151,6 +151,47 @@ Status add_line(FundBalance& balance, const LedgerLine& line) {
   return {};
 }
 
+namespace {
+
+// later − earlier, checked.
+Result<Dong> difference(Dong later, Dong earlier) {
+  Dong result = 0;
+  if (__builtin_sub_overflow(later, earlier, &result)) return std::unexpected(total_too_large());
+  return result;
+}
+
+}  // namespace
+
+Result<FundMovement> movement_between(const FundBalance& start, const FundBalance& end) {
+  FundMovement movement;
+  movement.opening = start.cash;
+  TRY(add_to(movement.opening, start.bank));
+  movement.closing = end.cash;
+  TRY(add_to(movement.closing, end.bank));
+  movement.received = TRY(difference(end.received, start.received));
+  movement.disbursed = TRY(difference(end.disbursed, start.disbursed));
+  movement.transferred_in = TRY(difference(end.transferred_in, start.transferred_in));
+  movement.transferred_out = TRY(difference(end.transferred_out, start.transferred_out));
+  // The report's rows must add up: derive the closing balance from the rest and compare.
+  Dong derived = movement.opening;
+  TRY(add_to(derived, movement.received));
+  TRY(add_to(derived, movement.transferred_in));
+  derived = TRY(difference(derived, movement.disbursed));
+  derived = TRY(difference(derived, movement.transferred_out));
+  if (derived != movement.closing) {
+    return std::unexpected(Error{
+        ErrorKind::internal,
+        "ledger.unbalanced",
+        Text{fmt::format("Số dư cuối kỳ {} không khớp với đầu kỳ và phát sinh ({}).",
+                         format_dong(movement.closing), format_dong(derived)),
+             fmt::format("The closing balance {} does not follow from the opening balance and "
+                         "the movements ({}).",
+                         format_dong(movement.closing), format_dong(derived))},
+        {}});
+  }
+  return movement;
+}
+
 TrialBalance check_ledger(std::span<const RecordedTransaction> transactions) {
   TrialBalance result;
   std::map<Id, const RecordedTransaction*> by_id;

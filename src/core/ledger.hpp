@@ -89,6 +89,28 @@ struct FundBalance {
 // money.total_too_large when an account's total would leave the range of a Dong.
 Status add_line(FundBalance& balance, const LedgerLine& line);
 
+// A fund over a period, as a year-end report shows it: what it held at the start, what came in
+// and went out, and what it held at the end, where closing = opening + received − disbursed +
+// transferred_in − transferred_out. A standing fund carries its money from year to year, so a
+// year without the opening balance would show more spent than received and a balance from nowhere.
+struct FundMovement {
+  Dong opening = 0;
+  Dong received = 0;
+  Dong disbursed = 0;
+  Dong transferred_in = 0;
+  Dong transferred_out = 0;
+  Dong closing = 0;
+  bool empty() const {
+    return opening == 0 && received == 0 && disbursed == 0 && transferred_in == 0 &&
+           transferred_out == 0 && closing == 0;
+  }
+};
+// The movement between two balances of one fund: `start` summed from the lines before the period,
+// `end` from the lines up to its last day. Checked: money.total_too_large should a difference
+// leave the range (only a ledger written before the limit could), or ledger.unbalanced should
+// the closing balance not follow from the rest (it always does for a balanced ledger).
+Result<FundMovement> movement_between(const FundBalance& start, const FundBalance& end);
+
 // A transaction as the trial balance reads it back from storage.
 struct RecordedTransaction {
   Id id = 0;

@@ -546,11 +546,7 @@ Result<HttpResponse> get_report(ApiCall& call) {
   if (*year && (**year < 1900 || **year > 9999)) return bad_parameter("year");
   const int chosen = *year ? static_cast<int>(**year) : vietnam_date(call.settings.clock()).year;
   auto report = TRY(service::funds_report(call.connection, call.who(), chosen));
-  std::map<Id, Dong> balances;
-  auto funds = TRY(service::list_funds(call.connection, call.who(), std::nullopt, std::nullopt));
-  for (const service::FundRecord& record : funds)
-    balances[record.fund.id] = record.totals.balance.net();
-  return ok(200, funds_report_json(report, balances, call.language));
+  return ok(200, funds_report_json(report, call.language));
 }
 
 }  // namespace

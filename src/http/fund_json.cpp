@@ -225,19 +225,28 @@ boost::json::object statement_line_json(const service::StatementLineView& view) 
           {"proposals", std::move(proposals)}};
 }
 
+namespace {
+
+boost::json::object movement_json(const FundMovement& movement) {
+  return {{"opening_balance", movement.opening},
+          {"received", movement.received},
+          {"disbursed", movement.disbursed},
+          {"transferred_in", movement.transferred_in},
+          {"transferred_out", movement.transferred_out},
+          {"closing_balance", movement.closing}};
+}
+
+}  // namespace
+
 boost::json::object funds_report_json(const service::FundsReport& report,
-                                      const std::map<Id, Dong>& balances,
                                       std::string_view language) {
   const Text no_department{"Không thuộc phòng nào", "No department"};
   boost::json::array by_fund, by_organization, by_department, year_list;
-  for (const DonationTotal& total : report.by_fund) {
-    const auto balance = balances.find(total.key);
-    by_fund.push_back({{"fund_id", total.key},
-                       {"name", total.name},
-                       {"received", total.received},
-                       {"disbursed", total.disbursed},
-                       {"balance", balance != balances.end() ? balance->second
-                                                             : total.received - total.disbursed}});
+  for (const service::FundYear& row : report.by_fund) {
+    boost::json::object item = movement_json(row.movement);
+    item["fund_id"] = row.fund_id;
+    item["name"] = row.name;
+    by_fund.push_back(std::move(item));
   }
   for (const DonationTotal& total : report.by_organization) {
     by_organization.push_back(
@@ -255,13 +264,14 @@ boost::json::object funds_report_json(const service::FundsReport& report,
                          {"text_en", item.text.en},
                          {"amount", item.amount}});
   }
-  return {{"year", report.year},
-          {"received", report.received},
-          {"disbursed", report.disbursed},
-          {"by_fund", std::move(by_fund)},
-          {"by_organization", std::move(by_organization)},
-          {"by_department", std::move(by_department)},
-          {"year_list", std::move(year_list)}};
+  boost::json::object result = movement_json(report.total);
+  result["year"] = report.year;
+  result["by_fund"] = std::move(by_fund);
+  result["by_organization"] = std::move(by_organization);
+  result["by_department"] = std::move(by_department);
+  result["year_list"] = std::move(year_list);
+  result["year_list_total"] = report.year_list_total;
+  return result;
 }
 
 }  // namespace dk::http

@@ -26,10 +26,8 @@ boost::json::object statement_json(const service::FundStatement& statement,
 boost::json::object statement_import_json(const service::StatementImport& import);
 boost::json::object bank_statement_json(const BankStatement& statement);
 boost::json::object statement_line_json(const service::StatementLineView& view);
-// `balances` is each fund's balance now (funds missing from it: received − disbursed). Gifts of no
-// department (outside givers) are named in `language`.
+// Gifts of no department (outside givers) are named in `language`.
 boost::json::object funds_report_json(const service::FundsReport& report,
-                                      const std::map<Id, Dong>& balances,
                                       std::string_view language);
 
 }  // namespace dk::http

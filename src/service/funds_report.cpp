@@ -30,6 +30,16 @@ std::string continuing(std::string_view phrase) {
   return text;
 }
 
+// Adds a fund's row to the report's total row, column by column.
+Status add_movement(FundMovement& total, const FundMovement& row) {
+  TRY(add_to(total.opening, row.opening));
+  TRY(add_to(total.received, row.received));
+  TRY(add_to(total.disbursed, row.disbursed));
+  TRY(add_to(total.transferred_in, row.transferred_in));
+  TRY(add_to(total.transferred_out, row.transferred_out));
+  return add_to(total.closing, row.closing);
+}
+
 }  // namespace
 
 Result<FundsReport> funds_report(store::SqlConnection& connection, const Actor& actor, int year) {
@@ -45,31 +55,32 @@ Result<FundsReport> agency_funds_report(store::SqlConnection& connection, Id ten
   store::FundStore funds(connection);
   FundsReport report;
   report.year = year;
-  auto by_fund = funds.year_by_fund(tenant, year);
-  if (!by_fund) return std::unexpected(by_fund.error());
-  auto by_organization = funds.year_by_organization(tenant, year);
-  if (!by_organization) return std::unexpected(by_organization.error());
-  auto by_unit = funds.year_by_unit(tenant, year);
-  if (!by_unit) return std::unexpected(by_unit.error());
+  auto by_organization = TRY(funds.year_by_organization(tenant, year));
+  auto by_unit = TRY(funds.year_by_unit(tenant, year));
   auto all = TRY(funds.list_funds(tenant, std::nullopt, std::nullopt));
-  for (const DonationTotal& total : *by_fund) {
-    TRY(add_to(report.received, total.received));
-    TRY(add_to(report.disbursed, total.disbursed));
-    if (total.received <= 0) continue;
-    auto fund = std::ranges::find(all, total.key, &Fund::id);
-    const std::string phrase =
-        fund != all.end() && !fund->purpose.empty() ? fund->purpose : total.name;
+  auto before = TRY(funds.balances_through(tenant, CivilDate{year - 1, 12, 31}));
+  auto after = TRY(funds.balances_through(tenant, CivilDate{year, 12, 31}));
+  for (const Fund& fund : all) {
+    const FundMovement movement = TRY(movement_between(before[fund.id], after[fund.id]));
+    if (movement.empty()) continue;
+    report.by_fund.push_back({fund.id, fund.name, movement});
+    TRY(add_movement(report.total, movement));
+    if (movement.received <= 0) continue;
+    const std::string phrase = fund.purpose.empty() ? fund.name : fund.purpose;
     report.year_list.push_back(
-        {total.key,
-         Text{fmt::format("{} {}", continuing(phrase), format_dong(total.received)),
-              fmt::format("{}: {}", phrase, format_dong(total.received))},
-         total.received});
+        {fund.id,
+         Text{fmt::format("{} {}", continuing(phrase), format_dong(movement.received)),
+              fmt::format("{}: {}", phrase, format_dong(movement.received))},
+         movement.received});
+    TRY(add_to(report.year_list_total, movement.received));
   }
-  // In the order the funds were raised, as the article lists them.
+  // The funds that raised most first; the year's list in the order the funds were raised, as the
+  // article lists them.
+  std::ranges::stable_sort(report.by_fund, std::ranges::greater{},
+                           [](const FundYear& row) { return row.movement.received; });
   std::ranges::sort(report.year_list, {}, &YearListItem::fund_id);
-  report.by_fund = std::move(*by_fund);
-  report.by_organization = std::move(*by_organization);
-  report.by_unit = std::move(*by_unit);
+  report.by_organization = std::move(by_organization);
+  report.by_unit = std::move(by_unit);
   return report;
 }
 

@@ -18,14 +18,20 @@ struct YearListItem {
   Text text;  // "ủng hộ quỹ Hoàng Sa 2.340.000 đ"
   Dong amount = 0;
 };
+// One fund's year: its balance on 1 January, the money in and out, its balance on 31 December.
+struct FundYear {
+  Id fund_id = 0;
+  std::string name;
+  FundMovement movement;
+};
 struct FundsReport {
   int year = 0;
-  Dong received = 0;
-  Dong disbursed = 0;
-  std::vector<DonationTotal> by_fund;
+  FundMovement total;             // the sum of the funds' rows, each column checked
+  std::vector<FundYear> by_fund;  // funds that held money or moved any in the year
   std::vector<DonationTotal> by_organization;
   std::vector<DonationTotal> by_unit;
   std::vector<YearListItem> year_list;
+  Dong year_list_total = 0;  // the sum of the list's amounts
 };
 Result<FundsReport> funds_report(Connection& connection, const Actor& actor, int year);
 // The same for the command line, which has the database to itself.

@@ -69,7 +69,7 @@ Result<std::vector<Fund>> FundStore::read_funds(std::string_view where,
       connection_,
       fmt::format("SELECT f.id, f.tenant_id, f.kind, f.name, f.beneficiary, f.purpose, f.target, "
                   "f.starts_on, f.ends_on, f.status FROM funds f WHERE {} "
-                  "ORDER BY f.status, f.starts_on DESC, f.id DESC",
+                  "ORDER BY f.status <> 'open', f.starts_on DESC, f.id DESC",
                   where),
       params, [](const SqlRow& row) {
         Fund fund;
@@ -168,6 +168,22 @@ Result<std::map<Id, FundBalance>> FundStore::balances(Id tenant) {
     result[row.integer(0)].pledged = row.integer(1);
     return {};
   }));
+  return result;
+}
+
+Result<std::map<Id, FundBalance>> FundStore::balances_through(Id tenant, CivilDate last_day) {
+  std::map<Id, FundBalance> result;
+  const SqlValue params[] = {tenant, format_iso(last_day)};
+  TRY(connection_.query(
+      "SELECT l.fund_id, l.account, CAST(SUM(l.amount) AS BIGINT) FROM ledger_lines l JOIN "
+      "ledger_transactions t ON t.tenant_id = l.tenant_id AND t.id = l.transaction_id "
+      "WHERE l.tenant_id = $1 AND t.occurred_on <= $2 GROUP BY l.fund_id, l.account",
+      params, [&](const SqlRow& row) -> Status {
+        const auto account = parse_code<LedgerAccount>(row.text(1));
+        if (!account) return {};
+        return add_line(result[row.integer(0)],
+                        LedgerLine{row.integer(0), *account, row.integer(2)});
+      }));
   return result;
 }
 

@@ -31,6 +31,9 @@ class FundStore {
 
   // Every fund's balance, or one fund's.
   Result<std::map<Id, FundBalance>> balances(Id tenant);
+  // Each fund's accounts summed from the transactions dated on or before `last_day` (a year's
+  // opening balance is the balance through the last day of the year before); `pledged` unset.
+  Result<std::map<Id, FundBalance>> balances_through(Id tenant, CivilDate last_day);
   Result<FundBalance> balance(Id tenant, Id fund);
   // Donations not reversed, and distinct givers among them.
   struct DonationCount {
@@ -89,8 +92,7 @@ class FundStore {
   Result<bool> set_line_status(Id tenant, Id id, StatementLineStatus from, StatementLineStatus to,
                                std::optional<Id> transaction, const std::string& note);
 
-  // Donations received in a year by fund, by organizer and by department.
-  Result<std::vector<DonationTotal>> year_by_fund(Id tenant, int year);
+  // Donations received in a year by organizer and by department.
   Result<std::vector<DonationTotal>> year_by_organization(Id tenant, int year);
   Result<std::vector<DonationTotal>> year_by_unit(Id tenant, int year);
 

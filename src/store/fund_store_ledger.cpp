@@ -244,12 +244,6 @@ Result<std::vector<DonationTotal>> FundStore::year_totals(std::string_view selec
       });
 }
 
-Result<std::vector<DonationTotal>> FundStore::year_by_fund(Id tenant, int year) {
-  return year_totals("f.id, f.name",
-                     "JOIN funds f ON f.tenant_id = l.tenant_id AND f.id = l.fund_id", tenant,
-                     year);
-}
-
 Result<std::vector<DonationTotal>> FundStore::year_by_organization(Id tenant, int year) {
   // A fund organized jointly counts in full for each of its organizers.
   return year_totals(

@@ -612,8 +612,23 @@ TEST_P(Funds, TheYearReportGroupsGivingByFundOrganizationAndDepartment) {
   for (const auto& item : report.at("by_fund").as_array()) {
     if (integer_at(item, "fund_id") != fund) continue;
     by_fund = true;
+    EXPECT_EQ(integer_at(item, "opening_balance"), 0);
     EXPECT_EQ(integer_at(item, "received"), 2340000);
-    EXPECT_EQ(integer_at(item, "balance"), 2340000);
+    EXPECT_EQ(integer_at(item, "closing_balance"), 2340000);
+  }
+  // Every column of the total is the sum of the funds' rows, and each row adds up.
+  for (const char* column : {"opening_balance", "received", "disbursed", "transferred_in",
+                             "transferred_out", "closing_balance"}) {
+    std::int64_t sum = 0;
+    for (const auto& item : report.at("by_fund").as_array()) sum += integer_at(item, column);
+    EXPECT_EQ(sum, integer_at(report, column)) << column;
+  }
+  for (const auto& item : report.at("by_fund").as_array()) {
+    EXPECT_EQ(integer_at(item, "opening_balance") + integer_at(item, "received") -
+                  integer_at(item, "disbursed") + integer_at(item, "transferred_in") -
+                  integer_at(item, "transferred_out"),
+              integer_at(item, "closing_balance"))
+        << text_of(item, "name");
   }
   for (const auto& item : report.at("year_list").as_array()) {
     if (integer_at(item, "fund_id") != fund) continue;

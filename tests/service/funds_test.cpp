@@ -7,7 +7,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "service/disbursements.hpp"
 #include "service/donations.hpp"
+#include "service/funds_report.hpp"
 #include "support/fund_service_fixture.hpp"
 
 namespace dk::service {
@@ -79,6 +83,82 @@ TEST_P(FundsTest, OnlyItsOfficersChangeAFundAndAStandingFundNeverCloses) {
   EXPECT_EQ(last_audit_detail(), R"({"status":"closed"})");
   EXPECT_EQ(error_code(record_donation(*connection_, treasurer(), id, gift(100'000))),
             "funds.closed");
+}
+
+TEST_P(FundsTest, TheYearReportCarriesAStandingFundsMoneyFromTheYearBefore) {
+  // The issue's case: the welfare fund received 8.000.000 đ last year and pays 5.000.000 đ this
+  // year. Without the opening balance the year read "0 received, 5.000.000 spent, 3.000.000 held".
+  const int year = vietnam_date(now_).year;
+  DonationInput last_year = gift(8'000'000);
+  last_year.received_on = CivilDate{year - 1, 12, 20};
+  ASSERT_TRUE(record_donation(*connection_, treasurer(), welfare_, last_year));
+  DisbursementInput paid;
+  paid.amount = 5'000'000;
+  paid.beneficiary = "Chị Lê Thị Hoa";
+  paid.purpose = "Thăm hỏi ốm đau";
+  const Id request =
+      request_disbursement(*connection_, treasurer(), welfare_, paid).value().request.id;
+  ASSERT_TRUE(approve_disbursement(*connection_, deputy(), request));
+  const Id campaign_id =
+      create_fund(*connection_, treasurer(), campaign("Áo ấm", trade_union_)).value().fund.id;
+  donate(campaign_id, 1'500'000);
+  TransferInput moved;
+  moved.to_fund = welfare_;
+  moved.amount = 500'000;
+  moved.from_method = PaymentMethod::cash;
+  moved.to_method = PaymentMethod::cash;
+  ASSERT_TRUE(transfer_between_funds(*connection_, treasurer(), campaign_id, moved));
+
+  const FundsReport report = funds_report(*connection_, administrator(), year).value();
+  ASSERT_EQ(report.by_fund.size(), 2u);
+  const auto row = [&](Id fund) {
+    return std::ranges::find(report.by_fund, fund, &FundYear::fund_id)->movement;
+  };
+  const FundMovement welfare = row(welfare_);
+  EXPECT_EQ(welfare.opening, 8'000'000);
+  EXPECT_EQ(welfare.received, 0);
+  EXPECT_EQ(welfare.disbursed, 5'000'000);
+  EXPECT_EQ(welfare.transferred_in, 500'000);
+  EXPECT_EQ(welfare.closing, 3'500'000);
+  EXPECT_EQ(welfare.closing, totals(welfare_).balance.holdings()) << "the year ends where it is";
+  const FundMovement campaign_year = row(campaign_id);
+  EXPECT_EQ(campaign_year.opening, 0);
+  EXPECT_EQ(campaign_year.received, 1'500'000);
+  EXPECT_EQ(campaign_year.transferred_out, 500'000);
+  EXPECT_EQ(campaign_year.closing, 1'000'000);
+  // The total row is the rows' sum, and the year's giving lists only what came in this year.
+  EXPECT_EQ(report.total.opening, 8'000'000);
+  EXPECT_EQ(report.total.received, 1'500'000);
+  EXPECT_EQ(report.total.disbursed, 5'000'000);
+  EXPECT_EQ(report.total.transferred_in, report.total.transferred_out);
+  EXPECT_EQ(report.total.closing, 4'500'000);
+  ASSERT_EQ(report.year_list.size(), 1u);
+  EXPECT_EQ(report.year_list_total, 1'500'000);
+
+  // Last year: the welfare fund alone, opening empty and closing with what it received.
+  const FundsReport before = funds_report(*connection_, administrator(), year - 1).value();
+  ASSERT_EQ(before.by_fund.size(), 1u);
+  EXPECT_EQ(before.by_fund.front().movement.opening, 0);
+  EXPECT_EQ(before.by_fund.front().movement.closing, 8'000'000);
+  EXPECT_EQ(before.total.closing, report.total.opening) << "one year's end is the next's start";
+  EXPECT_EQ(error_code(funds_report(*connection_, member(), year)), "access.forbidden");
+}
+
+TEST_P(FundsTest, OpenFundsAreListedBeforeClosedOnes) {
+  // A closed campaign that started later than the open ones still comes after them.
+  Fund late = campaign("Áo ấm cho em", trade_union_);
+  late.starts_on = add_days(late.starts_on, 5);
+  const Id closed_id = create_fund(*connection_, treasurer(), late).value().fund.id;
+  FundChanges close;
+  close.status = FundStatus::closed;
+  ASSERT_TRUE(update_fund(*connection_, treasurer(), closed_id, close));
+  ASSERT_TRUE(create_fund(*connection_, treasurer(), campaign("Nước sạch", trade_union_)));
+
+  auto listed = list_funds(*connection_, member(), std::nullopt, std::nullopt).value();
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0].fund.status, FundStatus::open);
+  EXPECT_EQ(listed[1].fund.status, FundStatus::open);
+  EXPECT_EQ(listed[2].fund.name, "Áo ấm cho em");
 }
 
 TEST_P(FundsTest, DonationsGetReceiptNumbersAndTheTotalsAreTheirSum) {
