@@ -65,30 +65,6 @@ HttpResponse json_response(int status, const std::string& body) {
   return HttpResponse{status, "application/json", body, {}, ""};
 }
 
-std::optional<std::string> query_value(const HttpRequest& request, std::string_view name) {
-  for (const auto& [key, value] : request.query) {
-    if (key == name) return value;
-  }
-  return std::nullopt;
-}
-
-std::unexpected<Error> bad_parameter(std::string_view name) {
-  return fail(
-      ErrorKind::invalid_input, "query.invalid", fmt::format("Tham số “{}” không hợp lệ.", name),
-      fmt::format("The query parameter “{}” is not valid.", name), Location{0, std::string(name)});
-}
-
-Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
-                                                        std::string_view name) {
-  auto text = query_value(request, name);
-  if (!text) return std::nullopt;
-  std::int64_t value = 0;
-  const char* end = text->data() + text->size();
-  auto [last, error] = std::from_chars(text->data(), end, value);
-  if (error != std::errc() || last != end) return bad_parameter(name);
-  return value;
-}
-
 std::string request_text(const HttpRequest& request) {
   std::string text = request.method + " " + request.path + "\n";
   boost::system::error_code error;

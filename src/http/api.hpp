@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "http/exchange.hpp"
+#include "http/query_string.hpp"
 #include "service/actor.hpp"
 #include "service/database.hpp"
 
@@ -59,12 +60,6 @@ HttpResponse not_found(const HttpRequest& request);
 
 // Shared by the handlers.
 HttpResponse json_response(int status, const std::string& body);
-std::optional<std::string> query_value(const HttpRequest& request, std::string_view name);
-// An integer query parameter, absent or well formed.
-Result<std::optional<std::int64_t>> query_integer_value(const HttpRequest& request,
-                                                        std::string_view name);
-// The 422 problem for a query parameter that is not valid.
-std::unexpected<Error> bad_parameter(std::string_view name);
 Result<Id> route_id(const HttpRequest& request, const std::string& name = "id");
 std::string session_token(const HttpRequest& request);
 // The ":person" of a route: "me" (the caller) or an id.

@@ -103,14 +103,7 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   for (const char* name : {"id", "person", "token"}) {
     if (auto value = params.get_param(name)) converted.route[name] = std::string(*value);
   }
-  auto query =
-      restinio::try_parse_query<restinio::parse_query_traits::relaxed>(request->header().query());
-  if (!query) {
-    return fail(ErrorKind::invalid_input, "query.malformed",
-                "Chuỗi tham số trên địa chỉ không hợp lệ.", "The query string is malformed.");
-  }
-  for (const auto& [name, value] : *query)
-    converted.query.emplace_back(std::string(name), std::string(value));
+  converted.query = TRY(parse_query_string(request->header().query()));
   return converted;
 }
 
