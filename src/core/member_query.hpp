@@ -16,11 +16,18 @@ namespace dk {
 // or by department (in the departments' name order) and then by name.
 enum class PeopleOrder { name, name_descending, unit };
 
+// Whether a person takes part now: a current membership (in the list's organization when it has
+// one, else in any) or none. The dashboard's "current members" is the count of the first; people
+// in the second are new to the registry, have left, or (with an organization) are not in it yet.
+enum class MembershipState { current, none };
+
 struct MemberQuery {
   std::optional<Id> organization_id;
   std::optional<Id> unit_id;
   std::string search;  // as typed; folded here, each word matched as the start of a name's word
   bool include_former = false;  // people whose membership in the organization has ended
+  std::optional<MembershipState> membership;  // none: everyone (include_former decides with an
+                                              // organization)
   PeopleOrder order = PeopleOrder::name;
   // When set, only people with a current membership in one of these organizations, and the
   // person `including_person`, are listed: what a plain member may see.

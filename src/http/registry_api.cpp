@@ -107,8 +107,8 @@ Result<HttpResponse> post_partner_unit(ApiCall& call) {
                  partner_unit_json);
 }
 
-// The filters of a list of people (search, organization_id, unit_id, include_former), its order
-// (sort) and the page (limit, offset).
+// The filters of a list of people (search, organization_id, unit_id, include_former, membership),
+// its order (sort) and the page (limit, offset).
 Result<service::PeopleRequest> people_request(const HttpRequest& http) {
   service::PeopleRequest request;
   request.search = query_value(http, "search").value_or("");
@@ -126,6 +126,15 @@ Result<service::PeopleRequest> people_request(const HttpRequest& http) {
   const auto former = query_value(http, "include_former");
   if (former && *former != "true" && *former != "false") return bad_parameter("include_former");
   request.include_former = former == "true";
+  if (const auto membership = query_value(http, "membership")) {
+    if (*membership == "current") {
+      request.membership = MembershipState::current;
+    } else if (*membership == "none") {
+      request.membership = MembershipState::none;
+    } else {
+      return bad_parameter("membership");
+    }
+  }
   const std::string order = query_value(http, "sort").value_or("name");
   if (order == "name") {
     request.order = PeopleOrder::name;

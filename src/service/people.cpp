@@ -189,6 +189,7 @@ MemberQuery visible_people(const Actor& actor, const PeopleRequest& request) {
   query.organization_id = request.organization_id;
   query.unit_id = request.unit_id;
   query.include_former = request.include_former;
+  query.membership = request.membership;
   query.order = request.order;
   const PeopleScope scope = people_scope(actor.principal);
   if (!scope.everyone) {

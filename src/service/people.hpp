@@ -19,6 +19,7 @@ struct PeopleRequest {
   std::optional<Id> organization_id;
   std::optional<Id> unit_id;
   bool include_former = false;
+  std::optional<MembershipState> membership;
   PeopleOrder order = PeopleOrder::name;
   std::int64_t limit = 50;
   std::int64_t offset = 0;

@@ -80,7 +80,21 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan
   MemberFilter filter;
   filter.params.emplace_back(tenant);
   filter.where = "p.tenant_id = $1";
-  if (query.organization_id) {
+  if (query.membership == MembershipState::none) {
+    // Not taking part (in the organization, when the list has one): no join, so that the
+    // organization's filter below does not apply.
+    filter.where += fmt::format(
+        " AND NOT EXISTS (SELECT 1 FROM memberships mn WHERE mn.tenant_id = p.tenant_id AND "
+        "mn.person_id = p.id AND mn.status <> 'left'{})",
+        query.organization_id
+            ? fmt::format(" AND mn.organization_id = {}", filter.next(*query.organization_id))
+            : "");
+  } else if (query.membership == MembershipState::current && !query.organization_id) {
+    filter.where +=
+        " AND EXISTS (SELECT 1 FROM memberships mc WHERE mc.tenant_id = p.tenant_id AND "
+        "mc.person_id = p.id AND mc.status <> 'left')";
+  }
+  if (query.organization_id && query.membership != MembershipState::none) {
     filter.joins = fmt::format(
         " JOIN memberships m ON m.tenant_id = p.tenant_id AND m.person_id = p.id AND "
         "m.organization_id = {}{}",
@@ -317,6 +331,10 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
   // lists with former members, where one person may have several memberships in the
   // organization and the index's per-word LIMIT would count memberships, not people.
   constexpr std::int64_t kDeepestIndexedRow = 2000;
+  // People not in the list's organization have no membership in it to show: the rows are read
+  // as those of a list without an organization (the filter still names it).
+  MemberQuery shown = query;
+  if (query.membership == MembershipState::none) shown.organization_id.reset();
   // The index is read in name order: another order scans.
   if (query.limit >= 0 && query.offset <= kDeepestIndexedRow - query.limit &&
       !query.include_former && query.order == PeopleOrder::name) {
@@ -325,12 +343,12 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
       MemberFilter filter = member_filter(tenant, query, &*plan);
       auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1));
       if (words.size() <= kMostWords) {
-        return list_by_words(connection_, tenant, query, filter, words, callback);
+        return list_by_words(connection_, tenant, shown, filter, words, callback);
       }
     }
   }
   MemberFilter filter = member_filter(tenant, query);
-  std::string sql = member_select(connection_.engine(), query, filter, "persons p");
+  std::string sql = member_select(connection_.engine(), shown, filter, "persons p");
   switch (query.order) {
     case PeopleOrder::name:
       sql += " ORDER BY p.sort_key, p.id";
@@ -349,7 +367,7 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
     sql += fmt::format(" LIMIT {} OFFSET {}", filter.next(query.limit), filter.next(query.offset));
   }
   return connection_.query(sql, filter.params, [&](const SqlRow& row) -> Status {
-    return callback(read_listing(row, query));
+    return callback(read_listing(row, shown));
   });
 }
 

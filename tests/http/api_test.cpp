@@ -229,6 +229,7 @@ TEST_P(Api, BadBodiesGetAProblemThatNamesWhatIsWrongAndChangeNothing) {
   EXPECT_EQ(twice.code(), "body.duplicate_key");
   EXPECT_EQ(text_of(twice.json(), "field"), "full_name");
   EXPECT_EQ(admin.get("/api/v1/people?search=%ff%fe").code(), "query.malformed");
+  EXPECT_EQ(text_of(admin.get("/api/v1/people?membership=some").json(), "field"), "membership");
   EXPECT_EQ(admin.get("/api/v1/people/99999999999999999999").status, 404);
   const Reply english = admin.send({"POST",
                                     "/api/v1/people",

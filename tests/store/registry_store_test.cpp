@@ -456,6 +456,34 @@ TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
   EXPECT_EQ(names(new_name), (std::vector<std::string>{"Ngô Văn Cường"}));
 }
 
+TEST_P(RegistryStoreTest, PeopleTakingPartAndNotAddUpToEveryone) {
+  const Organization trade_union = add_organization("CD");
+  const Organization youth_union = add_organization("DTN");
+  const Id both = add_person("Lê Văn An");
+  const Id youth = add_person("Phạm Thị Bích");
+  const Id left = add_person("Trần Văn Cường");
+  add_person("Ngô Thị Dung");  // in no organization
+  enrol(both, trade_union.id);
+  enrol(both, youth_union.id);
+  enrol(youth, youth_union.id);
+  enrol(left, trade_union.id, MembershipStatus::left);
+  MemberQuery current, none, everyone;
+  current.membership = MembershipState::current;
+  none.membership = MembershipState::none;
+  EXPECT_EQ(names(current), (std::vector<std::string>{"Lê Văn An", "Phạm Thị Bích"}))
+      << "in two organizations, listed once";
+  EXPECT_EQ(names(none), (std::vector<std::string>{"Trần Văn Cường", "Ngô Thị Dung"}));
+  EXPECT_EQ(registry_->count_members(tenant_, current).value_or(-1) +
+                registry_->count_members(tenant_, none).value_or(-1),
+            registry_->count_members(tenant_, everyone).value_or(-1));
+  // With an organization: who is not (or no longer) in the trade union.
+  none.organization_id = trade_union.id;
+  EXPECT_EQ(names(none),
+            (std::vector<std::string>{"Phạm Thị Bích", "Trần Văn Cường", "Ngô Thị Dung"}));
+  current.organization_id = trade_union.id;
+  EXPECT_EQ(names(current), (std::vector<std::string>{"Lê Văn An"}));
+}
+
 TEST_P(RegistryStoreTest, WhoLeftAndCameBackIsListedOnceWithTheLatestMembership) {
   const Organization union_ = add_organization("CD");
   const Id returner = add_person("Trần Văn Trở");
