@@ -94,6 +94,7 @@ declare module 'vue' {
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     RowActions: typeof import('./shared/components/RowActions.vue')['default']
+    ScrollFrame: typeof import('./shared/components/ScrollFrame.vue')['default']
     TimeRangeFields: typeof import('./features/clubs/components/TimeRangeFields.vue')['default']
   }
   export interface GlobalDirectives {

@@ -4,14 +4,16 @@
 // refusal; a fund's managers change its details, with the server's problems beside the fields
 // (a standing fund has no end to set); a bank statement line that is no gift is ignored with its
 // reason, and a transfer from a person without a pledge is booked into a fund the dialog asks for.
+// On a desktop the ledger shows every column, the approver's too, beside its actions.
 // Screenshots (Vietnamese, and the edit form on a phone in English): the cancel dialog on a phone,
-// the refusal, the edit form with its problem, the bank lines ignored and booked.
+// the refusal, the edit form with its problem, the bank lines ignored and booked; the ledger on a
+// desktop in both languages.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { agencyDay, newPage, screenshot, shownDate as shown, signIn } from '../support/harness.mjs';
+import { agencyDay, artifacts, newPage, screenshot, shownDate as shown, signIn } from '../support/harness.mjs';
 import { dong, phone, plain, startFunds } from './funds-common.mjs';
 import { byTest, chooseOption, open, settled, typeDate, until, viewportScreenshot } from './ui.mjs';
 
@@ -331,5 +333,51 @@ describe('funds, more', () => {
     const lines = (await chair.get(`/api/v1/bank-statements/${statement.id}/lines`)).body.items;
     assert.deepEqual(lines.map((l) => [l.amount, l.status]).sort((x, y) => x[0] - y[0]), [[11_000, 'ignored'], [300_000, 'booked']]);
     await page.close();
+  });
+
+  test('on a desktop the ledger shows every column, the approver\'s too, none under the actions', async () => {
+    // A gift to the standing fund, and a payment from it: the treasurer asks, the chair approves.
+    await fixture.donateOverApi(fixture.treasurer, welfare.id, 500_000, { kind: 'outside', name: 'Hội Cựu chiến binh phường' });
+    const asked = await fixture.treasurer.post(`/api/v1/funds/${welfare.id}/disbursements`, {
+      amount: 200_000, method: 'cash', beneficiary: 'Gia đình đoàn viên ốm đau', purpose: 'Thăm hỏi', paid_on: agencyDay(),
+    });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    const approved = await chair.post(`/api/v1/disbursements/${asked.body.id}/approve`, {});
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+
+    for (const language of ['vi', 'en']) {
+      const page = await newPage(browser, { width: 1280, height: 800 });
+      await page.addInitScript((chosen) => localStorage.setItem('doanket.language', chosen), language);
+      await signIn(page, app.url, 'chutichcd');
+      await open(page, app.url, `/funds/${welfare.id}`);
+      const ledger = byTest(page, 'fund-entries');
+      const approver = ledger.locator('[data-test="entry-approver"]').filter({ hasText: chair.session.full_name }).first();
+      await approver.waitFor();
+      // The ledger's top at the window's top: its header and first rows in sight.
+      await ledger.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+      await settled(page);
+      // Each column's header, and the approver's name, is what lies on top where it is drawn
+      // (at both ends of its text), and nothing is left to scroll to.
+      const covered = await ledger.evaluate((section) => {
+        const approver = [...section.querySelectorAll('[data-test="entry-approver"]')].find((cell) => cell.textContent.trim());
+        const cells = [...section.querySelectorAll('.el-table__header th .cell'), approver].filter((cell) => cell?.textContent.trim());
+        const onTop = (cell, x, y) => { const found = document.elementFromPoint(x, y); return found === cell || cell.contains(found); };
+        return cells.filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const text = range.getBoundingClientRect();
+          const y = text.top + Math.min(text.height, 14) / 2;
+          return !(onTop(cell, text.left + 2, y) && onTop(cell, text.right - 2, y));
+        }).map((cell) => cell.textContent.trim());
+      });
+      assert.deepEqual(covered, [], `${language}: columns hidden or covered`);
+      const reverse = ledger.locator('[data-test^="entry-reverse-"]').first();
+      assert.ok(await reverse.evaluate((button) => button.getBoundingClientRect().right <= button.closest('.cell').getBoundingClientRect().right + 0.5),
+        `${language}: the reverse button fits its column`);
+      const scroller = ledger.locator('.el-table__body-wrapper .el-scrollbar__wrap');
+      assert.ok(await scroller.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${language}: the ledger fits without scrolling`);
+      await ledger.screenshot({ path: path.join(artifacts, `fund-ledger-desktop-${language}.png`) });
+      await page.close();
+    }
   });
 });

@@ -1,9 +1,23 @@
-// A phone 360 px wide: the navigation is a drawer, and no page scrolls sideways.
+// A phone 360 px wide: the navigation is a drawer, and no page scrolls sideways. At 390 px, in
+// Vietnamese and English, a table wider than the phone (one's pledges, a fund's statement, a
+// committee) says that it scrolls and scrolls from the keyboard. Screenshots: each wide table, in
+// both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { byTest, open, shownNames, until, viewportScreenshot } from './ui.mjs';
+import { byTest, open, settled, shownNames, until, viewportScreenshot } from './ui.mjs';
+
+const iPhone = { width: 390, height: 844 };
+const languages = ['vi', 'en'];
+
+/** A phone page signed in as `login`, in `language` (chosen before the first load). */
+async function phonePage(browser, url, login, language) {
+  const page = await newPage(browser, iPhone);
+  await page.addInitScript((chosen) => localStorage.getItem('doanket.language') || localStorage.setItem('doanket.language', chosen), language);
+  await signIn(page, url, login);
+  return page;
+}
 
 const pages = ['/dashboard', '/activities', '/activities/new', '/organizations', '/people', '/people/new', '/import', '/agency', '/accounts', '/account', '/my-code'];
 
@@ -77,5 +91,58 @@ describe('phone', () => {
     await byTest(page, 'sign-out').click();
     await byTest(page, 'login').waitFor();
     await page.close();
+  });
+
+  test('at 390 px a wide table says that it scrolls, and scrolls from the keyboard: one\'s pledges, a statement, a committee', async () => {
+    const member = await apiSession(app.url, 'doanvien');
+    const funds = (await member.get('/api/v1/funds')).body.items;
+    const open_ = funds.find((f) => f.status === 'open' && f.kind === 'campaign');
+    const closed = funds.find((f) => f.status === 'closed');
+    const reply = await fetch(`${app.url}/api/v1/funds/${open_.id}/pledges`, {
+      method: 'POST',
+      headers: { Cookie: member.cookie, 'X-CSRF-Token': member.csrf, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ amount: 300_000 }),
+    });
+    assert.equal(reply.status, 201, await reply.text());
+    let organization;
+    for (const o of (await member.get('/api/v1/organizations')).body.items.filter((item) => !item.external)) {
+      const record = (await member.get(`/api/v1/organizations/${o.id}`)).body;
+      if (record.committee?.length) organization ??= record;
+    }
+    assert.ok(organization, 'the demo has a committee');
+
+    for (const language of languages) {
+      const vi = language === 'vi';
+      const page = await phonePage(browser, app.url, 'doanvien', language);
+      const tables = [
+        [`/funds/${open_.id}`, vi ? 'Đăng ký của tôi' : 'My pledges', 'pledges'],
+        [`/funds/${closed.id}/statement`, `${vi ? 'Sao kê công khai' : 'Public statement'}: ${closed.name}`, 'statement'],
+        ['/organizations', `${vi ? 'Ban Chấp hành' : 'Executive committee'}: ${organization.name}`, 'committee'],
+      ];
+      for (const [path, name, shot] of tables) {
+        await open(page, app.url, path);
+        if (shot === 'committee') await byTest(page, `organization-${organization.code}`).click();
+        const region = page.getByRole('region', { name, exact: true });
+        await region.waitFor();
+        const box = page.locator('.scroll-box').filter({ has: region });
+        const hint = box.locator('[data-test="scroll-hint"]');
+        await hint.waitFor();
+        assert.match(await hint.innerText(), vi ? /vuốt hoặc cuộn sang ngang/ : /swipe or scroll sideways/);
+        assert.equal(await region.getAttribute('tabindex'), '0', `${path}: the table takes the focus`);
+        // A shadow at the right edge, where columns are hidden; none at the left yet.
+        const shadows = () => box.locator('.scroll-frame').evaluate((frame) => [getComputedStyle(frame, '::before').opacity, getComputedStyle(frame, '::after').opacity]);
+        await until(async () => (await shadows()).join() === '0,1', `${path}: a shadow on the right only`);
+        await region.scrollIntoViewIfNeeded();
+        await settled(page);
+        await viewportScreenshot(page, `phone-scroll-${shot}-${language}`);
+        // The keyboard scrolls it: the shadow moves to the left edge once the start is out of sight.
+        await region.focus();
+        for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowRight');
+        await until(async () => (await region.evaluate((element) => element.scrollLeft)) > 0, `${path}: the arrow keys scroll the table`);
+        await until(async () => (await shadows())[0] === '1', `${path}: a shadow on the left once scrolled`);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= iPhone.width, `${path} fits the phone`);
+      }
+      await page.close();
+    }
   });
 });

@@ -57,6 +57,9 @@ const sharedVi = {
     title: 'Không tìm thấy',
     body: 'Không có trang hoặc bản ghi này.',
   },
+  scroll: {
+    hint: 'Bảng rộng hơn khung nhìn: vuốt hoặc cuộn sang ngang để xem các cột còn lại.',
+  },
   legend: {
     organizations: 'Màu của từng tổ chức',
   },
