@@ -1,11 +1,13 @@
 // What a screen reader, the browser's tabs and history need, in Vietnamese and in English: every
 // page titled by what it shows ("Quỹ & vận động · Đoàn Kết"), and the title follows a change of
-// language.
+// language; every button, switch, box and field named; no two buttons of a page with one name
+// (three clubs are not three times "Tham gia"). Screenshots (Vietnamese and English, desktop): the
+// clubs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, signIn, startApp } from '../support/harness.mjs';
-import { byTest, open, until } from './ui.mjs';
+import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { byTest, open, settled, until } from './ui.mjs';
 
 /** Pages and their titles, Vietnamese and English. */
 const titled = [
@@ -28,6 +30,28 @@ const titled = [
   ['/my-code', 'Mã của tôi', 'My code'],
   ['/no-such-page', 'Không tìm thấy', 'Not found'],
 ];
+
+// The roles a person operates; in Playwright's aria snapshot a named one reads `- button "Lưu"`,
+// a nameless one `- button`, `- button [disabled]`, `- switch:` or `- textbox: its value`.
+const operated = ['button', 'switch', 'checkbox', 'radio', 'textbox', 'combobox', 'spinbutton', 'slider', 'searchbox', 'link', 'tab'];
+const nameless = new RegExp(`^- (${operated.join('|')})(:| \\[|$)`);
+
+/** The lines of the aria snapshot of `locator` that are controls without a name. */
+async function namelessControls(locator) {
+  return (await locator.ariaSnapshot()).split('\n').map((line) => line.trim()).filter((line) => nameless.test(line));
+}
+
+/** The names of the buttons on the page's main area that some other button there has too. */
+async function repeatedButtonNames(page) {
+  const names = [...(await page.locator('#main').ariaSnapshot()).matchAll(/^\s*- button "((?:[^"\\]|\\.)*)"/gm)].map((match) => match[1]);
+  return [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+}
+
+/** Waits until the page has its data (no request in flight, no spinner). */
+async function loaded(page) {
+  await page.waitForLoadState('networkidle');
+  await until(async () => (await page.locator('.el-loading-mask:visible').count()) === 0, 'the page has loaded');
+}
 
 describe('accessibility', () => {
   let app;
@@ -96,6 +120,64 @@ describe('accessibility', () => {
     await byTest(page, 'language-vi').click();
     await until(async () => (await page.title()) === `${records[0][1]} · Đoàn Kết`, `${path} back in Vietnamese`);
     await page.close();
+  });
+
+  test('every button, switch, box and field has a name, on every page and in the donation dialog', async () => {
+    const funds = (await admin.get('/api/v1/funds')).body.items;
+    const open_ = funds.find((f) => f.status === 'open' && f.manageable);
+    const clubs = (await admin.get('/api/v1/clubs')).body.items;
+    const person = (await admin.get('/api/v1/people?limit=1')).body.items[0];
+    const paths = [
+      ...titled.map((row) => row[0]),
+      `/funds/${open_.id}`, `/funds/${open_.id}/statement`, `/clubs/${clubs[0].id}`, `/people/${person.id}`, `/people/${person.id}/edit`,
+    ];
+    for (const language of ['vi', 'en']) {
+      const page = await signedIn('quantri', language);
+      const found = [];
+      for (const path of paths) {
+        await open(page, app.url, path);
+        await loaded(page);
+        for (const line of await namelessControls(page.locator('body'))) found.push(`${path}: ${line}`);
+      }
+      // The calendar link, once made, is a field with a name too.
+      await open(page, app.url, '/account');
+      await byTest(page, 'feed-create').click();
+      await byTest(page, 'feed-url').waitFor();
+      for (const line of await namelessControls(page.locator('#main'))) found.push(`/account, a link made: ${line}`);
+      // The dialog that records a gift has the anonymous switch.
+      await open(page, app.url, `/funds/${open_.id}`);
+      await byTest(page, 'fund-record-donation').click();
+      const dialog = page.locator('.el-dialog:visible');
+      await dialog.waitFor();
+      await settled(page);
+      for (const line of await namelessControls(dialog)) found.push(`the donation dialog: ${line}`);
+      assert.deepEqual(found, [], `${language}: controls without a name`);
+      assert.ok(await dialog.getByRole('switch', { name: language === 'vi' ? 'Ẩn danh' : 'Anonymous', exact: false }).count(), 'the anonymous switch is named');
+      await page.close();
+    }
+  });
+
+  test('no two buttons of a page have one name: each club\'s “Tham gia” names its club', async () => {
+    const clubs = (await admin.get('/api/v1/clubs')).body.items;
+    const funds = (await admin.get('/api/v1/funds')).body.items;
+    const closed = funds.find((f) => f.status === 'closed' && f.manageable);
+    const paths = ['/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts'];
+    for (const language of ['vi', 'en']) {
+      const page = await signedIn('quantri', language);
+      await open(page, app.url, '/clubs');
+      await loaded(page);
+      for (const club of clubs.filter((c) => !c.member)) {
+        const name = language === 'vi' ? `Tham gia ${club.name}` : `Join ${club.name}`;
+        assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, `one button “${name}”`);
+      }
+      await screenshot(page, `a11y-clubs-${language}`);
+      for (const path of paths) {
+        await open(page, app.url, path);
+        await loaded(page);
+        assert.deepEqual(await repeatedButtonNames(page), [], `${language} ${path}: buttons that share a name`);
+      }
+      await page.close();
+    }
   });
 
 });

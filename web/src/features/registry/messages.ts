@@ -31,6 +31,8 @@ export const registryVi = {
     sortName: 'Tên (A→Z)',
     sortNameReverse: 'Tên (Z→A)',
     sortUnit: 'Phòng ban',
+    pageSize: 'Số người mỗi trang',
+    perPage: '{count} / trang',
   },
   person: {
     title: 'Hồ sơ thành viên',
@@ -284,6 +286,8 @@ export const registryEn: typeof registryVi = {
     sortName: 'Name (A→Z)',
     sortNameReverse: 'Name (Z→A)',
     sortUnit: 'Department',
+    pageSize: 'People per page',
+    perPage: '{count} per page',
   },
   person: {
     title: 'Member record',
