@@ -18,6 +18,7 @@ declare module 'vue' {
     AppLayout: typeof import('./shared/components/AppLayout.vue')['default']
     BankStatementBookDialog: typeof import('./features/funds/components/BankStatementBookDialog.vue')['default']
     CalendarFeeds: typeof import('./features/calendars/components/CalendarFeeds.vue')['default']
+    ChartTable: typeof import('./shared/components/ChartTable.vue')['default']
     ClashDialog: typeof import('./features/activities/components/ClashDialog.vue')['default']
     ClubAttendanceDialog: typeof import('./features/clubs/components/ClubAttendanceDialog.vue')['default']
     ClubDialog: typeof import('./features/clubs/components/ClubDialog.vue')['default']

@@ -1,13 +1,17 @@
 // What a screen reader, the browser's tabs and history need, in Vietnamese and in English: every
 // page titled by what it shows ("Quỹ & vận động · Đoàn Kết"), and the title follows a change of
 // language; every button, switch, box and field named; no two buttons of a page with one name
-// (three clubs are not three times "Tham gia"). Screenshots (Vietnamese and English, desktop): the
-// clubs.
+// (three clubs are not three times "Tham gia"); each chart an image named by its numbers, with a
+// table of them for screen readers where the page shows none. Screenshots (Vietnamese and English,
+// desktop): the clubs, the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { agencyYear, apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, settled, until } from './ui.mjs';
+
+/** 2800000 → "2.800.000 đ", as the app writes money in both languages. */
+const dong = (amount) => `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
 
 /** Pages and their titles, Vietnamese and English. */
 const titled = [
@@ -180,4 +184,65 @@ describe('accessibility', () => {
     }
   });
 
+  test('each chart is an image named by its numbers, with a table of them where the page shows none', async () => {
+    const dashboard = (await admin.get('/api/v1/dashboard')).body;
+    for (const language of ['vi', 'en']) {
+      const page = await signedIn('lanhdao', language);
+      await open(page, app.url, '/dashboard');
+      await loaded(page);
+      const members = language === 'vi' ? 'Thành viên' : 'Members';
+      // Members per organization: the image's name reads each organization's count, and the
+      // hidden table holds the same rows.
+      const organizations = byTest(page, 'chart-organizations');
+      const image = organizations.getByRole('img', { name: language === 'vi' ? /^Thành viên theo tổ chức\. / : /^Members per organization\. / });
+      const name = await image.getAttribute('aria-label');
+      for (const o of dashboard.organizations) assert.ok(name.includes(`${o.name}: ${o.members}`), `“${name}” reads ${o.name}: ${o.members}`);
+      const table = organizations.getByRole('table');
+      assert.equal(await table.locator('caption').innerText(), language === 'vi' ? 'Thành viên theo tổ chức' : 'Members per organization');
+      assert.equal(await table.locator('thead th').last().innerText(), members);
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent.trim())));
+      assert.deepEqual(rows, dashboard.organizations.map((o) => [o.name, String(o.members)]));
+      // Inside a 1 px box that hides what overflows it: for screen readers only.
+      const frame = await table.evaluate((element) => {
+        const box = element.parentElement.getBoundingClientRect();
+        return { width: box.width, height: box.height, overflow: getComputedStyle(element.parentElement).overflow };
+      });
+      assert.deepEqual(frame, { width: 1, height: 1, overflow: 'hidden' }, 'the table is for screen readers only');
+      // By kind and by department: named by their numbers, each with its table.
+      const kinds = await byTest(page, 'chart-kinds').getByRole('img').getAttribute('aria-label');
+      for (const k of dashboard.kinds) assert.match(kinds, new RegExp(`: ${k.members}(;|$)`));
+      const units = await byTest(page, 'chart-units').getByRole('img').getAttribute('aria-label');
+      for (const u of dashboard.units.filter((unit) => unit.id !== null)) assert.ok(units.includes(`${u.name}: ${u.members}`), `“${units}” reads ${u.name}`);
+      assert.equal(await byTest(page, 'chart-units').locator('table tbody tr').count(), dashboard.units.length);
+      await screenshot(page, `a11y-dashboard-${language}`);
+
+      // A year plan: its table shows the numbers already; the chart's name reads the same ones.
+      await open(page, app.url, '/plans');
+      const plan = byTest(page, 'plan').first();
+      await plan.locator('[data-test="plan-kind"]').first().waitFor();
+      const headers = await plan.locator('[data-test="plan-kinds"] thead th').allInnerTexts();
+      const chart = await plan.locator('[data-test="plan-chart"]').getByRole('img').getAttribute('aria-label');
+      for (const row of await plan.locator('[data-test="plan-kind"]').all()) {
+        const cells = [await row.locator('th').innerText(), ...(await row.locator('td').allInnerTexts())];
+        const words = `${cells[0]}: ${headers.slice(1).map((header, i) => `${header} ${cells[i + 1]}`).join(', ')}`;
+        assert.ok(chart.includes(words), `“${chart}” reads “${words}”`);
+      }
+      assert.equal(await plan.locator('[data-test="plan-chart"] table').count(), 0, 'no hidden table beside the visible one');
+      await page.close();
+    }
+
+    // The funds' year: each fund's money in and out in the chart's name.
+    const year = agencyYear();
+    const report = (await admin.get(`/api/v1/funds/report?year=${year}`)).body;
+    assert.ok(report.by_fund.length, 'the demo gave to some fund this year');
+    const page = await signedIn('lanhdao');
+    await open(page, app.url, `/funds/report?year=${year}`);
+    await loaded(page);
+    const name = await byTest(page, 'fund-report-chart').getByRole('img').getAttribute('aria-label');
+    assert.match(name, /^Số tiền đã nhận theo quỹ\. /);
+    for (const f of report.by_fund) {
+      assert.ok(name.includes(`${f.name}: Tổng đã nhận ${dong(f.received)}, Tổng đã chi ${dong(f.disbursed)}`), `“${name}” reads ${f.name}`);
+    }
+    await page.close();
+  });
 });

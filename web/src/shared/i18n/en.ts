@@ -57,6 +57,9 @@ const sharedEn: SharedMessages = {
     title: 'Not found',
     body: 'There is no such page or record.',
   },
+  charts: {
+    empty: 'No figures yet.',
+  },
   scroll: {
     hint: 'The table is wider than the screen: swipe or scroll sideways to see the other columns.',
   },

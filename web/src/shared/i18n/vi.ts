@@ -57,6 +57,9 @@ const sharedVi = {
     title: 'Không tìm thấy',
     body: 'Không có trang hoặc bản ghi này.',
   },
+  charts: {
+    empty: 'Chưa có số liệu.',
+  },
   scroll: {
     hint: 'Bảng rộng hơn khung nhìn: vuốt hoặc cuộn sang ngang để xem các cột còn lại.',
   },
