@@ -1,15 +1,15 @@
 // A phone 360 px wide: the navigation is a drawer, and no page scrolls sideways. At 390 px, in
-// Vietnamese and English, a table wider than the phone (one's pledges, a fund's statement, a
-// committee) says that it scrolls and scrolls from the keyboard. Screenshots: each wide table, in
-// both languages.
+// Vietnamese and English: the calendar's week is a list with each title whole, and a table wider
+// than the phone (one's pledges, a fund's statement, a committee) says that it scrolls and scrolls
+// from the keyboard. Screenshots: the week, and each wide table, in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { apiSession, apiTime, formTime, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, settled, shownNames, until, viewportScreenshot } from './ui.mjs';
 
 const iPhone = { width: 390, height: 844 };
-const languages = ['vi', 'en'];
+const languages = [['vi', 'Tuần'], ['en', 'Week']];
 
 /** A phone page signed in as `login`, in `language` (chosen before the first load). */
 async function phonePage(browser, url, login, language) {
@@ -93,6 +93,50 @@ describe('phone', () => {
     await page.close();
   });
 
+  test('at 390 px the calendar\'s week is a list of its days, each activity\'s title whole on its line', async () => {
+    const chair = await apiSession(app.url, 'chutichcd');
+    // An hour from now, or earlier today when the day is nearly over: this week in any case.
+    const startsIn = Number(formTime(0).slice(11, 13)) < 20 ? 60 : -180;
+    const title = 'Sinh hoạt chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” của Chi đoàn';
+    const created = await chair.post('/api/v1/activities', {
+      kind: 'meeting', title, starts_at: apiTime(startsIn), ends_at: apiTime(startsIn + 90),
+      organizer_ids: [chair.session.officer_of[0]], audience_scope: 'everyone', go_ahead_despite_clashes: true,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal((await chair.post(`/api/v1/activities/${created.body.id}/status`, { status: 'published' })).status, 200);
+
+    for (const [language, week] of languages) {
+      const page = await phonePage(browser, app.url, 'chutichcd', language);
+      await open(page, app.url, '/activities');
+      await page.getByRole('button', { name: week, exact: true }).click();
+      const event = page.locator(`[data-test="calendar-event"][data-activity-id="${created.body.id}"]`);
+      await event.waitFor();
+      await settled(page);
+      // The title reads whole, on a few lines of a wide box, not a word a line in a sliver.
+      const shown = await event.evaluate((element) => {
+        const text = element.querySelector('.fc-list-event-title, .fc-event-title') ?? element;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        return { text: text.textContent.trim(), width: text.getBoundingClientRect().width, lines };
+      });
+      assert.equal(shown.text, title);
+      assert.ok(shown.width >= 180, `the title is ${shown.width} px wide`);
+      assert.ok(shown.lines <= 5, `the title's ${title.split(' ').length} words take ${shown.lines} lines`);
+      // Each day's heading fits its place: no day's name runs into the next.
+      const headings = page.locator('.fc-list-day-cushion, .fc-col-header-cell-cushion');
+      assert.ok((await headings.count()) > 0, 'the days are headed');
+      for (const heading of await headings.all()) {
+        const fits = await heading.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+        assert.ok(fits, `the heading “${await heading.innerText()}” fits`);
+      }
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= iPhone.width, 'the week fits the phone');
+      await event.scrollIntoViewIfNeeded();
+      await viewportScreenshot(page, `phone-week-${language}`);
+      await page.close();
+    }
+  });
+
   test('at 390 px a wide table says that it scrolls, and scrolls from the keyboard: one\'s pledges, a statement, a committee', async () => {
     const member = await apiSession(app.url, 'doanvien');
     const funds = (await member.get('/api/v1/funds')).body.items;
@@ -111,7 +155,7 @@ describe('phone', () => {
     }
     assert.ok(organization, 'the demo has a committee');
 
-    for (const language of languages) {
+    for (const [language] of languages) {
       const vi = language === 'vi';
       const page = await phonePage(browser, app.url, 'doanvien', language);
       const tables = [
