@@ -254,4 +254,46 @@ std::vector<std::string> search_words(std::string_view folded) {
   return words;
 }
 
+std::string combination_key(std::vector<std::string> words) {
+  std::ranges::sort(words);
+  std::string key = "~";
+  for (const std::string& word : words) {
+    if (key.size() > 1) key += ' ';
+    key += word;
+  }
+  return key;
+}
+
+namespace {
+
+// The words that combine: the distinct words but the long-name key.
+std::vector<std::string> combined_words(std::string_view folded) {
+  std::vector<std::string> words = search_words(folded);
+  std::erase(words, std::string(kLongNameKey));
+  return words;
+}
+
+}  // namespace
+
+std::vector<std::string> word_combinations(std::string_view folded) {
+  std::vector<std::string> words = combined_words(folded);
+  if (words.size() < 2) return {};
+  if (words.size() > kMostCombinedWords) return {std::string(kLongNameKey)};
+  std::vector<std::string> keys;
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    for (std::size_t b = a + 1; b < words.size(); ++b) {
+      keys.push_back(combination_key({words[a], words[b]}));
+      for (std::size_t c = b + 1; c < words.size(); ++c)
+        keys.push_back(combination_key({words[a], words[b], words[c]}));
+    }
+  }
+  return keys;
+}
+
+std::vector<std::string> index_words(std::string_view folded) {
+  std::vector<std::string> rows = combined_words(folded);
+  for (std::string& key : word_combinations(folded)) rows.push_back(std::move(key));
+  return rows;
+}
+
 }  // namespace dk

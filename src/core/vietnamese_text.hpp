@@ -49,6 +49,22 @@ NameKeys person_name_keys(std::string_view normalized_full_name);
 // The distinct words of a folded search key (fold_for_search), in order of first appearance.
 std::vector<std::string> search_words(std::string_view folded);
 
+// The rows a name has in the word index besides its words: for a name of 2 to
+// kMostCombinedWords distinct words (search_words; "~*" is no word here), one key per pair and
+// per triple of them, the words sorted (as bytes) and joined by a space after a '~'
+// ("nguyen van duc" → "~duc nguyen", …, "~duc nguyen van"); a longer name gets the one key
+// kLongNameKey instead, so that a hostile name costs a bounded number of rows. '~' sorts after
+// every letter and digit, and a plain word holds no space, so that a search for a word that
+// does not begin with '~' never reads a combination, and a combination is never a word.
+inline constexpr std::size_t kMostCombinedWords = 6;
+inline constexpr std::string_view kLongNameKey = "~*";
+std::string combination_key(std::vector<std::string> words);
+std::vector<std::string> word_combinations(std::string_view folded);
+
+// Every row a name has in the word index: its distinct words (but kLongNameKey), then
+// word_combinations.
+std::vector<std::string> index_words(std::string_view folded);
+
 // Bytes that compare like `text` does under the `vi` collator (for units, organizations).
 std::string collation_key(std::string_view text);
 

@@ -45,9 +45,8 @@ struct MemberFilter {
   std::string joins;
   std::string where;
   std::vector<SqlValue> params;
-  // When set, the query reads its rows from person_words (alias w) for the words that begin with
-  // this one; `word_where` checks the other words typed on the index, `where` on the person.
-  std::string driving_word;
+  // When the query reads its rows from person_words (alias w): `word_where` checks the words
+  // typed that do not drive on the index, `where` on the person.
   std::string word_where;
 
   std::string next(SqlValue value) {
@@ -75,8 +74,10 @@ std::vector<std::string> name_search_words(const MemberQuery& query) {
   return words;
 }
 
-// `plan`, when given, says how the query reads the word index; without it names are scanned.
-MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan* plan = nullptr) {
+// `probes`, when given, are the typed words checked on the rows of the word index that the query
+// reads (SearchPlan); without them names are scanned.
+MemberFilter member_filter(Id tenant, const MemberQuery& query,
+                           const SearchPlan::Probes* probes = nullptr) {
   MemberFilter filter;
   filter.params.emplace_back(tenant);
   filter.where = "p.tenant_id = $1";
@@ -135,12 +136,11 @@ MemberFilter member_filter(Id tenant, const MemberQuery& query, const SearchPlan
     filter.where += fmt::format(" AND (' ' || p.search_key) LIKE {} ESCAPE '\\'",
                                 filter.next("% " + like_escape(word) + "%"));
   };
-  if (!plan) {
+  if (!probes) {
     for (const std::string& word : words) check_on_name(word);
     return filter;
   }
-  filter.driving_word = plan->driving;
-  for (const auto& [typed, begun] : plan->others) {
+  for (const auto& [typed, begun] : *probes) {
     if (begun.empty()) {
       check_on_name(typed);
       continue;
@@ -273,11 +273,13 @@ Result<std::vector<std::string>> words_beginning(SqlConnection& connection, Id t
   return words;
 }
 
-// A page of a search: for each word, its first matches in name order straight from
-// person_words; the lists merged.
-Status list_by_words(SqlConnection& connection, Id tenant, const MemberQuery& query,
-                     MemberFilter& filter, const std::vector<std::string>& words,
-                     const std::function<Status(const MemberListing&)>& callback) {
+// The rows of a search found so far, with the sort key first so that lists merge in name order.
+using FoundRows = std::vector<std::pair<std::string, MemberListing>>;
+
+// A page of a search, for each word read: its first matches in name order straight from
+// person_words, added to `found`.
+Status read_by_words(SqlConnection& connection, const MemberQuery& query, MemberFilter& filter,
+                     const std::vector<std::string>& words, FoundRows& found) {
   const std::int64_t wanted = query.offset + query.limit;
   const std::string word_parameter = filter.next(std::string());
   const std::string sql = fmt::format(
@@ -287,8 +289,6 @@ Status list_by_words(SqlConnection& connection, Id tenant, const MemberQuery& qu
                     "w.person_id",
                     ", w.sort_key", Organizations::per_page),
       filter.word_where, word_parameter, filter.next(wanted));
-  // With the sort key first so that the lists merge in name order.
-  std::vector<std::pair<std::string, MemberListing>> found;
   for (const std::string& word : words) {
     filter.params[filter.params.size() - 2] = word;
     auto status = connection.query(sql, filter.params, [&](const SqlRow& row) -> Status {
@@ -297,6 +297,13 @@ Status list_by_words(SqlConnection& connection, Id tenant, const MemberQuery& qu
     });
     if (!status) return status;
   }
+  return {};
+}
+
+// The lists read merged in name order, and the page of them shown.
+Status show_found(SqlConnection& connection, Id tenant, const MemberQuery& query, FoundRows& found,
+                  const std::function<Status(const MemberListing&)>& callback) {
+  const std::int64_t wanted = query.offset + query.limit;
   // A person whose name has two words that begin with the typed one is found twice.
   std::ranges::sort(
       found, [](const auto& a, const auto& b) { return a.second.person.id < b.second.person.id; });
@@ -320,12 +327,120 @@ Status list_by_words(SqlConnection& connection, Id tenant, const MemberQuery& qu
   return {};
 }
 
+// What one drive of a plan reads: the words that begin `words.front()` (`range`), or `words`
+// exactly; each row checked for `probes`.
+struct Drive {
+  std::vector<std::string> words;
+  bool range = false;
+  const SearchPlan::Probes* probes = nullptr;
+};
+
+std::vector<Drive> drives_of(const SearchPlan& plan) {
+  if (plan.combinations.empty()) return {Drive{{plan.driving}, true, &plan.others}};
+  return {Drive{plan.combinations, false, &plan.others},
+          Drive{{std::string(kLongNameKey)}, false, &plan.long_names}};
+}
+
+// How many people one drive reads, at most `limit` (-1: all).
+Result<std::int64_t> count_drive(SqlConnection& connection, Id tenant, MemberFilter& filter,
+                                 const Drive& drive, std::int64_t limit) {
+  std::vector<std::string> exact = drive.words;
+  if (drive.range) {
+    // When one word alone begins with what was typed, nobody is read twice.
+    exact = TRY(words_beginning(connection, tenant, drive.words.front(), 2));
+    if (exact.size() != 1) exact.clear();
+  }
+  std::string condition;
+  if (exact.empty()) {
+    condition = fmt::format("w.word >= {} AND w.word < {}", filter.next(drive.words.front()),
+                            filter.next(prefix_end(drive.words.front())));
+  } else {
+    std::string listed;
+    for (const std::string& word : exact)
+      listed += (listed.empty() ? "" : ", ") + filter.next(word);
+    condition = exact.size() == 1 ? "w.word = " + listed : fmt::format("w.word IN ({})", listed);
+  }
+  const std::string limited = limit >= 0 ? " LIMIT " + filter.next(limit) : "";
+  std::string sql;
+  if (filter.joins.empty() && filter.where == "p.tenant_id = $1") {
+    // Nothing to check but the words: the index alone answers, without reading any person.
+    sql = fmt::format(
+        "SELECT count(*) FROM (SELECT {} FROM person_words w WHERE w.tenant_id = $1 AND {}{}{}) c",
+        exact.size() == 1 ? "1" : "DISTINCT w.person_id", condition, filter.word_where, limited);
+  } else {
+    sql = fmt::format(
+        "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w JOIN persons p ON "
+        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {}{} AND {}{}) c",
+        filter.joins, filter.where, filter.word_where, condition, limited);
+  }
+  auto count = TRY(query_integer(connection, sql, filter.params));
+  return count.value_or(0);
+}
+
+// The typed words (their places in `begun_by`) whose combinations drive a search: two or three
+// whose words begun are few enough together and have none in common (a word that two typed words
+// begin may stand for both, which no combination of distinct words says); the most typed words,
+// then the fewest keys. None when no two qualify.
+std::vector<std::size_t> combined_typed_words(const SearchPlan::Probes& begun_by) {
+  constexpr std::size_t kMostKeys = 32;
+  std::vector<std::size_t> best;
+  std::size_t best_keys = 0;
+  auto consider = [&](const std::vector<std::size_t>& chosen) {
+    std::size_t keys = 1;
+    for (const std::size_t i : chosen) {
+      keys *= begun_by[i].second.size();
+      if (keys == 0 || keys > kMostKeys) return;
+    }
+    for (std::size_t a = 0; a < chosen.size(); ++a) {
+      for (std::size_t b = a + 1; b < chosen.size(); ++b) {
+        for (const std::string& word : begun_by[chosen[a]].second) {
+          if (std::ranges::find(begun_by[chosen[b]].second, word) !=
+              begun_by[chosen[b]].second.end()) {
+            return;
+          }
+        }
+      }
+    }
+    if (chosen.size() > best.size() || (chosen.size() == best.size() && keys < best_keys)) {
+      best = chosen;
+      best_keys = keys;
+    }
+  };
+  const std::size_t n = begun_by.size();
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = a + 1; b < n; ++b) {
+      consider({a, b});
+      for (std::size_t c = b + 1; c < n; ++c) consider({a, b, c});
+    }
+  }
+  return best;
+}
+
+// The combination keys of every choice of one word begun by each chosen typed word.
+std::vector<std::string> combination_keys(const SearchPlan::Probes& begun_by,
+                                          const std::vector<std::size_t>& chosen) {
+  std::vector<std::vector<std::string>> tuples{{}};
+  for (const std::size_t i : chosen) {
+    std::vector<std::vector<std::string>> longer;
+    for (const auto& tuple : tuples) {
+      for (const std::string& word : begun_by[i].second) {
+        longer.push_back(tuple);
+        longer.back().push_back(word);
+      }
+    }
+    tuples = std::move(longer);
+  }
+  std::vector<std::string> keys;
+  for (auto& tuple : tuples) keys.push_back(combination_key(std::move(tuple)));
+  return keys;
+}
+
 }  // namespace
 
 Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
                                    const std::function<Status(const MemberListing&)>& callback) {
-  // A page of a search reads, for each word that begins with the driving word, its first matches
-  // in name order straight from person_words, and merges them: no scan, no sort of all matches.
+  // A page of a search reads, for each index word that drives it, its first matches in name order
+  // straight from person_words, and merges them: no scan, no sort of all matches.
   constexpr std::size_t kMostWords = 32;
   // Deep pages would hold every earlier row of every word in memory: they scan instead. So do
   // lists with former members, where one person may have several memberships in the
@@ -340,11 +455,21 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
       !query.include_former && query.order == PeopleOrder::name) {
     auto plan = TRY(plan_search(tenant, name_search_words(query)));
     if (plan) {
-      MemberFilter filter = member_filter(tenant, query, &*plan);
-      auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, kMostWords + 1));
-      if (words.size() <= kMostWords) {
-        return list_by_words(connection_, tenant, shown, filter, words, callback);
+      FoundRows found;
+      bool indexed = true;
+      for (const Drive& drive : drives_of(*plan)) {
+        MemberFilter filter = member_filter(tenant, query, drive.probes);
+        std::vector<std::string> words = drive.words;
+        if (drive.range) {
+          words = TRY(words_beginning(connection_, tenant, drive.words.front(), kMostWords + 1));
+          if (words.size() > kMostWords) {
+            indexed = false;
+            break;
+          }
+        }
+        TRY(read_by_words(connection_, shown, filter, words, found));
       }
+      if (indexed) return show_found(connection_, tenant, shown, found, callback);
     }
   }
   MemberFilter filter = member_filter(tenant, query);
@@ -374,73 +499,75 @@ Status RegistryStore::list_members(Id tenant, const MemberQuery& query,
 Result<std::optional<SearchPlan>> RegistryStore::plan_search(
     Id tenant, const std::vector<std::string>& words) {
   if (words.empty()) return std::nullopt;
+  // A typed word that begins with '~' would begin the combinations' keys: it reads the names.
+  if (std::ranges::any_of(words, [](const std::string& word) { return word.starts_with('~'); }))
+    return std::nullopt;
   SearchPlan plan;
   plan.driving = words.front();
-  if (words.size() > 1) {
-    // Family names are long and common ("nguyen"), given names short and rarer: so each word's
-    // matches are counted, up to a point, and the fewest win.
-    constexpr std::int64_t kEnough = 2000;
-    std::int64_t fewest = kEnough + 1;
-    for (const std::string& word : words) {
-      const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
-      auto count =
-          query_integer(connection_,
-                        "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
-                        "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
-                        params);
-      if (!count) return std::unexpected(count.error());
-      // On a tie the later word wins: Vietnamese write the given name last.
-      if (count->value_or(0) <= fewest) {
-        plan.driving = word;
-        fewest = count->value_or(0);
-      }
-    }
-  }
+  if (words.size() == 1) return plan;
+  // Each typed word with the words it begins (none when too many).
   constexpr std::size_t kMostWords = 32;
+  SearchPlan::Probes begun_by;
   for (const std::string& word : words) {
-    if (word == plan.driving) continue;
     auto begun = TRY(words_beginning(connection_, tenant, word, kMostWords + 1));
     if (begun.size() > kMostWords) begun.clear();
     // A word that begins no word of any name: nobody matches, which the empty IN list would not
     // say, so it is checked on the name (and fails there).
-    plan.others.emplace_back(word, std::move(begun));
+    begun_by.emplace_back(word, std::move(begun));
+  }
+  // Common words together are rare ("nguyen van duc": 150 of a million, "duc" 42,000): their
+  // combinations drive, so that the count reads the people who have them all.
+  if (const auto chosen = combined_typed_words(begun_by); !chosen.empty()) {
+    plan.combinations = combination_keys(begun_by, chosen);
+    for (std::size_t i = 0; i < begun_by.size(); ++i) {
+      if (std::ranges::find(chosen, i) == chosen.end()) plan.others.push_back(begun_by[i]);
+    }
+    plan.long_names = std::move(begun_by);
+    return plan;
+  }
+  // Family names are long and common ("nguyen"), given names short and rarer: so each word's
+  // matches are counted, up to a point, and the fewest win.
+  constexpr std::int64_t kEnough = 2000;
+  std::int64_t fewest = kEnough + 1;
+  for (const std::string& word : words) {
+    const SqlValue params[] = {tenant, word, prefix_end(word), kEnough};
+    auto count = query_integer(connection_,
+                               "SELECT count(*) FROM (SELECT 1 FROM person_words WHERE tenant_id = "
+                               "$1 AND word >= $2 AND word < $3 LIMIT $4) c",
+                               params);
+    if (!count) return std::unexpected(count.error());
+    // On a tie the later word wins: Vietnamese write the given name last.
+    if (count->value_or(0) <= fewest) {
+      plan.driving = word;
+      fewest = count->value_or(0);
+    }
+  }
+  for (auto& entry : begun_by) {
+    if (entry.first != plan.driving) plan.others.push_back(std::move(entry));
   }
   return plan;
 }
 
 Result<std::int64_t> RegistryStore::count_members(Id tenant, const MemberQuery& query) {
   auto plan = TRY(plan_search(tenant, name_search_words(query)));
-  MemberFilter filter = member_filter(tenant, query, plan ? &*plan : nullptr);
-  std::string sql;
-  if (filter.driving_word.empty()) {
-    sql = fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where);
-  } else if (filter.joins.empty() && filter.where == "p.tenant_id = $1") {
-    // Nothing to check but the word: the index alone answers, without reading any person; and
-    // when one word alone begins with what was typed, nobody is counted twice.
-    auto words = TRY(words_beginning(connection_, tenant, filter.driving_word, 2));
-    const std::string limit =
-        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "";
-    sql = words.size() == 1
-              ? fmt::format(
-                    "SELECT count(*) FROM (SELECT 1 FROM person_words w WHERE w.tenant_id = $1 "
-                    "AND w.word = {}{}{}) c",
-                    filter.next(words.front()), filter.word_where, limit)
-              : fmt::format(
-                    "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w "
-                    "WHERE w.tenant_id = $1 AND w.word >= {} AND w.word < {}{}{}) c",
-                    filter.next(filter.driving_word), filter.next(prefix_end(filter.driving_word)),
-                    filter.word_where, limit);
-  } else {
-    sql = fmt::format(
-        "SELECT count(*) FROM (SELECT DISTINCT w.person_id FROM person_words w JOIN persons p ON "
-        "p.tenant_id = w.tenant_id AND p.id = w.person_id{} WHERE {}{} AND w.word >= {} AND "
-        "w.word < {}{}) c",
-        filter.joins, filter.where, filter.word_where, filter.next(filter.driving_word),
-        filter.next(prefix_end(filter.driving_word)),
-        query.count_limit >= 0 ? " LIMIT " + filter.next(query.count_limit) : "");
+  if (!plan) {
+    MemberFilter filter = member_filter(tenant, query);
+    auto count = TRY(query_integer(
+        connection_,
+        fmt::format("SELECT count(*) FROM persons p{} WHERE {}", filter.joins, filter.where),
+        filter.params));
+    return count.value_or(0);
   }
-  auto count = TRY(query_integer(connection_, sql, filter.params));
-  return count.value_or(0);
+  // A person is read by one drive only: by the combinations of their name's words, or as a long
+  // name.
+  std::int64_t total = 0;
+  for (const Drive& drive : drives_of(*plan)) {
+    const std::int64_t limit = query.count_limit >= 0 ? query.count_limit - total : -1;
+    if (limit == 0) break;
+    MemberFilter filter = member_filter(tenant, query, drive.probes);
+    total += TRY(count_drive(connection_, tenant, filter, drive, limit));
+  }
+  return total;
 }
 
 }  // namespace dk::store

@@ -27,12 +27,19 @@ struct StagedMember {
 };
 using StagedMemberProducer = std::function<Result<bool>(StagedMember& row)>;
 
-// How a search by name reads the word index: the typed word with the fewest people drives (its
-// index rows are read in name order); every other typed word is checked against the index through
-// the words it begins, or against the name when it begins too many.
+// How a search by name reads the word index. A drive reads index rows in name order, each row
+// checked against the index for `others`: each typed word through the words it begins (or, when it
+// begins too many or none, against the name). Usually the typed word with the fewest people drives
+// through the words it begins. A search of several words whose words begin few enough words is
+// driven instead by the combinations of those words (word_combinations): `combinations` are the
+// keys, exact, and `long_names` probes every typed word on the rows of names too long to combine
+// ("~*"); a person has rows of one kind or the other.
 struct SearchPlan {
+  using Probes = std::vector<std::pair<std::string, std::vector<std::string>>>;
   std::string driving;
-  std::vector<std::pair<std::string, std::vector<std::string>>> others;
+  std::vector<std::string> combinations;
+  Probes others;
+  Probes long_names;
 };
 
 class RegistryStore {
@@ -88,6 +95,9 @@ class RegistryStore {
   Status list_members(Id tenant, const MemberQuery& query,
                       const std::function<Status(const MemberListing&)>& callback);
   Result<std::int64_t> count_members(Id tenant, const MemberQuery& query);
+  // How list_members and count_members read the word index for the folded words of a search (none:
+  // they read the names).
+  Result<std::optional<SearchPlan>> plan_search(Id tenant, const std::vector<std::string>& words);
 
   // Loads checked rows: matches people already in the registry (same CCCD; else same name and
   // birth date) and earlier rows of the same file, creates the rest once each, and makes them
@@ -118,7 +128,6 @@ class RegistryStore {
   // Finds or creates the units that staged import rows name; returns how many were created.
   Result<std::int64_t> resolve_units(Id tenant);
 
-  Result<std::optional<SearchPlan>> plan_search(Id tenant, const std::vector<std::string>& words);
   enum class WordChange { add, remove };
   // Keeps person_words, the search index of names, in step with a person's keys.
   Status write_person_words(Id tenant, Id person_id, const NameKeys& keys, WordChange change);

@@ -92,5 +92,39 @@ TEST(TitleCaseName, CapitalisesEachWord) {
   EXPECT_EQ(title_case_name("NGUYỄN thị đức"), "Nguyễn Thị Đức");
 }
 
+TEST(WordCombinations, PairsAndTriplesOfDistinctWordsSorted) {
+  EXPECT_EQ(
+      word_combinations("nguyen van duc"),
+      (std::vector<std::string>{"~nguyen van", "~duc nguyen van", "~duc nguyen", "~duc van"}));
+  // A word twice counts once; the words of a key are sorted as bytes.
+  EXPECT_EQ(word_combinations("le le an"), (std::vector<std::string>{"~an le"}));
+  EXPECT_TRUE(word_combinations("duc").empty());
+  EXPECT_TRUE(word_combinations("").empty());
+  // Four words: 6 pairs and 4 triples.
+  EXPECT_EQ(word_combinations("ton nu thanh ha").size(), 10U);
+  // Six words: 15 pairs and 20 triples; seven: one row for a long name.
+  EXPECT_EQ(word_combinations("a b c d e f").size(), 35U);
+  EXPECT_EQ(word_combinations("a b c d e f g"), (std::vector<std::string>{"~*"}));
+  EXPECT_EQ(word_combinations("a b c d e f a b"), word_combinations("a b c d e f"));
+}
+
+TEST(WordCombinations, KeysSortAfterEveryWordTheyBegin) {
+  // A prefix range of a word ("d" up to "d\U0010FFFF") never reaches a key, and no key is a word.
+  for (const std::string& key : word_combinations("nguyen van duc")) {
+    EXPECT_GT(key, "zzz\xf4\x8f\xbf\xbf");
+    EXPECT_NE(key.find(' '), std::string::npos);
+  }
+  EXPECT_EQ(combination_key({"van", "duc", "nguyen"}), "~duc nguyen van");
+}
+
+TEST(IndexWords, AreTheWordsThenTheirCombinations) {
+  EXPECT_EQ(index_words("nguyen van an"),
+            (std::vector<std::string>{"nguyen", "van", "an", "~nguyen van", "~an nguyen van",
+                                      "~an nguyen", "~an van"}));
+  // "~*" typed in a name is no word of the index: it would read as a long name.
+  EXPECT_EQ(index_words("an ~* binh"), (std::vector<std::string>{"an", "binh", "~an binh"}));
+  EXPECT_EQ(index_words("mot hai ba bon nam sau bay").size(), 8U);
+}
+
 }  // namespace
 }  // namespace dk

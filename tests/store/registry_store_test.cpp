@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/vietnamese_text.hpp"
+#include "store/migrations.hpp"
 #include "support/test_database.hpp"
 
 namespace dk::store {
@@ -454,6 +456,165 @@ TEST_P(RegistryStoreTest, SearchPagesFromTheWordIndexAgreeWithTheWholeList) {
   new_name.limit = 10;
   EXPECT_TRUE(names(old_name).empty());
   EXPECT_EQ(names(new_name), (std::vector<std::string>{"Ngô Văn Cường"}));
+}
+
+// A search of several words is read from the combinations of its words (pairs and triples of a
+// name's words; "~*" for a name too long to combine): the same people and counts as the check of
+// every name, for names added one by one and imported, for prefixes, repeated words, long names
+// and renamed people.
+TEST_P(RegistryStoreTest, SearchesOfSeveralWordsAgreeWithTheCheckOfEveryName) {
+  const Organization union_ = add_organization("CD");
+  const char* const kAdded[] = {"Nguyễn Văn Đức",
+                                "Nguyễn Văn Dũng",
+                                "Nguyễn Thị Đức",
+                                "Trần Văn Đức",
+                                "Nguyễn Đức Văn",
+                                "Nguyễn Nguyễn Văn Đức",
+                                "Văn Đức",
+                                "Đức",
+                                "Lê Văn Đạt Nguyễn",
+                                "Nguyễn Văn Bình",
+                                "Tôn Nữ Thị Văn Đức Nguyễn Hạ"};
+  std::vector<Id> ids;
+  for (const char* name : kAdded) ids.push_back(add_person(name));
+  for (size_t i = 0; i < ids.size(); i += 2) enrol(ids[i], union_.id);
+  std::vector<StagedMember> rows = {
+      staged(2, "Nguyễn Văn Đức", "", CivilDate{1990, 1, 1}),
+      staged(3, "Phạm Nguyễn Văn Đức Anh Minh Khoa", "", CivilDate{1991, 1, 1}),  // 7 words
+      staged(4, "Nguyễn Văn Nguyễn Đông", "", CivilDate{1992, 1, 1}),
+      staged(5, "Hồ ~* Văn Đức", "", CivilDate{1993, 1, 1}),
+  };
+  ASSERT_TRUE(import(rows, union_.id));
+  auto whole = [&](MemberQuery query) {
+    query.limit = -1;
+    return names(query);
+  };
+  const char* const kSearches[] = {
+      "nguyen van duc",     "nguyen van", "van duc",       "duc nguyen",       "nguyen van d",
+      "ng van d",           "van duc ng", "nguyen nguyen", "ng nguyen",        "d du",
+      "nguyen van duc anh", "duc khoa",   "van xyz",       "thi ha nguyen ton"};
+  for (const std::string search : kSearches) {
+    MemberQuery query;
+    query.search = search;
+    const auto expected = whole(query);
+    query.limit = 50;
+    EXPECT_EQ(names(query), expected) << search;
+    query.limit = 2;
+    EXPECT_EQ(names(query),
+              std::vector<std::string>(expected.begin(),
+                                       expected.begin() + std::min<size_t>(2, expected.size())))
+        << search;
+    auto count = registry_->count_members(tenant_, query);
+    ASSERT_TRUE(count);
+    EXPECT_EQ(*count, static_cast<std::int64_t>(expected.size())) << search;
+    query.count_limit = 2;
+    count = registry_->count_members(tenant_, query);
+    ASSERT_TRUE(count);
+    EXPECT_EQ(*count, std::min<std::int64_t>(2, expected.size())) << search;
+    query.count_limit = -1;
+    query.organization_id = union_.id;
+    const auto in_union = whole(query);
+    query.limit = 50;
+    EXPECT_EQ(names(query), in_union) << search << " in CD";
+    count = registry_->count_members(tenant_, query);
+    ASSERT_TRUE(count);
+    EXPECT_EQ(*count, static_cast<std::int64_t>(in_union.size())) << search << " in CD";
+  }
+  MemberQuery three;
+  three.search = "nguyen van duc";
+  EXPECT_EQ(whole(three).size(), 6u);
+  // The plan reads the combinations: one key for three whole words, one per word that a prefix
+  // begins, and the long names.
+  auto plan = registry_->plan_search(tenant_, {"nguyen", "van", "duc"});
+  ASSERT_TRUE(plan && *plan);
+  EXPECT_EQ((*plan)->combinations, (std::vector<std::string>{"~duc nguyen van"}));
+  EXPECT_TRUE((*plan)->others.empty());
+  EXPECT_EQ((*plan)->long_names.size(), 3u);
+  plan = registry_->plan_search(tenant_, {"nguyen", "van", "d"});
+  ASSERT_TRUE(plan && *plan);
+  auto keys = (*plan)->combinations;
+  std::ranges::sort(keys);
+  EXPECT_EQ(keys, (std::vector<std::string>{"~dat nguyen van", "~dong nguyen van",
+                                            "~duc nguyen van", "~dung nguyen van"}));
+  // Two typed words that begin one word fall back to the word that drives.
+  plan = registry_->plan_search(tenant_, {"ng", "nguyen"});
+  ASSERT_TRUE(plan && *plan);
+  EXPECT_TRUE((*plan)->combinations.empty());
+  // Added one by one or imported, a name has the same rows.
+  auto rows_of = [&](Id person) {
+    std::vector<std::string> words;
+    const SqlValue params[] = {tenant_, person};
+    EXPECT_TRUE(connection_->query(
+        "SELECT word FROM person_words WHERE tenant_id = $1 AND person_id = $2 ORDER BY word",
+        params, [&](const SqlRow& row) -> Status {
+          words.push_back(row.text(0));
+          return {};
+        }));
+    return words;
+  };
+  auto imported = [&](const std::string& name) {
+    Id id = 0;
+    const SqlValue params[] = {tenant_, name};
+    EXPECT_TRUE(
+        connection_->query("SELECT max(id) FROM persons WHERE tenant_id = $1 AND full_name = $2",
+                           params, [&](const SqlRow& row) -> Status {
+                             id = row.integer(0);
+                             return {};
+                           }));
+    return id;
+  };
+  auto sorted_index_words = [](const std::string& name) {
+    auto words = index_words(fold_for_search(name));
+    std::ranges::sort(words);
+    return words;
+  };
+  for (const StagedMember& row : rows) {
+    EXPECT_EQ(rows_of(imported(row.person.full_name)), sorted_index_words(row.person.full_name))
+        << row.person.full_name;
+  }
+  for (size_t i = 0; i < ids.size(); ++i)
+    EXPECT_EQ(rows_of(ids[i]), sorted_index_words(kAdded[i])) << kAdded[i];
+  // People stored before the combinations get them from migration 0009 (with "~*" typed in a
+  // name no longer a word).
+  auto all_rows = [&] {
+    std::vector<std::string> found;
+    EXPECT_TRUE(
+        connection_->query("SELECT person_id, word FROM person_words ORDER BY person_id, word", {},
+                           [&](const SqlRow& row) -> Status {
+                             found.push_back(std::to_string(row.integer(0)) + " " + row.text(1));
+                             return {};
+                           }));
+    return found;
+  };
+  const auto indexed = all_rows();
+  const SqlValue no_params[] = {tenant_};
+  ASSERT_TRUE(connection_->execute(
+      "DELETE FROM person_words WHERE tenant_id = $1 AND word LIKE '~%' AND word <> '~*'",
+      no_params));
+  ASSERT_TRUE(connection_->execute(
+      "INSERT INTO person_words (tenant_id, word, sort_key, person_id) SELECT tenant_id, '~*', "
+      "sort_key, person_id FROM person_words WHERE tenant_id = $1 AND word = 'ho'",
+      no_params));
+  const auto migration = std::ranges::find_if(migrations_for(connection_->engine()),
+                                              [](const Migration& m) { return m.version == 9; });
+  ASSERT_TRUE(migration != migrations_for(connection_->engine()).end());
+  ASSERT_TRUE(connection_->execute_script(migration->sql));
+  EXPECT_EQ(all_rows(), indexed);
+  // A new name has the combinations of its new words only.
+  Person renamed = *registry_->find_person(tenant_, ids[0]).value();
+  renamed.full_name = "Nguyễn Thị Hoa";
+  ASSERT_TRUE(registry_->update_person(tenant_, renamed));
+  EXPECT_EQ(rows_of(ids[0]), sorted_index_words("Nguyễn Thị Hoa"));
+  EXPECT_EQ(whole(three).size(), 5u);
+  three.limit = 50;
+  EXPECT_EQ(names(three).size(), 5u);
+  auto count = registry_->count_members(tenant_, three);
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 5);
+  MemberQuery hoa;
+  hoa.search = "thi hoa";
+  hoa.limit = 50;
+  EXPECT_EQ(names(hoa), (std::vector<std::string>{"Nguyễn Thị Hoa"}));
 }
 
 TEST_P(RegistryStoreTest, PeopleTakingPartAndNotAddUpToEveryone) {
