@@ -54,6 +54,12 @@ int import_members(const Context& context, const ImportOptions& options) {
     err << context.say("(chỉ liệt kê ", "(only the first ") << report->problems.size()
         << context.say(" lỗi đầu tiên)\n", " problems are listed)\n");
   }
+  if (!report->sheet.empty()) {
+    err << options.file << ": "
+        << fmt::format(fmt::runtime(context.say("đọc trang tính “{}”", "read the sheet “{}”")),
+                       report->sheet)
+        << '\n';
+  }
   for (const service::SkippedLine& skipped : report->skipped) {
     err << options.file << ":" << skipped.line << ": "
         << (context.language == "en" ? skipped.reason.en : skipped.reason.vi) << '\n';

@@ -47,7 +47,8 @@ boost::json::object report_json(const service::ImportReport& report, std::string
           {"problems_truncated",
            report.rows_rejected > 0 && report.problems.size() >= service::kMaxReportedProblems},
           {"ignored_columns", std::move(ignored)},
-          {"skipped", std::move(skipped)}};
+          {"skipped", std::move(skipped)},
+          {"sheet", report.sheet}};
 }
 
 Result<HttpResponse> import_members(ApiCall& call) {

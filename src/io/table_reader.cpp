@@ -32,6 +32,7 @@ class DeadlineReader final : public TableReader {
     }
     return inner_->next(row);
   }
+  std::string sheet_name() const override { return inner_->sheet_name(); }
 
  private:
   std::unique_ptr<TableReader> inner_;

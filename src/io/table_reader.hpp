@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -27,6 +28,8 @@ class TableReader {
   // that are not UTF-8, an unterminated quote, a row past the size limit, a broken XLSX) is an
   // error of kind invalid_input whose location names the line.
   virtual Result<bool> next(TableRow& row) = 0;
+  // The worksheet's name as its tab shows it, when the workbook has several; empty for CSV.
+  virtual std::string sheet_name() const { return {}; }
 };
 
 // How long an upload (a member list, a bank statement) may take to read, inside the 30 s the
@@ -44,7 +47,15 @@ struct ReadOptions {
   // server's request threads; a command-line import has none and may take its time. Past it,
   // next() fails with "import.too_slow".
   std::optional<std::chrono::steady_clock::time_point> deadline;
+  // Whether a row is the table's header. A workbook's list is often not on its first sheet (a
+  // cover, instructions or a summary come first): given this, the first worksheet in tab order
+  // with a header among its first kHeaderSearchRows rows that are not blank is read, and only it;
+  // without it, or when no sheet has one, the first worksheet.
+  std::function<bool(const std::vector<std::string>& cells)> is_header;
 };
+
+// How far down a sheet its header is looked for, past a title and a reference line.
+inline constexpr int kHeaderSearchRows = 15;
 
 // Opens a CSV or XLSX file; which one is told by its first bytes (an XLSX is a ZIP), not its name.
 Result<std::unique_ptr<TableReader>> open_table(const std::filesystem::path& path,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <deque>
 #include <map>
@@ -41,7 +42,10 @@ class WorkbookHandler final : public XmlHandler {
  public:
   void on_start(std::string_view name, const XmlAttributes& attributes) override {
     if (name == "sheet") {
-      if (auto id = attributes.get("id")) sheet_ids.emplace_back(*id);
+      if (auto id = attributes.get("id")) {
+        sheet_ids.emplace_back(*id);
+        sheet_names.emplace_back(attributes.get("name").value_or(""));
+      }
     } else if (name == "workbookPr") {
       const auto date1904 = attributes.get("date1904");
       if (date1904 && (*date1904 == "1" || *date1904 == "true"))
@@ -51,6 +55,7 @@ class WorkbookHandler final : public XmlHandler {
   void on_end(std::string_view) override {}
 
   std::vector<std::string> sheet_ids;
+  std::vector<std::string> sheet_names;
   DateSystem date_system = DateSystem::from_1900;
 };
 
@@ -169,8 +174,14 @@ class SharedStrings final : public XmlHandler {
   int phonetic_depth_ = 0;
 };
 
+struct Sheet {
+  std::string name;
+  std::string part;
+};
+
 struct Workbook {
   std::string sheet_part;
+  std::vector<Sheet> sheets;  // the worksheets in tab order
   std::optional<std::string> shared_strings_part;
   std::optional<std::string> styles_part;
   DateSystem date_system = DateSystem::from_1900;
@@ -179,7 +190,8 @@ struct Workbook {
 // Finds the first worksheet in tab order through the workbook and its relationships, and falls
 // back on the names Excel uses when a tool left those out.
 Result<Workbook> locate_parts(const XlsxPackage& package) {
-  Workbook workbook{"xl/worksheets/sheet1.xml", std::nullopt, std::nullopt, DateSystem::from_1900};
+  Workbook workbook{
+      "xl/worksheets/sheet1.xml", {}, std::nullopt, std::nullopt, DateSystem::from_1900};
   WorkbookHandler sheets;
   RelationshipsHandler relationships;
   if (package.has("xl/workbook.xml")) {
@@ -195,15 +207,16 @@ Result<Workbook> locate_parts(const XlsxPackage& package) {
       return std::unexpected(parsed.error());
     }
   }
-  for (const std::string& id : sheets.sheet_ids) {
-    const auto relationship = relationships.by_id.find(id);
+  for (std::size_t i = 0; i < sheets.sheet_ids.size(); ++i) {
+    const auto relationship = relationships.by_id.find(sheets.sheet_ids[i]);
     // A chart sheet has no cells; the first sheet with cells is the table.
     if (relationship != relationships.by_id.end() &&
         ends_with_type(relationship->second.type, "worksheet")) {
-      workbook.sheet_part = resolve_part_name("xl", relationship->second.target);
-      break;
+      workbook.sheets.push_back(
+          {sheets.sheet_names[i], resolve_part_name("xl", relationship->second.target)});
     }
   }
+  if (!workbook.sheets.empty()) workbook.sheet_part = workbook.sheets.front().part;
   workbook.shared_strings_part = relationships.target_of_type("sharedStrings");
   if (!workbook.shared_strings_part && package.has("xl/sharedStrings.xml")) {
     workbook.shared_strings_part = "xl/sharedStrings.xml";
@@ -222,17 +235,21 @@ Result<Workbook> locate_parts(const XlsxPackage& package) {
 // part and one row, however many rows the sheet has.
 class XlsxReader final : public TableReader, private XmlHandler {
  public:
-  XlsxReader(XlsxPackage package, XlsxPart sheet, std::unique_ptr<SharedStrings> shared_strings,
+  XlsxReader(XlsxPackage package, XlsxPart sheet, std::string sheet_name,
+             std::unique_ptr<SharedStrings> shared_strings,
              std::vector<NumberFormatKind> style_kinds, DateSystem date_system,
              std::size_t max_row_bytes)
       : package_(std::move(package)),
         sheet_(std::move(sheet)),
+        sheet_name_(std::move(sheet_name)),
         shared_strings_(std::move(shared_strings)),
         style_kinds_(std::move(style_kinds)),
         date_system_(date_system),
         max_row_bytes_(max_row_bytes),
         parser_(*this),
         chunk_(kChunkBytes) {}
+
+  std::string sheet_name() const override { return sheet_name_; }
 
   Result<bool> next(TableRow& row) override {
     if (failure_) return std::unexpected(*failure_);
@@ -430,6 +447,7 @@ class XlsxReader final : public TableReader, private XmlHandler {
   // destroyed last.
   XlsxPackage package_;
   XlsxPart sheet_;
+  std::string sheet_name_;
   std::unique_ptr<SharedStrings> shared_strings_;
   std::vector<NumberFormatKind> style_kinds_;
   DateSystem date_system_;
@@ -460,13 +478,9 @@ class XlsxReader final : public TableReader, private XmlHandler {
   int phonetic_depth_ = 0;
 };
 
-}  // namespace
-
-Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& path,
-                                               const ReadOptions& options) {
-  auto package = TRY(XlsxPackage::open(path));
-  auto workbook = TRY(locate_parts(package));
-
+// The reader of one worksheet of the package.
+Result<std::unique_ptr<TableReader>> read_sheet(XlsxPackage package, const Workbook& workbook,
+                                                const Sheet& sheet, const ReadOptions& options) {
   std::vector<NumberFormatKind> style_kinds;
   if (workbook.styles_part) {
     StylesHandler styles;
@@ -487,10 +501,52 @@ Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& path
     }
   }
 
-  auto sheet = TRY(package.open_part(workbook.sheet_part, kMaxSheetBytes));
-  return std::make_unique<XlsxReader>(std::move(package), std::move(sheet),
+  auto part = TRY(package.open_part(sheet.part, kMaxSheetBytes));
+  return std::make_unique<XlsxReader>(std::move(package), std::move(part), sheet.name,
                                       std::move(shared_strings), std::move(style_kinds),
                                       workbook.date_system, options.max_row_bytes);
+}
+
+// Whether one of the sheet's first rows that are not blank is the header.
+Result<bool> has_header(TableReader& reader, const ReadOptions& options) {
+  TableRow row;
+  for (int looked = 0; looked < kHeaderSearchRows;) {
+    if (!TRY(reader.next(row))) return false;
+    if (std::ranges::all_of(row.cells, [](const std::string& cell) {
+          return cell.find_first_not_of(" \t\r\n") == std::string::npos;
+        })) {
+      continue;
+    }
+    ++looked;
+    if (options.is_header(row.cells)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& path,
+                                               const ReadOptions& options) {
+  auto package = TRY(XlsxPackage::open(path));
+  auto workbook = TRY(locate_parts(package));
+  // The sheet's name tells which was read when there was a choice; one sheet needs no name.
+  if (workbook.sheets.size() < 2) {
+    for (Sheet& sheet : workbook.sheets) sheet.name.clear();
+  }
+  const Sheet first =
+      workbook.sheets.empty() ? Sheet{"", workbook.sheet_part} : workbook.sheets.front();
+  if (options.is_header && workbook.sheets.size() > 1) {
+    // Each sheet is looked at from the start of its own package: a reader owns its archive.
+    for (const Sheet& sheet : workbook.sheets) {
+      auto probed_package = TRY(XlsxPackage::open(path));
+      auto probe = TRY(read_sheet(std::move(probed_package), workbook, sheet, options));
+      if (TRY(has_header(*probe, options))) {
+        auto package_again = TRY(XlsxPackage::open(path));
+        return read_sheet(std::move(package_again), workbook, sheet, options);
+      }
+    }
+  }
+  return read_sheet(std::move(package), workbook, first, options);
 }
 
 }  // namespace dk::io

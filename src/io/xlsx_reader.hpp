@@ -1,5 +1,6 @@
 #pragma once
-// Reading the first worksheet of an XLSX workbook row by row (open_table picks it for a ZIP).
+// Reading a worksheet of an XLSX workbook row by row (open_table picks it for a ZIP): the first,
+// or the first that holds the table (ReadOptions::is_header).
 
 #include <filesystem>
 #include <memory>

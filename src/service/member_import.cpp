@@ -68,14 +68,21 @@ class CheckingThread {
 
 Result<ImportReport> import_members(store::SqlConnection& connection, const ImportRequest& request,
                                     const Clock& clock) {
-  auto reader = TRY(io::open_table(request.file, request.read_options));
+  // A workbook's list may sit behind a cover or an instructions sheet: the sheet read is the
+  // first whose header names the columns.
+  io::ReadOptions options = request.read_options;
+  options.is_header = [](const std::vector<std::string>& cells) {
+    return map_member_columns(cells).has_value();
+  };
+  auto reader = TRY(io::open_table(request.file, options));
 
-  // The header is the first row that names the columns, within the first kMostTitleLines
+  // The header is the first row that names the columns, within the first kHeaderSearchRows
   // lines with anything in them: offices put a title ("DANH SÁCH CÔNG ĐOÀN VIÊN …") and a
   // reference line above it, which are skipped with a note. Past them, the first line's problem
   // is the file's.
-  constexpr int kMostTitleLines = 15;
+  constexpr int kMostTitleLines = io::kHeaderSearchRows;
   ImportReport report;
+  report.sheet = reader->sheet_name();
   io::TableRow header;
   std::optional<MemberColumns> columns;
   std::optional<Error> first_problem;

@@ -50,7 +50,8 @@ struct ImportReport {
   std::vector<Error> problems;  // the first kMaxReportedProblems, in file order
   std::vector<std::string> ignored_columns;
   std::vector<SkippedLine> skipped;  // the first kMaxReportedProblems
-  bool written = false;              // false: nothing was saved (a rejected file, or a dry run)
+  std::string sheet;     // the worksheet read, as its tab names it, when a workbook has several
+  bool written = false;  // false: nothing was saved (a rejected file, or a dry run)
 };
 
 inline constexpr size_t kMaxReportedProblems = 1000;

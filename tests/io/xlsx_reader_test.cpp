@@ -106,6 +106,56 @@ TEST(XlsxReader, ReadsTypedCellsAsTheUserSeesThem) {
   EXPECT_THAT(lines_of(*rows), ElementsAre(1, 2, 3, 5, 6));
 }
 
+// An office's workbook: instructions, then a summary, then the list under its title.
+void write_office_workbook(const std::filesystem::path& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* guide = workbook_add_worksheet(workbook, "Hướng dẫn");
+  worksheet_write_string(guide, 0, 0, "Điền mỗi người một dòng ở trang “Danh sách”.", nullptr);
+  lxw_worksheet* summary = workbook_add_worksheet(workbook, "Tổng hợp");
+  worksheet_write_string(summary, 0, 0, "Phòng", nullptr);
+  worksheet_write_string(summary, 0, 1, "Số người", nullptr);
+  worksheet_write_string(summary, 1, 0, "Văn phòng", nullptr);
+  worksheet_write_number(summary, 1, 1, 2, nullptr);
+  lxw_worksheet* list = workbook_add_worksheet(workbook, "Danh sách");
+  worksheet_write_string(list, 0, 0, "DANH SÁCH CÔNG ĐOÀN VIÊN", nullptr);
+  worksheet_write_string(list, 2, 0, "STT", nullptr);
+  worksheet_write_string(list, 2, 1, "Họ và tên", nullptr);
+  worksheet_write_number(list, 3, 0, 1, nullptr);
+  worksheet_write_string(list, 3, 1, "Nguyễn Văn An", nullptr);
+  worksheet_write_number(list, 4, 0, 2, nullptr);
+  worksheet_write_string(list, 4, 1, "Lê Thị Bình", nullptr);
+  ASSERT_EQ(workbook_close(workbook), LXW_NO_ERROR);
+}
+
+TEST(XlsxReader, ReadsOnlyTheSheetThatHoldsTheList) {
+  TempDir dir;
+  const auto path = dir / "danh_sach.xlsx";
+  write_office_workbook(path);
+  ReadOptions options;
+  options.is_header = [](const Cells& cells) {
+    return std::ranges::find(cells, "Họ và tên") != cells.end();
+  };
+  auto reader = open_table(path, options);
+  ASSERT_TRUE(reader) << reader.error().message.en;
+  EXPECT_EQ((*reader)->sheet_name(), "Danh sách");
+  auto rows = testing::read_all(**reader);
+  ASSERT_TRUE(rows) << rows.error().message.en;
+  EXPECT_THAT(cells_of(*rows),
+              ElementsAre(Cells{"DANH SÁCH CÔNG ĐOÀN VIÊN"}, Cells{"STT", "Họ và tên"},
+                          Cells{"1", "Nguyễn Văn An"}, Cells{"2", "Lê Thị Bình"}))
+      << "the list's sheet alone, from its first row";
+  EXPECT_THAT(lines_of(*rows), ElementsAre(1, 3, 4, 5));
+
+  // Without a way to tell the header, or when no sheet has one, the first sheet is read.
+  auto first = open_table(path);
+  ASSERT_TRUE(first);
+  EXPECT_EQ((*first)->sheet_name(), "Hướng dẫn");
+  options.is_header = [](const Cells&) { return false; };
+  auto none = open_table(path, options);
+  ASSERT_TRUE(none);
+  EXPECT_EQ((*none)->sheet_name(), "Hướng dẫn");
+}
+
 TEST(XlsxReader, ReadsWhatToolsOtherThanExcelWrite) {
   // Parts written by hand (tests/data/io/handmade_xlsx, see its README) and zipped here.
   TempDir dir;
