@@ -80,6 +80,7 @@ declare module 'vue' {
     OrganizationDialog: typeof import('./features/registry/components/OrganizationDialog.vue')['default']
     OrganizationFilter: typeof import('./shared/components/OrganizationFilter.vue')['default']
     OrganizationLegend: typeof import('./shared/components/OrganizationLegend.vue')['default']
+    OrganizationName: typeof import('./shared/components/OrganizationName.vue')['default']
     PartnerUnitDialog: typeof import('./features/registry/components/PartnerUnitDialog.vue')['default']
     PartnerUnitsCard: typeof import('./features/registry/components/PartnerUnitsCard.vue')['default']
     PeopleCards: typeof import('./features/registry/components/PeopleCards.vue')['default']
