@@ -435,6 +435,20 @@ describe('funds', () => {
     assert.ok(lines.includes('ủng hộ quỹ Hoàng Sa 2.340.000 đ'), lines.join(' | '));
     const report = (await admin.get(`/api/v1/funds/report?year=${year}`)).body;
     assert.equal(await byTest(page, 'fund-report-received').getAttribute('data-amount'), String(report.received));
+    // Each fund's row adds up from what it held on 1 January, and the total row is the rows' sum.
+    const columns = ['opening_balance', 'received', 'disbursed', 'transferred_in', 'transferred_out', 'closing_balance'];
+    const rows = byTest(page, 'fund-report-funds').locator('.el-table__body tr');
+    assert.equal(await rows.count(), report.by_fund.length);
+    for (let i = 0; i < report.by_fund.length; ++i) {
+      const shown = {};
+      for (const column of columns) shown[column] = Number(await rows.nth(i).locator(`[data-test="fund-report-row-${column}"]`).getAttribute('data-amount'));
+      assert.deepEqual(shown, Object.fromEntries(columns.map((c) => [c, report.by_fund[i][c]])));
+      assert.equal(shown.opening_balance + shown.received - shown.disbursed + shown.transferred_in - shown.transferred_out, shown.closing_balance, report.by_fund[i].name);
+    }
+    const footer = await byTest(page, 'fund-report-funds').locator('.el-table__footer td').allInnerTexts();
+    assert.deepEqual(footer.slice(1).map((cell) => cell.trim()), columns.map((c) => dong(report[c])));
+    for (const c of columns) assert.equal(report.by_fund.reduce((sum, row) => sum + row[c], 0), report[c], `the ${c} column adds up`);
+    assert.equal(report.year_list.reduce((sum, item) => sum + item.amount, 0), report.year_list_total);
     await byTest(page, 'fund-report-chart').locator('canvas').waitFor();
     await settled(page);
     await screenshot(page, 'fund-report');

@@ -246,14 +246,23 @@ export interface BookInput {
   anonymous?: boolean
 }
 
-export interface FundReport {
-  year: number
+/** A fund's year, or the year's total over funds: closing = opening + received − disbursed + in − out. */
+export interface FundMovement {
+  opening_balance: number
   received: number
   disbursed: number
-  by_fund: { fund_id: number; name: string; received: number; disbursed: number; balance: number }[]
+  transferred_in: number
+  transferred_out: number
+  closing_balance: number
+}
+
+export interface FundReport extends FundMovement {
+  year: number
+  by_fund: (FundMovement & { fund_id: number; name: string })[]
   by_organization: { organization_id: number; name: string; received: number }[]
   by_department: { unit_id: number | null; name: string; received: number }[]
   year_list: { fund_id: number; text_vi: string; text_en: string; amount: number }[]
+  year_list_total: number
 }
 
 type Items<T> = { items: T[]; count?: number; total?: number }
