@@ -24,11 +24,39 @@ describe('people', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'quantri');
     await open(page, app.url, '/people');
-    const page1 = await admin.get('/api/v1/people?limit=50');
+    const page1 = await admin.get('/api/v1/people?limit=50&membership=current');
     const names = await shownNames(page, page1.body.items.length);
     assert.deepEqual(names, page1.body.items.map((p) => p.full_name), 'the page keeps the API\'s Vietnamese name order');
     assert.match(await byTest(page, 'people-total').innerText(), new RegExp(`^${page1.body.total} người`));
     await screenshot(page, 'people-list');
+    await page.close();
+  });
+
+  test('the dashboard\'s current members are the list\'s, and those not taking part are the rest', async () => {
+    // A person in no organization: in the registry, neither counted as a member nor listed as one.
+    const unit = (await admin.get('/api/v1/units')).body.items[0];
+    const added = await admin.post('/api/v1/people', { full_name: 'Hà Văn Chưa', unit_id: unit.id });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const dashboard = (await admin.get('/api/v1/dashboard')).body;
+    const current = (await admin.get('/api/v1/people?limit=1&membership=current')).body.total;
+    const none = (await admin.get('/api/v1/people?limit=200&membership=none')).body;
+    const everyone = (await admin.get('/api/v1/people?limit=1')).body.total;
+    assert.equal(current, dashboard.people, 'the dashboard counts the people taking part');
+    assert.equal(current + none.total, everyone, 'taking part or not: everyone once');
+    assert.ok(none.items.some((p) => p.id === added.body.id), 'the new person is among those not taking part');
+
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'quantri');
+    await open(page, app.url, '/dashboard');
+    await byTest(page, 'stat-people').waitFor();
+    assert.equal((await byTest(page, 'stat-people').locator('.stat-value').innerText()).replace(/\./g, ''), String(dashboard.people));
+    await open(page, app.url, '/people');
+    await byTest(page, 'person-link').first().waitFor();
+    assert.match(await byTest(page, 'people-total').innerText(), new RegExp(`^${current} người`));
+    await chooseOption(page, 'people-status', 'Không sinh hoạt (chưa vào hoặc đã thôi)');
+    await until(() => new URL(page.url()).searchParams.get('status') === 'none', 'the choice goes into the address');
+    await until(async () => (await byTest(page, 'people-total').innerText()).startsWith(`${none.total} người`), 'the list counts those not taking part');
+    assert.ok((await byTest(page, 'person-link').allInnerTexts()).includes('Hà Văn Chưa'));
     await page.close();
   });
 
@@ -37,18 +65,18 @@ describe('people', () => {
     await signIn(page, app.url, 'quantri');
     await open(page, app.url, '/people');
     await byTest(page, 'person-link').first().waitFor();
-    const byName = await apiNames(admin, 'sort=name');
+    const byName = await apiNames(admin, 'sort=name&membership=current');
 
     await chooseOption(page, 'people-sort', 'Tên (Z→A)');
     await until(() => new URL(page.url()).searchParams.get('sort') === '-name', 'the order goes into the address');
-    const reversed = await apiNames(admin, 'sort=-name');
+    const reversed = await apiNames(admin, 'sort=-name&membership=current');
     assert.deepEqual(reversed, [...byName].reverse(), 'the API\'s Z→A is its A→Z backwards');
     assert.deepEqual(await shownNames(page, Math.min(50, reversed.length)), reversed.slice(0, 50));
     assert.match(await byTest(page, 'export-csv').getAttribute('href'), /[?&]sort=-name(&|$)/);
 
     await chooseOption(page, 'people-sort', 'Phòng ban');
     await until(() => new URL(page.url()).searchParams.get('sort') === 'unit', 'the new order goes into the address');
-    const api = (await admin.get('/api/v1/people?limit=50&sort=unit')).body.items;
+    const api = (await admin.get('/api/v1/people?limit=50&sort=unit&membership=current')).body.items;
     assert.deepEqual(await shownNames(page, api.length), api.map((p) => p.full_name));
     const units = await byTest(page, 'person-unit-name').allInnerTexts();
     // Each department is one run of rows: once left, it never comes back.
@@ -71,7 +99,7 @@ describe('people', () => {
     await signIn(page, app.url, 'quantri');
     await open(page, app.url, '/people');
     await byTest(page, 'person-link').first().waitFor();
-    const expected = await apiNames(admin, 'search=duc');
+    const expected = await apiNames(admin, 'search=duc&membership=current');
     assert.ok(expected.length > 0, 'the demo has people named Đức');
 
     await byTest(page, 'people-search').fill('duc');
@@ -90,7 +118,7 @@ describe('people', () => {
     await screenshot(page, 'organizations-tree');
     const organizations = (await admin.get('/api/v1/organizations')).body.items;
     const lawyers = organizations.find((o) => o.code === 'CHLG');
-    const expected = await apiNames(admin, `organization_id=${lawyers.id}`);
+    const expected = await apiNames(admin, `organization_id=${lawyers.id}&membership=current`);
     await byTest(page, 'organization-people-CHLG').click();
     assert.match(await byTest(page, 'people-heading').innerText(), /Chi hội Luật gia/);
     assert.deepEqual(await shownNames(page, expected.length), expected);

@@ -54,6 +54,7 @@ function filterQuery(filter: PeopleFilter) {
     organization_id: filter.organization_id,
     unit_id: filter.unit_id,
     include_former: filter.include_former,
+    membership: filter.membership,
     // The default order needs no parameter; the list and its export sort the same way.
     sort: filter.sort === 'name' ? undefined : filter.sort,
   }

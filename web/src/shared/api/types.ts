@@ -173,5 +173,7 @@ export interface PeopleFilter {
   organization_id?: number
   unit_id?: number
   include_former?: boolean
+  /** current: taking part now (as the dashboard counts them); none: not taking part. Absent: everyone. */
+  membership?: 'current' | 'none'
   sort?: PeopleSort
 }
