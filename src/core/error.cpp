@@ -12,9 +12,12 @@ std::string describe(const Error& error, std::string_view language) {
                        : fmt::format("dòng {}", error.where.line));
   }
   if (!error.where.field.empty()) {
+    // On a line of a file the field is a column; elsewhere (a request's field, a command's
+    // option) it is not, and "cột “superior_id”" would send the reader looking for a table.
+    const bool column = error.where.line != 0;
     if (!prefix.empty()) prefix += ", ";
-    prefix += (english ? fmt::format("column “{}”", error.where.field)
-                       : fmt::format("cột “{}”", error.where.field));
+    prefix += english ? fmt::format("{} “{}”", column ? "column" : "field", error.where.field)
+                      : fmt::format("{} “{}”", column ? "cột" : "trường", error.where.field);
   }
   const std::string& text = error.message.in(language);
   return prefix.empty() ? text : prefix + ": " + text;

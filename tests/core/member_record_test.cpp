@@ -76,6 +76,12 @@ TEST(ReadMemberRow, ReportsEveryProblemWithLineAndColumn) {
   EXPECT_EQ(errors[3].code, "import.name_missing");
   EXPECT_EQ(errors[3].where.field, "Họ và tên");
   EXPECT_TRUE(describe(errors[0], "en").starts_with("line 12, column “Ngày sinh”: "));
+  // A field that is not on a line of a file is no column.
+  Error request_field = errors[0];
+  request_field.where.line = 0;
+  request_field.where.field = "superior_id";
+  EXPECT_TRUE(describe(request_field, "vi").starts_with("trường “superior_id”: "));
+  EXPECT_TRUE(describe(request_field, "en").starts_with("field “superior_id”: "));
 }
 
 TEST(ReadMemberRow, RefusesBirthDatesInTheFuture) {
