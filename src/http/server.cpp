@@ -9,6 +9,9 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -107,6 +110,20 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   return converted;
 }
 
+#ifdef DOANKET_TEST_CLOCK
+// Test builds only: an upload that has its slot stops here while the file that
+// DOANKET_TEST_UPLOAD_GATE names does not exist, having made "<gate>.waiting", so that a test can
+// hold the upload threads and then act (another upload, a SIGTERM) at a moment it knows rather
+// than after a sleep. A minute at most, should the test never open the gate.
+void wait_at_test_gate() {
+  const char* gate = std::getenv("DOANKET_TEST_UPLOAD_GATE");
+  if (gate == nullptr) return;
+  std::ofstream(std::string(gate) + ".waiting") << "waiting\n";
+  for (int i = 0; i < 3000 && !std::filesystem::exists(gate); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+#endif
+
 class Server {
  public:
   Server(const ServerOptions& options, service::Database& database,
@@ -174,6 +191,9 @@ class Server {
       response.headers.emplace_back("Retry-After", "5");
     } else {
       const bool upload = route->max_body > kMaxJsonBody;
+#ifdef DOANKET_TEST_CLOCK
+      if (upload) wait_at_test_gate();
+#endif
       try {
         database_.with_connection([&](service::Connection& connection) {
           response = dispatch(*route, *converted, connection, settings_);

@@ -135,7 +135,8 @@ void ApiTest::SetUp() {
   start_server();
 }
 
-void ApiTest::start_server(const std::vector<std::string>& environment) {
+void ApiTest::start_server(const std::vector<std::string>& environment,
+                           const std::vector<std::string>& options) {
   // The test's environment, each variable of `environment` replacing its namesake.
   std::vector<std::string> variables(environment);
   for (char** entry = environ; *entry; ++entry) {
@@ -156,6 +157,7 @@ void ApiTest::start_server(const std::vector<std::string>& environment) {
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   std::vector<std::string> args{DOANKET_BINARY, "--db",     database_->target(),
                                 "serve",        "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), options.begin(), options.end());
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

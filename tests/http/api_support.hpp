@@ -80,7 +80,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   Client anonymous() { return Client(base_url_); }
   // Starts `doanket serve` on the test database (SetUp does, once the demo is loaded), with
   // `environment` ("TZ=America/New_York") over the test's own.
-  void start_server(const std::vector<std::string>& environment = {});
+  void start_server(const std::vector<std::string>& environment = {},
+                    const std::vector<std::string>& options = {});
   // Sends SIGTERM and returns the server's exit status (it must finish cleanly).
   int stop_server();
   // A statement run directly on the test database (to age a session, say).

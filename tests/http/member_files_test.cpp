@@ -3,8 +3,17 @@
 // with the personal data the caller may see; the dashboard's counts agreeing with the lists.
 
 #include <fmt/format.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <vector>
 
 #include "http/api_support.hpp"
+#include "support/temp_dir.hpp"
 
 namespace dk::http::testing {
 namespace {
@@ -28,6 +37,54 @@ const std::string kListWithABadRow =
     "Phan Văn Tải,01/02/1990,Nam,Thanh tra Sở\r\n"
     "Võ Thị Sai,31/02/1990,Nữ,Thanh tra Sở\r\n"
     "Hồ Văn Lên,15/06/1988,Nam,Thanh tra Sở\r\n";
+
+TEST_P(MemberFiles, UploadsLeaveAThreadFreeAndAShutdownWaitsForTheOneBeingRead) {
+  // Three threads, so two uploads at a time; a test build's upload waits at a gate this test opens.
+  const dk::testing::TempDir dir;
+  const std::string gate = (dir.path() / "gate").string();
+  stop_server();
+  start_server({"DOANKET_TEST_UPLOAD_GATE=" + gate}, {"--threads", "3"});
+  clients_.clear();  // signed in to the server before, at another port
+  Client& admin = as("quantri");
+  const std::string into_cd =
+      fmt::format("mode=all_or_nothing&organization_id={}", organization_id("CD"));
+  const std::string list =
+      "Họ và tên,Ngày sinh,Giới tính,Phòng ban\r\nPhan Văn Cổng,01/02/1990,Nam,Thanh tra Sở\r\n";
+  std::vector<Reply> held(2);
+  std::vector<std::thread> senders;
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    senders.emplace_back([&, i] {
+      Client own(base_url_);
+      own.sign_in("quantri", kDemoPassword);
+      held[i] = upload(own, i == 0 ? into_cd : "mode=preview", list);
+    });
+    // The server says when an upload reached the gate: then it holds its slot.
+    const std::string waiting = gate + ".waiting";
+    for (int tries = 0; tries < 3000 && !std::filesystem::exists(waiting); ++tries)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(std::filesystem::exists(waiting));
+    std::filesystem::remove(waiting);
+  }
+
+  // Both upload slots taken: a third upload is turned away, and the server still answers.
+  const Reply third = upload(admin, "mode=preview", list);
+  EXPECT_EQ(third.status, 503) << third.body;
+  EXPECT_EQ(third.code(), "server.busy");
+  EXPECT_EQ(admin.get("/healthz").status, 200) << "one thread stays free of uploads";
+  EXPECT_EQ(admin.get("/api/v1/people?limit=1").status, 200);
+
+  // A SIGTERM now waits for the uploads being read: they are answered, then the server ends.
+  ASSERT_EQ(kill(server_, SIGTERM), 0);
+  std::ofstream(gate) << "open\n";
+  for (std::thread& sender : senders) sender.join();
+  EXPECT_EQ(held[0].status, 200) << held[0].body;
+  EXPECT_EQ(held[1].status, 200) << held[1].body;
+  // It ends by itself, cleanly (a second SIGTERM, as stop_server sends, could race its exit).
+  int status = 0;
+  ASSERT_EQ(waitpid(server_, &status, 0), server_);
+  server_ = -1;
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+}
 
 TEST_P(MemberFiles, APreviewReportsEveryBadRowAndWritesNothingThenTheUserChooses) {
   Client& admin = as("quantri");
