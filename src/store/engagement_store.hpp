@@ -1,0 +1,59 @@
+#pragma once
+// The engagement summary (migration 0010, core/engagement_facts.hpp): rebuilding the rows of the
+// people the triggers marked, and the aggregates the measures are computed from. Reads scan one
+// year's rows of the agency in primary-key order and group them in the database, so that a
+// dashboard over a million members moves a few thousand lines, not a million.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engagement_measures.hpp"
+#include "core/engagement_records.hpp"
+#include "store/sql.hpp"
+
+namespace dk::store {
+
+struct EngagementFilter {
+  std::optional<Id> organization;
+  std::optional<Id> unit;
+};
+
+class EngagementStore {
+ public:
+  explicit EngagementStore(SqlConnection& connection) : connection_(connection) {}
+
+  // Marks everyone when the rows were built for another year or first year (a new year began, or
+  // records older than the first year were added); call in a transaction, before the batches.
+  Status prepare(Id tenant, CivilDate today);
+  // Rebuilds the rows of up to `limit` marked people and clears their marks, unless marked again
+  // since they were read. Returns how many people it rebuilt (0: nothing is left to do). Call
+  // each in its own transaction.
+  Result<std::int64_t> rebuild_batch(Id tenant, CivilDate today, std::int64_t limit);
+
+  // Members with the same counts, for core::measure_engagement. `quiet_before` (days since 1970):
+  // current members whose last attendance, and whose joining, came before it are gone quiet.
+  Result<std::vector<EngagementGroup>> groups(Id tenant, int year, const EngagementFilter& filter,
+                                              long quiet_before);
+  Result<std::vector<EngagementUnit>> units(Id tenant, int year, const EngagementFilter& filter);
+  // The people behind a number, by department then name, one line per organization.
+  Result<std::vector<EngagementPerson>> people(Id tenant, int year, const EngagementFilter& filter,
+                                               EngagementCrowd crowd,
+                                               std::optional<ActivityKind> kind, long quiet_before,
+                                               std::int64_t limit, std::int64_t offset);
+  // One person's facts across organizations, one per activity or club session, for their score.
+  Result<std::vector<EngagementFact>> facts_of_person(Id tenant, Id person);
+
+  // Pairs of organizations that organized activities together in the year (not cancelled).
+  Result<std::vector<CoordinationPair>> coordination(Id tenant, int year);
+  Result<std::vector<JointActivity>> joint_activities(Id tenant, int year, Id first, Id second);
+
+  // Records invitations (kept if already there); returns how many were new.
+  Result<std::int64_t> invite(Id tenant, Id activity, const std::vector<Id>& people,
+                              std::optional<Id> invited_by, Instant at);
+
+ private:
+  SqlConnection& connection_;
+};
+
+}  // namespace dk::store
