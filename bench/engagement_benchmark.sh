@@ -24,7 +24,7 @@ cleanup() {
   [[ -n $server ]] && kill "$server" 2>/dev/null
   wait 2>/dev/null || true
   [[ $engine == postgres ]] && { scripts/postgres_sandbox.sh stop "$work/pg" >/dev/null 2>&1 || true; }
-  rm -rf "$work"
+  [[ -n ${DOANKET_BENCH_KEEP:-} ]] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
 

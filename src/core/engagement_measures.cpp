@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace dk {
 namespace {
@@ -62,6 +63,36 @@ std::optional<double> top_share_of(std::span<const std::pair<std::int64_t, std::
     if (left == 0) break;
   }
   return rounded(top / total, 3);
+}
+
+EngagementCounts fold_cells(std::span<const EngagementCell> cells) {
+  std::map<std::tuple<Id, std::int64_t, std::int64_t>, EngagementGroup> groups;
+  std::map<std::pair<Id, Id>, EngagementUnit> units;
+  for (const EngagementCell& cell : cells) {
+    EngagementGroup& group = groups[{cell.organization_id, cell.attended, cell.kind_counts}];
+    group.organization_id = cell.organization_id;
+    group.attended = cell.attended;
+    group.kind_counts = cell.kind_counts;
+    group.people += cell.people;
+    group.expected += cell.expected;
+    group.lapsed += cell.lapsed;
+    group.gone_quiet += cell.gone_quiet;
+    for (std::size_t month = 0; month < 12; ++month)
+      if (cell.months & (1u << month)) group.attended_in_month[month] += cell.people;
+
+    EngagementUnit& unit = units[{cell.organization_id, cell.unit_id}];
+    unit.organization_id = cell.organization_id;
+    unit.unit_id = cell.unit_id;
+    unit.members += cell.people;
+    if (cell.attended > 0) unit.reached += cell.people;
+    for (std::size_t kind = 0; kind < kKindCount; ++kind)
+      if (kind_count(cell.kind_counts, static_cast<ActivityKind>(kind)) > 0)
+        unit.reached_by_kind[kind] += cell.people;
+  }
+  EngagementCounts counts;
+  for (auto& [key, group] : groups) counts.groups.push_back(group);
+  for (auto& [key, unit] : units) counts.units.push_back(unit);
+  return counts;
 }
 
 EngagementMeasures measure_engagement(std::span<const EngagementGroup> groups,

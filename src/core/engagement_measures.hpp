@@ -44,6 +44,27 @@ struct EngagementUnit {
   std::array<std::int64_t, kKindCount> reached_by_kind{};
 };
 
+// Members of one organization and department with the same counts (attended, per kind, months),
+// as the store reads them in one pass over a year's summary rows.
+struct EngagementCell {
+  Id organization_id = 0;
+  Id unit_id = 0;
+  std::int64_t attended = 0;
+  std::int64_t kind_counts = 0;
+  std::uint32_t months = 0;
+  std::int64_t people = 0;
+  std::int64_t expected = 0;
+  std::int64_t lapsed = 0;
+  std::int64_t gone_quiet = 0;
+};
+
+struct EngagementCounts {
+  std::vector<EngagementGroup> groups;
+  std::vector<EngagementUnit> units;
+};
+// The groups and units the cells add up to.
+EngagementCounts fold_cells(std::span<const EngagementCell> cells);
+
 struct EngagementMeasures {
   std::int64_t members = 0;
   std::int64_t reached = 0;  // attended ≥ 1

@@ -44,4 +44,12 @@ struct JointActivity {
   Instant starts_at{};
 };
 
+// An invitation a member sees in the app: an upcoming activity an officer invited them to.
+struct Invitation {
+  JointActivity activity;
+  std::string place;
+  Instant invited_at{};
+  std::string invited_by;  // the officer's name, "" when their account is gone
+};
+
 }  // namespace dk

@@ -241,6 +241,22 @@ Result<HttpResponse> post_invitations(ApiCall& call) {
                                      {"new", added}});
 }
 
+Result<HttpResponse> get_my_invitations(ApiCall& call) {
+  const auto invitations = TRY(service::my_invitations(call.connection, call.who()));
+  boost::json::array items;
+  for (const Invitation& invitation : invitations) {
+    items.push_back({{"activity_id", invitation.activity.id},
+                     {"title", invitation.activity.title},
+                     {"kind", code_of(invitation.activity.kind)},
+                     {"kind_label", label_of(invitation.activity.kind).in(call.language)},
+                     {"starts_at", format_instant(invitation.activity.starts_at)},
+                     {"place", invitation.place},
+                     {"invited_at", format_instant(invitation.invited_at)},
+                     {"invited_by", invitation.invited_by}});
+  }
+  return items_response(std::move(items));
+}
+
 }  // namespace
 
 void add_engagement_routes(std::vector<Route>& routes) {
@@ -255,6 +271,7 @@ void add_engagement_routes(std::vector<Route>& routes) {
            get_joint_activities},
           {"GET", "/api/v1/people/:id/engagement", Guard::signed_in, get_person_engagement},
           {"POST", "/api/v1/activities/:id/invitations", Guard::signed_in, post_invitations},
+          {"GET", "/api/v1/invitations", Guard::signed_in, get_my_invitations},
       });
 }
 

@@ -135,15 +135,15 @@ Result<EngagementOverview> engagement_overview(Connection& connection, const Act
   return store::in_read_snapshot(connection, [&]() -> Result<EngagementOverview> {
     store::EngagementStore engagement(connection);
     const store::EngagementFilter filter{query.organization, query.unit};
-    const auto groups = of_organizations(
-        TRY(engagement.groups(tenant, query.year, filter, quiet_before(query, overview.today))),
-        organizations);
-    const auto units =
-        of_organizations(TRY(engagement.units(tenant, query.year, filter)), organizations);
-    const auto previous_groups = of_organizations(
-        TRY(engagement.groups(tenant, query.year - 1, filter, kNeverQuiet)), organizations);
-    const auto previous_units =
-        of_organizations(TRY(engagement.units(tenant, query.year - 1, filter)), organizations);
+    const EngagementCounts year = fold_cells(of_organizations(
+        TRY(engagement.cells(tenant, query.year, filter, quiet_before(query, overview.today))),
+        organizations));
+    const EngagementCounts before = fold_cells(of_organizations(
+        TRY(engagement.cells(tenant, query.year - 1, filter, kNeverQuiet)), organizations));
+    const auto& groups = year.groups;
+    const auto& units = year.units;
+    const auto& previous_groups = before.groups;
+    const auto& previous_units = before.units;
 
     for (const Organization& organization : organizations) {
       overview.organizations.push_back(
@@ -299,6 +299,12 @@ Result<std::int64_t> invite_to_activity(Connection& connection, const Actor& act
                      fmt::format("{} người được mời, {} lời mời mới", people.size(), added)));
     return added;
   });
+}
+
+Result<std::vector<Invitation>> my_invitations(Connection& connection, const Actor& actor) {
+  if (actor.principal.person_id == 0) return std::vector<Invitation>{};
+  return store::EngagementStore(connection)
+      .invitations_of(actor.principal.tenant, actor.principal.person_id, actor.clock());
 }
 
 }  // namespace dk::service

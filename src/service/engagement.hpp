@@ -93,4 +93,7 @@ Result<std::vector<JointActivity>> joint_activities(Connection& connection, cons
 Result<std::int64_t> invite_to_activity(Connection& connection, const Actor& actor, Id activity,
                                         const std::vector<Id>& people);
 
+// The actor's own invitations to upcoming activities they have not registered for.
+Result<std::vector<Invitation>> my_invitations(Connection& connection, const Actor& actor);
+
 }  // namespace dk::service

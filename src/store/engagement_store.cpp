@@ -35,56 +35,29 @@ std::pair<std::int64_t, std::int64_t> year_bounds(int year) {
 
 }  // namespace
 
-Result<std::vector<EngagementGroup>> EngagementStore::groups(Id tenant, int year,
-                                                             const EngagementFilter& filter,
-                                                             long quiet_before) {
+Result<std::vector<EngagementCell>> EngagementStore::cells(Id tenant, int year,
+                                                           const EngagementFilter& filter,
+                                                           long quiet_before) {
   std::vector<SqlValue> params{tenant, std::int64_t{year}, std::int64_t{quiet_before}};
-  std::string months;
-  for (int month = 0; month < 12; ++month)
-    months += fmt::format(", sum((e.months >> {}) & 1)", month);
+  // Grouped in the primary key's order, so that SQLite adds the rows up as it reads them.
   const std::string sql = fmt::format(
-      "SELECT e.organization_id, e.attended, e.kind_counts, count(*), sum(e.expected), "
-      "sum(CASE WHEN e.previous_attended > 0 AND e.attended = 0 THEN 1 ELSE 0 END), "
-      "sum(CASE WHEN e.current_member = 1 AND coalesce(e.last_attended_day, -1) < $3 AND "
-      "coalesce(e.joined_day, -1) < $3 THEN 1 ELSE 0 END){} "
+      "SELECT e.organization_id, e.attended, e.kind_counts, e.months, e.unit_id, count(*), "
+      "sum(e.expected), sum(CASE WHEN e.previous_attended > 0 AND e.attended = 0 THEN 1 ELSE 0 "
+      "END), sum(CASE WHEN e.current_member = 1 AND coalesce(e.last_attended_day, -1) < $3 AND "
+      "coalesce(e.joined_day, -1) < $3 THEN 1 ELSE 0 END) "
       "FROM engagement_people e WHERE e.tenant_id = $1 AND e.year = $2 AND e.member = 1{} "
-      "GROUP BY e.organization_id, e.attended, e.kind_counts",
-      months, filter_sql(filter, params));
+      "GROUP BY e.organization_id, e.attended, e.kind_counts, e.months, e.unit_id",
+      filter_sql(filter, params));
   return query_all(connection_, sql, params, [](const SqlRow& row) {
-    EngagementGroup group{.organization_id = row.integer(0),
+    return EngagementCell{.organization_id = row.integer(0),
+                          .unit_id = row.integer(4),
                           .attended = row.integer(1),
                           .kind_counts = row.integer(2),
-                          .people = row.integer(3),
-                          .expected = row.integer(4),
-                          .lapsed = row.integer(5),
-                          .gone_quiet = row.integer(6)};
-    for (int month = 0; month < 12; ++month)
-      group.attended_in_month[static_cast<std::size_t>(month)] = row.integer(7 + month);
-    return group;
-  });
-}
-
-Result<std::vector<EngagementUnit>> EngagementStore::units(Id tenant, int year,
-                                                           const EngagementFilter& filter) {
-  std::vector<SqlValue> params{tenant, std::int64_t{year}};
-  std::string kinds;
-  for (std::size_t kind = 0; kind < kKindCount; ++kind) {
-    kinds += fmt::format(", sum(CASE WHEN {} > 0 THEN 1 ELSE 0 END)",
-                         kind_count_sql(static_cast<ActivityKind>(kind)));
-  }
-  const std::string sql = fmt::format(
-      "SELECT e.organization_id, e.unit_id, count(*), sum(CASE WHEN e.attended > 0 THEN 1 ELSE 0 "
-      "END){} FROM engagement_people e WHERE e.tenant_id = $1 AND e.year = $2 AND e.member = 1{} "
-      "GROUP BY e.organization_id, e.unit_id",
-      kinds, filter_sql(filter, params));
-  return query_all(connection_, sql, params, [](const SqlRow& row) {
-    EngagementUnit unit{.organization_id = row.integer(0),
-                        .unit_id = row.integer(1),
-                        .members = row.integer(2),
-                        .reached = row.integer(3)};
-    for (std::size_t kind = 0; kind < kKindCount; ++kind)
-      unit.reached_by_kind[kind] = row.integer(4 + static_cast<int>(kind));
-    return unit;
+                          .months = static_cast<std::uint32_t>(row.integer(3)),
+                          .people = row.integer(5),
+                          .expected = row.integer(6),
+                          .lapsed = row.integer(7),
+                          .gone_quiet = row.integer(8)};
   });
 }
 
@@ -211,6 +184,28 @@ Result<std::vector<JointActivity>> EngagementStore::joint_activities(Id tenant, 
         return JointActivity{row.integer(0), row.text(1),
                              parse_code<ActivityKind>(row.text(2)).value_or(ActivityKind::other),
                              instant_of(row.integer(3))};
+      });
+}
+
+Result<std::vector<Invitation>> EngagementStore::invitations_of(Id tenant, Id person, Instant now) {
+  const SqlValue params[] = {tenant, person, seconds_of(now)};
+  return query_all(
+      connection_,
+      "SELECT a.id, a.title, a.kind, a.starts_at, a.place, i.invited_at, coalesce(p.full_name, "
+      "'') FROM activity_invitations i JOIN activities a ON a.tenant_id = i.tenant_id AND a.id = "
+      "i.activity_id LEFT JOIN accounts c ON c.tenant_id = i.tenant_id AND c.id = i.invited_by "
+      "LEFT JOIN persons p ON p.tenant_id = c.tenant_id AND p.id = c.person_id "
+      "WHERE i.tenant_id = $1 AND i.person_id = $2 AND a.status = 'published' AND a.starts_at > "
+      "$3 AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.tenant_id = i.tenant_id AND "
+      "r.activity_id = i.activity_id AND r.person_id = i.person_id AND r.state <> 'cancelled') "
+      "ORDER BY a.starts_at, a.id",
+      params, [](const SqlRow& row) {
+        return Invitation{{row.integer(0), row.text(1),
+                           parse_code<ActivityKind>(row.text(2)).value_or(ActivityKind::other),
+                           instant_of(row.integer(3))},
+                          row.text(4),
+                          instant_of(row.integer(5)),
+                          row.text(6)};
       });
 }
 

@@ -31,11 +31,11 @@ class EngagementStore {
   // each in its own transaction.
   Result<std::int64_t> rebuild_batch(Id tenant, CivilDate today, std::int64_t limit);
 
-  // Members with the same counts, for core::measure_engagement. `quiet_before` (days since 1970):
-  // current members whose last attendance, and whose joining, came before it are gone quiet.
-  Result<std::vector<EngagementGroup>> groups(Id tenant, int year, const EngagementFilter& filter,
-                                              long quiet_before);
-  Result<std::vector<EngagementUnit>> units(Id tenant, int year, const EngagementFilter& filter);
+  // One year's members grouped by organization, department and counts, for core::fold_cells,
+  // in one pass over the year's rows. `quiet_before` (days since 1970): current members whose last
+  // attendance, and whose joining, came before it are gone quiet.
+  Result<std::vector<EngagementCell>> cells(Id tenant, int year, const EngagementFilter& filter,
+                                            long quiet_before);
   // The people behind a number, by department then name, one line per organization.
   Result<std::vector<EngagementPerson>> people(Id tenant, int year, const EngagementFilter& filter,
                                                EngagementCrowd crowd,
@@ -48,6 +48,9 @@ class EngagementStore {
   Result<std::vector<CoordinationPair>> coordination(Id tenant, int year);
   Result<std::vector<JointActivity>> joint_activities(Id tenant, int year, Id first, Id second);
 
+  // The invitations of a person to published activities that start after `now` and that they
+  // have not registered for, soonest first.
+  Result<std::vector<Invitation>> invitations_of(Id tenant, Id person, Instant now);
   // Records invitations (kept if already there); returns how many were new.
   Result<std::int64_t> invite(Id tenant, Id activity, const std::vector<Id>& people,
                               std::optional<Id> invited_by, Instant at);

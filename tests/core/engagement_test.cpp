@@ -131,6 +131,50 @@ TEST(EngagementMeasures, CountsReachRepeatCoreAndSpread) {
   EXPECT_FALSE(percent_of(1, 0));
 }
 
+TEST(EngagementMeasures, CellsFoldIntoGroupsAndDepartments) {
+  const std::int64_t sports = with_kind_count(0, ActivityKind::sports, 2);
+  const std::vector<EngagementCell> cells{
+      {.organization_id = 1,
+       .unit_id = 10,
+       .attended = 2,
+       .kind_counts = sports,
+       .months = 0b101,
+       .people = 3,
+       .expected = 6},
+      {.organization_id = 1,
+       .unit_id = 11,
+       .attended = 2,
+       .kind_counts = sports,
+       .months = 0b100,
+       .people = 1,
+       .expected = 2,
+       .gone_quiet = 1},
+      {.organization_id = 1,
+       .unit_id = 11,
+       .attended = 0,
+       .people = 4,
+       .expected = 1,
+       .lapsed = 2,
+       .gone_quiet = 4},
+  };
+  const EngagementCounts counts = fold_cells(cells);
+  ASSERT_EQ(counts.groups.size(), 2u);  // (attended 0) and (attended 2, two sports)
+  EXPECT_EQ(counts.groups[0].people, 4);
+  EXPECT_EQ(counts.groups[0].lapsed, 2);
+  EXPECT_EQ(counts.groups[1].people, 4);
+  EXPECT_EQ(counts.groups[1].expected, 8);
+  EXPECT_EQ(counts.groups[1].attended_in_month[0], 3);  // January: the first cell's three
+  EXPECT_EQ(counts.groups[1].attended_in_month[2], 4);  // March: all four
+  ASSERT_EQ(counts.units.size(), 2u);
+  EXPECT_EQ(counts.units[1].members, 5);
+  EXPECT_EQ(counts.units[1].reached, 1);
+  EXPECT_EQ(counts.units[1].reached_by_kind[static_cast<std::size_t>(ActivityKind::sports)], 1);
+  const EngagementMeasures measures = measure_engagement(counts.groups, counts.units);
+  EXPECT_EQ(measures.members, 8);
+  EXPECT_EQ(measures.gone_quiet, 5);
+  EXPECT_EQ(measures.units_reached, 2);
+}
+
 TEST(EngagementScore, ExplainsRecencyFrequencyAndVarietyInWords) {
   const CivilDate today{2026, 11, 18};
   const std::vector<EngagementFact> facts{

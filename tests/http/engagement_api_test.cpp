@@ -193,6 +193,22 @@ TEST_P(Engagement, AnOfficerInvitesTheGoneQuietToAnUpcomingActivity) {
   EXPECT_EQ(chair.post(path, body).json().at("new").as_int64(), 0) << "invited once";
   EXPECT_EQ(as("doanvien").post(path, body).status, 403);
   EXPECT_EQ(chair.post(path, R"({"person_ids":[]})").code(), "invitation.people_count");
+
+  // The member sees the invitation in the app until they register.
+  Client& member = as("doanvien");
+  const std::int64_t self = member.get("/api/v1/session").json().at("person_id").as_int64();
+  ASSERT_EQ(chair.post(path, fmt::format(R"({{"person_ids":[{}]}})", self)).status, 200);
+  const Reply invitations = member.get("/api/v1/invitations");
+  ASSERT_EQ(invitations.status, 200) << invitations.body;
+  const boost::json::value mine = invitations.json();
+  ASSERT_EQ(mine.at("items").as_array().size(), 1u);
+  const auto& invitation = mine.at("items").as_array().front();
+  EXPECT_EQ(invitation.at("activity_id").as_int64(), activity);
+  EXPECT_EQ(text_of(invitation, "title"), "Giao lưu cầu lông");
+  EXPECT_EQ(text_of(invitation, "invited_by"), "Hồ Thị Thanh Hà");
+  ASSERT_EQ(member.post(fmt::format("/api/v1/activities/{}/registrations", activity), "{}").status,
+            200);
+  EXPECT_TRUE(member.get("/api/v1/invitations").json().at("items").as_array().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Engagement, ::testing::ValuesIn(dk::testing::engines()));
