@@ -138,4 +138,17 @@ export const activitiesApi = {
 
 export const meApi = {
   checkInCode: () => api.get<{ code: string }>('/me/check-in-code'),
+  /** Upcoming activities an officer invited one to and one has not registered for. */
+  invitations: () => api.get<List<Invitation>>('/invitations'),
+}
+
+export interface Invitation {
+  activity_id: number
+  title: string
+  kind: ActivityKind
+  kind_label: string
+  starts_at: string
+  place: string
+  invited_at: string
+  invited_by: string
 }

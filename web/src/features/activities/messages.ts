@@ -21,6 +21,14 @@ export const activitiesVi = {
     excused: 'Vắng có phép',
   },
   activities: {
+    invitations: {
+      title: 'Lời mời tham gia',
+      intro: 'Ban chấp hành mời bạn tham gia các hoạt động sắp tới:',
+      invitedBy: 'Mời bởi {name}',
+      register: 'Đăng ký',
+      registerNamed: 'Đăng ký tham gia “{title}”',
+      registered: 'Đã đăng ký “{title}”.',
+    },
     title: 'Hoạt động',
     add: 'Thêm hoạt động',
     organization: 'Tổ chức',
@@ -236,6 +244,14 @@ export const activitiesEn: typeof activitiesVi = {
     excused: 'Excused',
   },
   activities: {
+    invitations: {
+      title: 'Invitations',
+      intro: 'The committee invites you to these coming activities:',
+      invitedBy: 'Invited by {name}',
+      register: 'Register',
+      registerNamed: 'Register for “{title}”',
+      registered: 'Registered for “{title}”.',
+    },
     title: 'Activities',
     add: 'Add an activity',
     organization: 'Organization',
