@@ -93,8 +93,8 @@ class Sequence {
 
 constexpr int kPeople = 60;
 
-// One account per role: the trade union's chair (an officer), a plain member, a leader of the
-// Department and an administrator, each a person of the demo agency.
+// One account per role: the trade union's chair and the youth union's secretary (officers), a
+// plain member, a leader of the Department and an administrator, each a person of the demo agency.
 Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connection, Id tenant,
                                                  const std::vector<Organization>& organizations,
                                                  const Clock& clock) {
@@ -127,6 +127,15 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
                 "The demo data lacks a trade union committee member.");
   }
   auto treasurer = TRY(registry.find_person(tenant, member_seat->person_id));
+  // The youth union's secretary (its chair), who asks the leadership for support.
+  auto youth_committee = TRY(registry.committee_of(tenant, organizations[1].id));
+  auto youth_chair_seat =
+      std::ranges::find(youth_committee, CommitteeRoleKind::chair, &CommitteeRole::role);
+  if (youth_chair_seat == youth_committee.end()) {
+    return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu Bí thư Chi đoàn.",
+                "The demo data lacks the youth union's secretary.");
+  }
+  auto youth_chair = TRY(registry.find_person(tenant, youth_chair_seat->person_id));
   struct Seat {
     std::string login;
     Id person;
@@ -155,6 +164,11 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
        treasurer->full_name,
        {},
        {"Thủ quỹ Công đoàn (ủy viên BCH)", "Trade union treasurer (committee member)"}},
+      {"bithudoan",
+       youth_chair->id,
+       youth_chair->full_name,
+       {},
+       {"Bí thư Chi đoàn (cán bộ tổ chức)", "Youth union secretary (officer)"}},
       {"doanvien", plain[0].first, plain[0].second, {}, {"Đoàn viên, hội viên", "Member"}},
   };
   std::vector<DemoLogin> logins;
