@@ -177,6 +177,7 @@ std::vector<Route> api_routes() {
   add_calendar_routes(routes);
   add_plan_routes(routes);
   add_engagement_routes(routes);
+  add_support_request_routes(routes);
   add_club_routes(routes);
   add_fund_routes(routes);
   return routes;

@@ -83,6 +83,7 @@ void add_activity_routes(std::vector<Route>& routes);
 void add_calendar_routes(std::vector<Route>& routes);
 void add_plan_routes(std::vector<Route>& routes);
 void add_engagement_routes(std::vector<Route>& routes);
+void add_support_request_routes(std::vector<Route>& routes);
 void add_club_routes(std::vector<Route>& routes);
 void add_fund_routes(std::vector<Route>& routes);
 
