@@ -15,6 +15,7 @@ declare module 'vue' {
     ActivityAttendance: typeof import('./features/activities/components/ActivityAttendance.vue')['default']
     ActivityQr: typeof import('./features/activities/components/ActivityQr.vue')['default']
     ActivityRegistrations: typeof import('./features/activities/components/ActivityRegistrations.vue')['default']
+    ActivitySupport: typeof import('./features/support/components/ActivitySupport.vue')['default']
     AppLayout: typeof import('./shared/components/AppLayout.vue')['default']
     BankStatementBookDialog: typeof import('./features/funds/components/BankStatementBookDialog.vue')['default']
     CalendarFeeds: typeof import('./features/calendars/components/CalendarFeeds.vue')['default']
@@ -97,6 +98,9 @@ declare module 'vue' {
     RouterView: typeof import('vue-router')['RouterView']
     RowActions: typeof import('./shared/components/RowActions.vue')['default']
     ScrollFrame: typeof import('./shared/components/ScrollFrame.vue')['default']
+    SupportDecisionDialog: typeof import('./features/support/components/SupportDecisionDialog.vue')['default']
+    SupportRequestDialog: typeof import('./features/support/components/SupportRequestDialog.vue')['default']
+    SupportRequestList: typeof import('./features/support/components/SupportRequestList.vue')['default']
     TimeRangeFields: typeof import('./features/clubs/components/TimeRangeFields.vue')['default']
   }
   export interface GlobalDirectives {

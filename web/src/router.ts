@@ -74,6 +74,12 @@ export const router = createRouter({
           meta: { title: 'activityForm.editTitle', ability: 'planActivities' },
         },
         { path: 'plans', name: 'plans', component: () => import('@/features/plans/views/PlansView.vue'), meta: { title: 'plans.title' } },
+        {
+          path: 'support-requests',
+          name: 'support',
+          component: () => import('@/features/support/views/SupportRequestsView.vue'),
+          meta: { title: 'support.title', ability: 'seeDashboard' },
+        },
         { path: 'clubs', name: 'clubs', component: () => import('@/features/clubs/views/ClubsView.vue'), meta: { title: 'clubs.title' } },
         {
           path: 'clubs/:id(\\d+)',

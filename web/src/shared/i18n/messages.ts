@@ -11,6 +11,7 @@ import { fundsEn, fundsVi } from '@/features/funds/messages'
 import { plansEn, plansVi } from '@/features/plans/messages'
 import { registryEn, registryVi } from '@/features/registry/messages'
 import { sessionEn, sessionVi } from '@/features/session/messages'
+import { supportEn, supportVi } from '@/features/support/messages'
 
 export const vi = {
   ...sharedVi,
@@ -22,6 +23,7 @@ export const vi = {
   ...clubsVi,
   ...plansVi,
   ...fundsVi,
+  ...supportVi,
 }
 
 export type Messages = typeof vi
@@ -36,4 +38,5 @@ export const en: Messages = {
   ...clubsEn,
   ...plansEn,
   ...fundsEn,
+  ...supportEn,
 }
