@@ -124,8 +124,8 @@ TEST_P(SupportRequestStoreTest, ListsFilterAndShowTheNewestFirst) {
   auto ids = [&](const SupportRequestQuery& query,
                  const std::optional<std::vector<Id>>& within = std::nullopt) {
     std::vector<Id> listed;
-    for (const auto& record : requests.list(tenant_, query, within).value())
-      listed.push_back(record.request.id);
+    const auto records = requests.list(tenant_, query, within).value();
+    for (const auto& record : records) listed.push_back(record.request.id);
     return listed;
   };
   EXPECT_EQ(ids({}), (std::vector<Id>{third.id, second.id, first.id}));
