@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <set>
 
 #include "core/activity.hpp"
 #include "core/club.hpp"
@@ -11,6 +12,7 @@
 #include "store/activity_store.hpp"
 #include "store/club_store.hpp"
 #include "store/plan_store.hpp"
+#include "store/registry_store.hpp"
 #include "store/sql.hpp"
 
 namespace dk::demo {
@@ -265,6 +267,57 @@ int draw(Id person, Id activity, int salt) {
   return static_cast<int>((mixed >> 7) % 100);
 }
 
+// The seed's limitations, in numbers (issue 15): some members of the trade union never take part
+// in anything; sports and their clubs reach only a few departments; a handful of people carry the
+// youth union. Who is who follows `draw`, so that every demo database tells the same story.
+struct Story {
+  std::set<Id> never;          // members of the trade union who attend nothing all year
+  std::set<Id> youth_core;     // the few who come to everything the youth union does
+  std::set<Id> youth;          // the youth union's members
+  std::set<Id> sports_people;  // people of the departments that sports reach
+};
+
+constexpr int kNeverPercent = 28;        // of the trade union's members
+constexpr int kYouthCorePercent = 45;    // of its members in the sports departments
+constexpr std::size_t kSportsUnits = 3;  // of the agency's departments
+
+Result<Story> tell_story(store::SqlConnection& connection, store::ActivityStore& activities,
+                         Id tenant, const std::vector<Organization>& organizations) {
+  Story story;
+  const auto members_of = [&](int organizer) {
+    return activities.audience_people(
+        tenant, Audience{AudienceScope::organizations,
+                         {organizations[static_cast<std::size_t>(organizer)].id}});
+  };
+  for (Id person : TRY(members_of(kTradeUnion)))
+    if (draw(person, 0, 11) < kNeverPercent) story.never.insert(person);
+  // Sports are at home in the first departments only (the ones with the lowest ids).
+  store::RegistryStore registry(connection);
+  std::set<Id> units;
+  std::vector<std::pair<Id, Id>> person_units;
+  for (Id person : TRY(activities.audience_people(tenant, Audience{}))) {
+    const auto found = TRY(registry.find_person(tenant, person));
+    if (!found || !found->unit_id) continue;
+    units.insert(*found->unit_id);
+    person_units.emplace_back(person, *found->unit_id);
+  }
+  std::set<Id> sports_units;
+  for (Id unit : units) {
+    if (sports_units.size() == kSportsUnits) break;
+    sports_units.insert(unit);
+  }
+  for (const auto& [person, unit] : person_units)
+    if (sports_units.contains(unit)) story.sports_people.insert(person);
+  // The youth union's regulars are its footballers too: from the sports departments.
+  for (Id person : TRY(members_of(kYouthUnion))) {
+    story.youth.insert(person);
+    if (!story.never.contains(person) && story.sports_people.contains(person) &&
+        draw(person, 0, 12) < kYouthCorePercent)
+      story.youth_core.insert(person);
+  }
+  return story;
+}
+
 Plan plan_for(Id tenant, const Organization& organization, int year) {
   Plan plan;
   plan.tenant_id = tenant;
@@ -337,7 +390,7 @@ const std::vector<DemoClub> kClubs = {
 // The clubs, their members, and who came to their sessions so far this year.
 Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant,
                                      const std::vector<Organization>& organizations, int year,
-                                     Instant now) {
+                                     Instant now, const Story& story) {
   store::ClubStore clubs(connection);
   store::ActivityStore people(connection);
   std::int64_t records = 0;
@@ -369,7 +422,11 @@ Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant
     if (!audience) return std::unexpected(audience.error());
     std::vector<Id> members;
     for (Id person : *audience) {
-      if (draw(person, club->id, 4) >= demo.members_percent) continue;
+      if (story.never.contains(person)) continue;
+      // The sports clubs draw their players from the sports departments only.
+      if (demo.kind == ClubKind::sports && !story.sports_people.contains(person)) continue;
+      const bool regular = demo.organizer == kYouthUnion && story.youth_core.contains(person);
+      if (!regular && draw(person, club->id, 4) >= demo.members_percent) continue;
       if (auto joined = clubs.join(tenant, club->id, person, CivilDate{year, 1, 5}); !joined)
         return std::unexpected(joined.error());
       members.push_back(person);
@@ -408,6 +465,7 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
   store::PlanStore plans(connection);
   store::ActivityStore activities(connection);
   DemoActivitiesSummary summary;
+  const Story story = TRY(tell_story(connection, activities, tenant, organizations));
   std::vector<Id> plan_ids;
   for (const Organization& organization : organizations) {
     auto created = TRY(plans.create(plan_for(tenant, organization, year)));
@@ -441,7 +499,11 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
 
     auto audience = TRY(activities.audience_people(tenant, activity.audience));
     const Instant registered_at = activity.starts_at - std::chrono::days(7);
+    const bool youth_led = demo.organizers.front() == kYouthUnion;
     for (Id person : audience) {
+      // Sports drew nobody from the other departments this year: they did not even sign up.
+      if (past && demo.kind == ActivityKind::sports && !story.sports_people.contains(person))
+        continue;
       const int chance = draw(person, id, 1);
       // Those who sign up: everyone who will come and some who will not; fewer ahead of time.
       const bool registers = activity.capacity ? chance < (past ? 85 : 35) : false;
@@ -460,7 +522,12 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       AttendanceRecord record;
       record.person_id = person;
       const int turnout = draw(person, id, 2);
-      if (turnout < (activity.required ? 88 : 68)) {
+      // The youth union's own activities: its few regulars nearly always, the others seldom.
+      int comes = activity.required ? 88 : 68;
+      if (youth_led && story.youth.contains(person))
+        comes = story.youth_core.contains(person) ? 97 : 22;
+      if (story.never.contains(person)) comes = 0;
+      if (turnout < comes) {
         const int minutes_late = turnout % 9 == 0 ? 15 + turnout % 20 : turnout % 10 - 5;
         const Instant at = activity.starts_at + std::chrono::minutes(minutes_late);
         record.state = attendance_for_check_in(activity.starts_at, at);
@@ -489,7 +556,7 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
       }
     }
   }
-  auto club_records = TRY(load_demo_clubs(connection, tenant, organizations, year, now));
+  auto club_records = TRY(load_demo_clubs(connection, tenant, organizations, year, now, story));
   summary.club_sessions_attended = club_records;
   return summary;
 }

@@ -155,9 +155,22 @@ Result<int> first_year_of(SqlConnection& connection, Id tenant, int current_year
   return std::max(first, current_year - 10);
 }
 
+// Two readers of the same agency rebuilding at once on PostgreSQL would both read the same marks
+// and both insert the same people's new rows; the second insert would then fail on the key. A
+// lock per agency for the rest of the transaction makes the second wait and then find the marks
+// cleared. (SQLite's one writer serializes the transactions already.)
+Status lock_agency(SqlConnection& connection, Id tenant) {
+  if (connection.engine() != Engine::postgres) return {};
+  const SqlValue params[] = {tenant};
+  TRY(connection.query("SELECT pg_advisory_xact_lock(15, $1::integer)", params,
+                       [](const SqlRow&) -> Status { return {}; }));
+  return {};
+}
+
 }  // namespace
 
 Status EngagementStore::prepare(Id tenant, CivilDate today) {
+  TRY(lock_agency(connection_, tenant));
   const int first_year = TRY(first_year_of(connection_, tenant, today.year));
   const SqlValue params[] = {tenant};
   auto built = TRY(query_one(

@@ -48,6 +48,12 @@ export const router = createRouter({
           meta: { title: 'dashboard.title', ability: 'seeDashboard' },
         },
         {
+          path: 'engagement',
+          name: 'engagement',
+          component: () => import('@/features/engagement/views/EngagementView.vue'),
+          meta: { title: 'engagement.title', ability: 'seeDashboard' },
+        },
+        {
           path: 'activities',
           name: 'activities',
           component: () => import('@/features/activities/views/ActivitiesView.vue'),

@@ -7,6 +7,7 @@ import { activitiesEn, activitiesVi } from '@/features/activities/messages'
 import { calendarsEn, calendarsVi } from '@/features/calendars/messages'
 import { clubsEn, clubsVi } from '@/features/clubs/messages'
 import { dashboardEn, dashboardVi } from '@/features/dashboard/messages'
+import { engagementEn, engagementVi } from '@/features/engagement/messages'
 import { fundsEn, fundsVi } from '@/features/funds/messages'
 import { plansEn, plansVi } from '@/features/plans/messages'
 import { registryEn, registryVi } from '@/features/registry/messages'
@@ -24,6 +25,7 @@ export const vi = {
   ...plansVi,
   ...fundsVi,
   ...supportVi,
+  ...engagementVi,
 }
 
 export type Messages = typeof vi
@@ -39,4 +41,5 @@ export const en: Messages = {
   ...plansEn,
   ...fundsEn,
   ...supportEn,
+  ...engagementEn,
 }
