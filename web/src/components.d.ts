@@ -109,6 +109,7 @@ declare module 'vue' {
     SupportDecisionDialog: typeof import('./features/support/components/SupportDecisionDialog.vue')['default']
     SupportRequestDialog: typeof import('./features/support/components/SupportRequestDialog.vue')['default']
     SupportRequestList: typeof import('./features/support/components/SupportRequestList.vue')['default']
+    SupportWaiting: typeof import('./features/support/components/SupportWaiting.vue')['default']
     TimeRangeFields: typeof import('./features/clubs/components/TimeRangeFields.vue')['default']
   }
   export interface GlobalDirectives {

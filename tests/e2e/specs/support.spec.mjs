@@ -92,10 +92,21 @@ describe('support', () => {
     assert.equal(request.activity_id, activity.id);
     assert.equal(request.requested_by.login, 'bithudoan');
 
-    // The Director, on the phone: the list through the drawer, then "approve in part".
+    // The Director, on the phone: the engagement page says a request waits and links to the
+    // waiting ones; then "approve in part".
     const deciding = await pageAs(browser, app.url, 'lanhdao');
+    await open(deciding, app.url, '/engagement');
+    const waiting = byTest(deciding, 'support-waiting');
+    await waiting.waitFor();
+    assert.equal(await waiting.getAttribute('data-pending'), '1');
+    assert.equal(await waiting.innerText(), '1 đề xuất hỗ trợ đang chờ quyết định, kinh phí đề xuất 5.000.000 đ');
+    await waiting.getByRole('link').click();
+    await deciding.waitForURL(/\/support-requests\?status=pending/);
+    await deciding.locator(`[data-test="support-item"][data-support-id="${request.id}"]`).waitFor();
+    // All of them, through the drawer, so that the request stays in the list once decided.
     await byTest(deciding, 'nav-toggle').click();
     await byTest(deciding, 'nav-support').click();
+    await deciding.waitForURL((url) => !url.search.includes('status='));
     const card = deciding.locator(`[data-test="support-item"][data-support-id="${request.id}"]`);
     await card.waitFor();
     assert.equal(await byTest(deciding, 'support-summary-asked').innerText(), '5.000.000 đ');

@@ -3,6 +3,8 @@
 
 export const supportVi = {
   support: {
+    waiting: '{count} đề xuất hỗ trợ đang chờ quyết định, kinh phí đề xuất {amount}',
+    waitingNone: 'Không có đề xuất hỗ trợ nào đang chờ quyết định.',
     nav: 'Đề xuất hỗ trợ',
     title: 'Đề xuất hỗ trợ',
     intro: 'Tổ chức đề xuất lãnh đạo hỗ trợ kinh phí, địa điểm, thời gian hoặc phương tiện; lãnh đạo đồng ý, đồng ý một phần hoặc không đồng ý.',
@@ -67,6 +69,8 @@ export const supportVi = {
 
 export const supportEn: typeof supportVi = {
   support: {
+    waiting: '{count} support requests waiting for a decision, {amount} of budget asked',
+    waitingNone: 'No support request is waiting for a decision.',
     nav: 'Support requests',
     title: 'Support requests',
     intro: 'Organizations ask the leadership for budget, a venue, time off or transport; the leadership approves, approves in part or refuses.',
