@@ -44,6 +44,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_member_commands(app, context, result);
   add_server_commands(app, context, result);
   add_fund_commands(app, context, result);
+  add_engagement_commands(app, context, result);
 
   try {
     app.parse(argc, argv);

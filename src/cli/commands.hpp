@@ -12,5 +12,6 @@ void add_registry_commands(CLI::App& app, Context& context, int& result);
 void add_member_commands(CLI::App& app, Context& context, int& result);
 void add_server_commands(CLI::App& app, Context& context, int& result);
 void add_fund_commands(CLI::App& app, Context& context, int& result);
+void add_engagement_commands(CLI::App& app, Context& context, int& result);
 
 }  // namespace dk::cli

@@ -108,6 +108,7 @@ Result<HttpResponse> get_engagement(ApiCall& call) {
       {"definitions", kEngagementDefinitions},
       {"year", overview.year},
       {"as_of", format_iso(overview.today)},
+      {"pending", overview.pending},
       {"quiet_days", overview.quiet_days},
       {"gone_quiet_counted", overview.gone_quiet_counted},
       {"kind", query.kind ? boost::json::value(code_of(*query.kind)) : nullptr},

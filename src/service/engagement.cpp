@@ -20,6 +20,8 @@ namespace {
 // People rebuilt per transaction: small enough that a check-in waits little for SQLite's writer,
 // large enough that a full rebuild of a million members takes a thousand transactions.
 constexpr std::int64_t kRebuildBatch = 1000;
+// A rebuild of this many people changes the table enough for PostgreSQL to re-plan.
+constexpr std::int64_t kSettleAfter = 10000;
 constexpr long kNeverQuiet = std::numeric_limits<int>::min();
 
 bool sees_every_organization(const Principal& principal) {
@@ -62,17 +64,6 @@ Status check_query(const EngagementQuery& query) {
                 "The number of quiet days must be between 7 and 730.", Location{0, "quiet_days"});
   }
   return {};
-}
-
-// Brings the summary rows up to date: the people marked since the last read, in batches.
-Status refresh(Connection& connection, Id tenant, CivilDate today) {
-  store::EngagementStore engagement(connection);
-  TRY(store::in_transaction(connection, [&] { return engagement.prepare(tenant, today); }));
-  for (;;) {
-    const std::int64_t rebuilt = TRY(store::in_transaction(
-        connection, [&] { return engagement.rebuild_batch(tenant, today, kRebuildBatch); }));
-    if (rebuilt == 0) return {};
-  }
 }
 
 long quiet_before(const EngagementQuery& query, CivilDate today) {
@@ -120,6 +111,22 @@ std::vector<EngagementUnit> merged_by_unit(const std::vector<EngagementUnit>& un
 
 }  // namespace
 
+Result<std::int64_t> refresh_engagement(Connection& connection, Id tenant, CivilDate today,
+                                        std::optional<std::int64_t> limit) {
+  store::EngagementStore engagement(connection);
+  TRY(store::in_transaction(connection, [&] { return engagement.prepare(tenant, today); }));
+  std::int64_t rebuilt = 0;
+  while (!limit || rebuilt < *limit) {
+    const std::int64_t batch = limit ? std::min(kRebuildBatch, *limit - rebuilt) : kRebuildBatch;
+    const std::int64_t done = TRY(store::in_transaction(
+        connection, [&] { return engagement.rebuild_batch(tenant, today, batch); }));
+    if (done == 0) break;
+    rebuilt += done;
+  }
+  if (rebuilt >= kSettleAfter) TRY(engagement.settle());
+  return engagement.marked(tenant);
+}
+
 Result<EngagementOverview> engagement_overview(Connection& connection, const Actor& actor,
                                                const EngagementQuery& query) {
   TRY(check_query(query));
@@ -130,7 +137,7 @@ Result<EngagementOverview> engagement_overview(Connection& connection, const Act
   overview.today = vietnam_date(actor.clock());
   overview.quiet_days = query.quiet_days;
   overview.gone_quiet_counted = query.year == overview.today.year;
-  TRY(refresh(connection, tenant, overview.today));
+  overview.pending = TRY(refresh_engagement(connection, tenant, overview.today, kReadRebuildLimit));
 
   return store::in_read_snapshot(connection, [&]() -> Result<EngagementOverview> {
     store::EngagementStore engagement(connection);
@@ -195,7 +202,7 @@ Result<EngagementPeoplePage> engagement_people(Connection& connection, const Act
   }
   TRY(organizations_for(connection, actor, query.organization));
   const CivilDate today = vietnam_date(actor.clock());
-  TRY(refresh(connection, actor.principal.tenant, today));
+  TRY(refresh_engagement(connection, actor.principal.tenant, today, kReadRebuildLimit));
   EngagementPeoplePage page;
   page.people =
       TRY(store::EngagementStore(connection)

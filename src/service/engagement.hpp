@@ -49,6 +49,10 @@ struct UnitEngagement {
 
 struct EngagementOverview {
   int year = 0;
+  // People whose records changed and whose rows a read did not rebuild (it rebuilds at most
+  // kReadRebuildLimit): their old numbers are still counted. 0 almost always; after an import of
+  // a whole province, until `doanket engagement refresh` or the next reads catch up.
+  std::int64_t pending = 0;
   CivilDate today;
   int quiet_days = kGoneQuietDays;
   bool gone_quiet_counted = false;  // only for the current year
@@ -59,6 +63,14 @@ struct EngagementOverview {
   std::vector<KindDepth> kinds;
   std::vector<UnitEngagement> units;
 };
+
+// How many changed people one read rebuilds at most, so that an answer never waits minutes.
+inline constexpr std::int64_t kReadRebuildLimit = 20000;
+
+// Rebuilds the summary rows of the agency's changed people: at most `limit`, or all of them.
+// Returns how many are left.
+Result<std::int64_t> refresh_engagement(Connection& connection, Id tenant, CivilDate today,
+                                        std::optional<std::int64_t> limit);
 
 Result<EngagementOverview> engagement_overview(Connection& connection, const Actor& actor,
                                                const EngagementQuery& query);

@@ -197,6 +197,18 @@ Status EngagementStore::prepare(Id tenant, CivilDate today) {
   return {};
 }
 
+Result<std::int64_t> EngagementStore::marked(Id tenant) {
+  const SqlValue params[] = {tenant};
+  auto count = TRY(query_integer(
+      connection_, "SELECT count(*) FROM engagement_dirty WHERE tenant_id = $1", params));
+  return count.value_or(0);
+}
+
+Status EngagementStore::settle() {
+  if (connection_.engine() != Engine::postgres) return {};
+  return connection_.execute_script("ANALYZE engagement_people");
+}
+
 Result<std::int64_t> EngagementStore::rebuild_batch(Id tenant, CivilDate today,
                                                     std::int64_t limit) {
   const SqlValue batch_params[] = {tenant, limit};

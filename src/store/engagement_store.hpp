@@ -31,6 +31,12 @@ class EngagementStore {
   // each in its own transaction.
   Result<std::int64_t> rebuild_batch(Id tenant, CivilDate today, std::int64_t limit);
 
+  // How many people are marked and wait for their rows to be rebuilt.
+  Result<std::int64_t> marked(Id tenant);
+  // After many rows were rebuilt: PostgreSQL's planner learns the table's new size (it would
+  // otherwise walk a million rows in key order, not hash them); SQLite needs nothing.
+  Status settle();
+
   // One year's members grouped by organization, department and counts, for core::fold_cells,
   // in one pass over the year's rows. `quiet_before` (days since 1970): current members whose last
   // attendance, and whose joining, came before it are gone quiet.

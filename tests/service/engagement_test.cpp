@@ -222,6 +222,18 @@ TEST_P(EngagementTest, ANewCheckInShowsAtTheNextRead) {
   EXPECT_EQ(row_of(overview(leadership()), trade_union_).year.units_with_members, 2);
 }
 
+TEST_P(EngagementTest, ARefreshRebuildsAtMostItsLimitAndSaysWhatIsLeft) {
+  auto first = refresh_engagement(*connection_, tenant_, kToday, 2);
+  ASSERT_TRUE(first) << first.error().message.en;
+  ASSERT_GE(*first, 4) << "the six people of the seed, at least, were marked";
+  auto second = refresh_engagement(*connection_, tenant_, kToday, 1);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(*second, *first - 1);
+  const EngagementOverview read = overview(leadership());
+  EXPECT_EQ(read.pending, 0) << "a read rebuilds the few that are left";
+  EXPECT_EQ(row_of(read, trade_union_).year.reached, 2);
+}
+
 TEST_P(EngagementTest, OfficersSeeTheirOwnAndMembersNothing) {
   EXPECT_EQ(error_code(engagement_overview(*connection_, at(member_of(trade_union_, p1_), kNoon),
                                            of_year(2026))),
