@@ -39,6 +39,8 @@ export interface Engagement {
   definitions: string
   year: number
   as_of: string
+  /** People whose changed records this answer did not yet count anew. */
+  pending: number
   quiet_days: number
   gone_quiet_counted: boolean
   kind: ActivityKind | null
