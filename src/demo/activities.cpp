@@ -259,6 +259,121 @@ const std::vector<DemoActivity> kActivities = {
      false},
 };
 
+// Last year, more modestly, so that the engagement page has a year to compare with (its trend and
+// its lapsed members): a few activities of each organization, all done, outside
+// this year's plans. More of the trade union took part then: some of those who attend nothing
+// this year still came (`Story::lapsed`).
+const std::vector<DemoActivity> kLastYear = {
+    {"Hội nghị cán bộ, công chức, viên chức năm {}",
+     ActivityKind::meeting,
+     {kTradeUnion},
+     1,
+     16,
+     8 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     true},
+    {"Ra quân Tháng Thanh niên năm {}: dọn vệ sinh bờ sông Rào Cái",
+     ActivityKind::volunteering,
+     {kYouthUnion},
+     3,
+     8,
+     7 * 60,
+     180,
+     "Phường Bắc Hà, thành phố Hà Tĩnh",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Giải bóng đá mini Công đoàn – Chi đoàn năm {}",
+     ActivityKind::sports,
+     {kYouthUnion, kTradeUnion},
+     3,
+     22,
+     16 * 60,
+     120,
+     "Sân bóng Trường Chính trị Trần Phú",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Học tập chuyên đề cải cách hành chính năm {}",
+     ActivityKind::study,
+     {kTradeUnion},
+     5,
+     21,
+     14 * 60,
+     150,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     true},
+    {"Thăm hỏi gia đình thương binh, liệt sĩ nhân ngày 27/7/{}",
+     ActivityKind::volunteering,
+     {kTradeUnion, kYouthUnion},
+     7,
+     25,
+     8 * 60,
+     180,
+     "Xã Thạch Hạ, thành phố Hà Tĩnh",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Sinh hoạt Chi đoàn: chuyển đổi số trong công tác tư pháp",
+     ActivityKind::study,
+     {kYouthUnion},
+     9,
+     19,
+     14 * 60,
+     120,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+    {"Văn nghệ chào mừng Ngày Phụ nữ Việt Nam 20/10/{}",
+     ActivityKind::culture_arts,
+     {kTradeUnion},
+     10,
+     17,
+     15 * 60,
+     120,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     true,
+     false},
+    {"Hội nghị tổng kết công tác Công đoàn năm {}",
+     ActivityKind::meeting,
+     {kTradeUnion},
+     12,
+     12,
+     8 * 60,
+     180,
+     "Hội trường Sở Tư pháp",
+     kNoPartner,
+     std::nullopt,
+     false,
+     true},
+    {"Tọa đàm hưởng ứng Ngày Pháp luật 9/11/{}",
+     ActivityKind::study,
+     {kLawyers},
+     11,
+     7,
+     14 * 60,
+     120,
+     "Phòng họp tầng 3",
+     kNoPartner,
+     std::nullopt,
+     false,
+     false},
+};
+
 // A fixed mix, so that every demo database tells the same story.
 int draw(Id person, Id activity, int salt) {
   const std::uint64_t mixed = static_cast<std::uint64_t>(person) * 2654435761u +
@@ -272,12 +387,14 @@ int draw(Id person, Id activity, int salt) {
 // youth union. Who is who follows `draw`, so that every demo database tells the same story.
 struct Story {
   std::set<Id> never;          // members of the trade union who attend nothing all year
+  std::set<Id> lapsed;         // of them, those who still took part last year (about half)
   std::set<Id> youth_core;     // the few who come to everything the youth union does
   std::set<Id> youth;          // the youth union's members
   std::set<Id> sports_people;  // people of the departments that sports reach
 };
 
 constexpr int kNeverPercent = 28;        // of the trade union's members
+constexpr int kLapsedPercent = 14;       // of them, who still came last year (half of them)
 constexpr int kYouthCorePercent = 45;    // of its members in the sports departments
 constexpr std::size_t kSportsUnits = 3;  // of the agency's departments
 
@@ -289,8 +406,14 @@ Result<Story> tell_story(store::SqlConnection& connection, store::ActivityStore&
         tenant, Audience{AudienceScope::organizations,
                          {organizations[static_cast<std::size_t>(organizer)].id}});
   };
-  for (Id person : TRY(members_of(kTradeUnion)))
-    if (draw(person, 0, 11) < kNeverPercent) story.never.insert(person);
+  for (Id person : TRY(members_of(kTradeUnion))) {
+    // One draw for both: a person's draws differ by a shift only, so a second draw would pick
+    // nearly the same people; the lower part of the "never" is the lapsed.
+    const int drawn = draw(person, 0, 11);
+    if (drawn >= kNeverPercent) continue;
+    story.never.insert(person);
+    if (drawn < kLapsedPercent) story.lapsed.insert(person);
+  }
   // Sports are at home in the first departments only (the ones with the lowest ids).
   store::RegistryStore registry(connection);
   std::set<Id> units;
@@ -454,6 +577,100 @@ Result<std::int64_t> load_demo_clubs(store::SqlConnection& connection, Id tenant
   return records;
 }
 
+// One demo activity of `year`, created three weeks ahead as an officer would have; a past one done
+// with its attendance and feedback. `plan`: its lead organizer's plan of the year, or none.
+// Answers the attendance records written.
+Result<std::int64_t> hold_activity(store::ActivityStore& activities, Id tenant,
+                                   const std::vector<Organization>& organizations,
+                                   const std::vector<Id>& partners, const DemoActivity& demo,
+                                   int year, std::optional<Id> plan, bool last_year, Instant now,
+                                   const Story& story) {
+  std::int64_t attendance = 0;
+  StoredActivity stored;
+  Activity& activity = stored.activity;
+  activity.tenant_id = tenant;
+  activity.plan_id = plan;
+  activity.kind = demo.kind;
+  activity.title = fmt::format(fmt::runtime(demo.title), year);
+  activity.starts_at = vietnam_instant(CivilDate{year, demo.month, demo.day}, demo.start_minute);
+  activity.ends_at = activity.starts_at + std::chrono::minutes(demo.minutes);
+  activity.place = std::string(demo.place);
+  for (int organizer : demo.organizers)
+    activity.organizer_ids.push_back(organizations[static_cast<std::size_t>(organizer)].id);
+  if (demo.partner != kNoPartner)
+    activity.partner_unit_ids.push_back(partners[static_cast<std::size_t>(demo.partner)]);
+  if (!demo.everyone) {
+    activity.audience = {AudienceScope::organizations, activity.organizer_ids};
+  }
+  activity.capacity = demo.capacity;
+  activity.required = demo.required;
+  const bool past = activity.ends_at <= now;
+  activity.status = past ? ActivityStatus::done : ActivityStatus::published;
+  stored.check_in_secret = random_token();
+  auto created = TRY(activities.create(stored, activity.starts_at - std::chrono::days(21)));
+  const Id id = created.activity.id;
+
+  auto audience = TRY(activities.audience_people(tenant, activity.audience));
+  const Instant registered_at = activity.starts_at - std::chrono::days(7);
+  const bool youth_led = demo.organizers.front() == kYouthUnion;
+  for (Id person : audience) {
+    // Sports drew nobody from the other departments, this year or last: they did not even sign up.
+    if (past && demo.kind == ActivityKind::sports && !story.sports_people.contains(person))
+      continue;
+    const int chance = draw(person, id, 1);
+    // Those who sign up: everyone who will come and some who will not; fewer ahead of time.
+    const bool registers = activity.capacity ? chance < (past ? 85 : 35) : false;
+    if (registers) {
+      auto registered = activities.register_person(tenant, id, person, std::nullopt, registered_at);
+      if (!registered) return std::unexpected(registered.error());
+    }
+    if (!past) continue;
+    bool holds_place = !activity.capacity;
+    if (activity.capacity && registers) {
+      auto registration = TRY(activities.registration_of(tenant, id, person));
+      holds_place = registration && registration->state == RegistrationState::registered;
+    }
+    if (!holds_place) continue;
+    AttendanceRecord record;
+    record.person_id = person;
+    const int turnout = draw(person, id, 2);
+    // The youth union's own activities: its few regulars nearly always, the others seldom.
+    int comes = activity.required ? 88 : 68;
+    if (youth_led && story.youth.contains(person))
+      comes = story.youth_core.contains(person) ? 97 : 22;
+    // Those who attend nothing this year; some of them still came last year.
+    if (story.never.contains(person))
+      comes = last_year && story.lapsed.contains(person) ? comes : 0;
+    if (turnout < comes) {
+      const int minutes_late = turnout % 9 == 0 ? 15 + turnout % 20 : turnout % 10 - 5;
+      const Instant at = activity.starts_at + std::chrono::minutes(minutes_late);
+      record.state = attendance_for_check_in(activity.starts_at, at);
+      record.checked_in_at = seconds_of(at);
+      record.method = turnout % 3 == 0 ? "by_hand" : "activity_code";
+    } else if (activity.required || activity.capacity) {
+      // Expected and not there: absent, a few of them with leave.
+      record.state = turnout % 4 == 0 ? AttendanceState::excused : AttendanceState::absent;
+      record.method = "by_hand";
+    } else {
+      continue;
+    }
+    TRY(activities.record_attendance(tenant, id, record, std::nullopt));
+    ++attendance;
+    const int opinion = draw(person, id, 3);
+    if (record.state != AttendanceState::present && record.state != AttendanceState::late) continue;
+    if (opinion < 40) {
+      Feedback feedback{3 + opinion % 3, opinion % 4 == 0 ? "Hoạt động bổ ích, mong được tổ "
+                                                            "chức thường xuyên hơn."
+                                                          : ""};
+      if (auto saved = activities.save_feedback(tenant, id, person, feedback, activity.ends_at);
+          !saved) {
+        return std::unexpected(saved.error());
+      }
+    }
+  }
+  return attendance;
+}
+
 }  // namespace
 
 Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connection, Id tenant,
@@ -472,89 +689,16 @@ Result<DemoActivitiesSummary> load_demo_activities(store::SqlConnection& connect
     plan_ids.push_back(created.id);
   }
   for (const DemoActivity& demo : kActivities) {
-    StoredActivity stored;
-    Activity& activity = stored.activity;
-    activity.tenant_id = tenant;
-    activity.plan_id = plan_ids[static_cast<std::size_t>(demo.organizers.front())];
-    activity.kind = demo.kind;
-    activity.title = fmt::format(fmt::runtime(demo.title), year);
-    activity.starts_at = vietnam_instant(CivilDate{year, demo.month, demo.day}, demo.start_minute);
-    activity.ends_at = activity.starts_at + std::chrono::minutes(demo.minutes);
-    activity.place = std::string(demo.place);
-    for (int organizer : demo.organizers)
-      activity.organizer_ids.push_back(organizations[static_cast<std::size_t>(organizer)].id);
-    if (demo.partner != kNoPartner)
-      activity.partner_unit_ids.push_back(partners[static_cast<std::size_t>(demo.partner)]);
-    if (!demo.everyone) {
-      activity.audience = {AudienceScope::organizations, activity.organizer_ids};
-    }
-    activity.capacity = demo.capacity;
-    activity.required = demo.required;
-    const bool past = activity.ends_at <= now;
-    activity.status = past ? ActivityStatus::done : ActivityStatus::published;
-    stored.check_in_secret = random_token();
-    auto created = TRY(activities.create(stored, activity.starts_at - std::chrono::days(21)));
+    const Id plan = plan_ids[static_cast<std::size_t>(demo.organizers.front())];
+    summary.attendance += TRY(hold_activity(activities, tenant, organizations, partners, demo, year,
+                                            plan, false, now, story));
     ++summary.activities;
-    const Id id = created.activity.id;
-
-    auto audience = TRY(activities.audience_people(tenant, activity.audience));
-    const Instant registered_at = activity.starts_at - std::chrono::days(7);
-    const bool youth_led = demo.organizers.front() == kYouthUnion;
-    for (Id person : audience) {
-      // Sports drew nobody from the other departments this year: they did not even sign up.
-      if (past && demo.kind == ActivityKind::sports && !story.sports_people.contains(person))
-        continue;
-      const int chance = draw(person, id, 1);
-      // Those who sign up: everyone who will come and some who will not; fewer ahead of time.
-      const bool registers = activity.capacity ? chance < (past ? 85 : 35) : false;
-      if (registers) {
-        auto registered =
-            activities.register_person(tenant, id, person, std::nullopt, registered_at);
-        if (!registered) return std::unexpected(registered.error());
-      }
-      if (!past) continue;
-      bool holds_place = !activity.capacity;
-      if (activity.capacity && registers) {
-        auto registration = TRY(activities.registration_of(tenant, id, person));
-        holds_place = registration && registration->state == RegistrationState::registered;
-      }
-      if (!holds_place) continue;
-      AttendanceRecord record;
-      record.person_id = person;
-      const int turnout = draw(person, id, 2);
-      // The youth union's own activities: its few regulars nearly always, the others seldom.
-      int comes = activity.required ? 88 : 68;
-      if (youth_led && story.youth.contains(person))
-        comes = story.youth_core.contains(person) ? 97 : 22;
-      if (story.never.contains(person)) comes = 0;
-      if (turnout < comes) {
-        const int minutes_late = turnout % 9 == 0 ? 15 + turnout % 20 : turnout % 10 - 5;
-        const Instant at = activity.starts_at + std::chrono::minutes(minutes_late);
-        record.state = attendance_for_check_in(activity.starts_at, at);
-        record.checked_in_at = seconds_of(at);
-        record.method = turnout % 3 == 0 ? "by_hand" : "activity_code";
-      } else if (activity.required || activity.capacity) {
-        // Expected and not there: absent, a few of them with leave.
-        record.state = turnout % 4 == 0 ? AttendanceState::excused : AttendanceState::absent;
-        record.method = "by_hand";
-      } else {
-        continue;
-      }
-      TRY(activities.record_attendance(tenant, id, record, std::nullopt));
-      ++summary.attendance;
-      const int opinion = draw(person, id, 3);
-      if (record.state != AttendanceState::present && record.state != AttendanceState::late)
-        continue;
-      if (opinion < 40) {
-        Feedback feedback{3 + opinion % 3, opinion % 4 == 0 ? "Hoạt động bổ ích, mong được tổ "
-                                                              "chức thường xuyên hơn."
-                                                            : ""};
-        if (auto saved = activities.save_feedback(tenant, id, person, feedback, activity.ends_at);
-            !saved) {
-          return std::unexpected(saved.error());
-        }
-      }
-    }
+  }
+  // Then last year's, in no plan (the plans are this year's).
+  for (const DemoActivity& demo : kLastYear) {
+    summary.attendance += TRY(hold_activity(activities, tenant, organizations, partners, demo,
+                                            year - 1, std::nullopt, true, now, story));
+    ++summary.last_year_activities;
   }
   auto club_records = TRY(load_demo_clubs(connection, tenant, organizations, year, now, story));
   summary.club_sessions_attended = club_records;
