@@ -48,16 +48,27 @@ Result<std::vector<EngagementCell>> EngagementStore::cells(Id tenant, int year,
       "FROM engagement_people e WHERE e.tenant_id = $1 AND e.year = $2 AND e.member = 1{} "
       "GROUP BY e.organization_id, e.attended, e.kind_counts, e.months, e.unit_id",
       filter_sql(filter, params));
-  return query_all(connection_, sql, params, [](const SqlRow& row) {
-    return EngagementCell{.organization_id = row.integer(0),
-                          .unit_id = row.integer(4),
-                          .attended = row.integer(1),
-                          .kind_counts = row.integer(2),
-                          .months = static_cast<std::uint32_t>(row.integer(3)),
-                          .people = row.integer(5),
-                          .expected = row.integer(6),
-                          .lapsed = row.integer(7),
-                          .gone_quiet = row.integer(8)};
+  const auto read = [&] {
+    return query_all(connection_, sql, params, [](const SqlRow& row) {
+      return EngagementCell{.organization_id = row.integer(0),
+                            .unit_id = row.integer(4),
+                            .attended = row.integer(1),
+                            .kind_counts = row.integer(2),
+                            .months = static_cast<std::uint32_t>(row.integer(3)),
+                            .people = row.integer(5),
+                            .expected = row.integer(6),
+                            .lapsed = row.integer(7),
+                            .gone_quiet = row.integer(8)};
+    });
+  };
+  if (connection_.engine() != Engine::postgres) return read();
+  // PostgreSQL estimates the groups of five columns as the product of their distinct values,
+  // near a million; with its default 4 MB of working memory it then sorts a million rows on disk
+  // (2 s on a synthetic year) instead of hashing them (0.4 s for the ~12,000 real groups). A
+  // little more memory for this one transaction lets it hash.
+  return in_transaction(connection_, [&]() -> Result<std::vector<EngagementCell>> {
+    TRY(connection_.execute_script("SET LOCAL work_mem = '64MB'"));
+    return read();
   });
 }
 
