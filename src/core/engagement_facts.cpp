@@ -169,4 +169,11 @@ std::vector<EngagementRow> summarize_engagement(std::span<const EngagementFact> 
   return rows;
 }
 
+std::optional<long> quiet_day(const EngagementRow& row) {
+  if (!row.member || !row.current_member) return std::nullopt;
+  // Read only in its own year, so before a day of that year minus at most kMostQuietDays.
+  const long earliest = days_from_civil(CivilDate{row.year, 1, 1}) - kMostQuietDays - 1;
+  return std::max({row.last_attended_day.value_or(-1), row.joined_day.value_or(-1), earliest});
+}
+
 }  // namespace dk

@@ -72,6 +72,15 @@ struct EngagementRow {
   std::optional<long> joined_day;         // the current membership's start, days since 1970
 };
 
+// The longest "no attendance for N days" a reader may ask for.
+inline constexpr int kMostQuietDays = 730;
+
+// For a current member, the day from which they count as quiet: their last attendance or their
+// joining, whichever came later; nothing for others. A day too early for any N to matter is
+// raised to the same early day, so that the agency's totals by that day (engagement_quiet) keep
+// about a thousand days per department instead of every joining date since the 1970s.
+std::optional<long> quiet_day(const EngagementRow& row);
+
 // The attended count of one kind in a packed kind_counts.
 std::int64_t kind_count(std::int64_t kind_counts, ActivityKind kind);
 std::int64_t with_kind_count(std::int64_t kind_counts, ActivityKind kind, std::int64_t count);

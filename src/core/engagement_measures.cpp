@@ -65,7 +65,8 @@ std::optional<double> top_share_of(std::span<const std::pair<std::int64_t, std::
   return rounded(top / total, 3);
 }
 
-EngagementCounts fold_cells(std::span<const EngagementCell> cells) {
+EngagementCounts fold_cells(std::span<const EngagementCell> cells,
+                            std::span<const EngagementQuiet> quiet) {
   std::map<std::tuple<Id, std::int64_t, std::int64_t>, EngagementGroup> groups;
   std::map<std::pair<Id, Id>, EngagementUnit> units;
   for (const EngagementCell& cell : cells) {
@@ -76,7 +77,6 @@ EngagementCounts fold_cells(std::span<const EngagementCell> cells) {
     group.people += cell.people;
     group.expected += cell.expected;
     group.lapsed += cell.lapsed;
-    group.gone_quiet += cell.gone_quiet;
     for (std::size_t month = 0; month < 12; ++month)
       if (cell.months & (1u << month)) group.attended_in_month[month] += cell.people;
 
@@ -88,6 +88,12 @@ EngagementCounts fold_cells(std::span<const EngagementCell> cells) {
     for (std::size_t kind = 0; kind < kKindCount; ++kind)
       if (kind_count(cell.kind_counts, static_cast<ActivityKind>(kind)) > 0)
         unit.reached_by_kind[kind] += cell.people;
+  }
+  for (const EngagementQuiet& count : quiet) {
+    EngagementUnit& unit = units[{count.organization_id, count.unit_id}];
+    unit.organization_id = count.organization_id;
+    unit.unit_id = count.unit_id;
+    unit.gone_quiet += count.people;
   }
   EngagementCounts counts;
   for (auto& [key, group] : groups) counts.groups.push_back(group);
@@ -114,9 +120,9 @@ EngagementMeasures measure_engagement(std::span<const EngagementGroup> groups,
       for (std::size_t month = 0; month < 12; ++month)
         measures.reached_in_month[month] += group.attended_in_month[month];
     }
-    measures.gone_quiet += group.gone_quiet;
   }
   for (const EngagementUnit& unit : units) {
+    measures.gone_quiet += unit.gone_quiet;
     // People in no department (unit 0) are no department that could be missed.
     if (unit.members <= 0 || unit.unit_id == 0) continue;
     ++measures.units_with_members;

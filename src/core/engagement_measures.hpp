@@ -29,9 +29,8 @@ struct EngagementGroup {
   std::int64_t attended = 0;
   std::int64_t kind_counts = 0;
   std::int64_t people = 0;
-  std::int64_t expected = 0;    // summed over the people
-  std::int64_t lapsed = 0;      // of them, attended the year before
-  std::int64_t gone_quiet = 0;  // of them, current members quiet for the chosen number of days
+  std::int64_t expected = 0;                         // summed over the people
+  std::int64_t lapsed = 0;                           // of them, attended the year before
   std::array<std::int64_t, 12> attended_in_month{};  // of them, attended something that month
 };
 
@@ -42,6 +41,7 @@ struct EngagementUnit {
   std::int64_t members = 0;
   std::int64_t reached = 0;  // attended at least once
   std::array<std::int64_t, kKindCount> reached_by_kind{};
+  std::int64_t gone_quiet = 0;  // current members quiet for the chosen number of days
 };
 
 // Members of one organization and department with the same counts (attended, per kind, months),
@@ -55,15 +55,23 @@ struct EngagementCell {
   std::int64_t people = 0;
   std::int64_t expected = 0;
   std::int64_t lapsed = 0;
-  std::int64_t gone_quiet = 0;
+};
+
+// Current members of one organization and department who have gone quiet (no attendance, and
+// no joining, since a chosen day). Counted apart from the cells: the day moves, the cells stay.
+struct EngagementQuiet {
+  Id organization_id = 0;
+  Id unit_id = 0;
+  std::int64_t people = 0;
 };
 
 struct EngagementCounts {
   std::vector<EngagementGroup> groups;
   std::vector<EngagementUnit> units;
 };
-// The groups and units the cells add up to.
-EngagementCounts fold_cells(std::span<const EngagementCell> cells);
+// The groups and units the cells add up to, with the gone-quiet counts in their units.
+EngagementCounts fold_cells(std::span<const EngagementCell> cells,
+                            std::span<const EngagementQuiet> quiet = {});
 
 struct EngagementMeasures {
   std::int64_t members = 0;

@@ -58,7 +58,7 @@ Status check_query(const EngagementQuery& query) {
                 "Năm phải từ 2000 đến 2100.", "The year must be between 2000 and 2100.",
                 Location{0, "year"});
   }
-  if (query.quiet_days < 7 || query.quiet_days > 730) {
+  if (query.quiet_days < 7 || query.quiet_days > kMostQuietDays) {
     return fail(ErrorKind::invalid_input, "engagement.quiet_days_out_of_range",
                 "Số ngày không tham gia phải từ 7 đến 730.",
                 "The number of quiet days must be between 7 and 730.", Location{0, "quiet_days"});
@@ -101,6 +101,7 @@ std::vector<EngagementUnit> merged_by_unit(const std::vector<EngagementUnit>& un
     into.unit_id = unit.unit_id;
     into.members += unit.members;
     into.reached += unit.reached;
+    into.gone_quiet += unit.gone_quiet;
     for (std::size_t kind = 0; kind < kKindCount; ++kind)
       into.reached_by_kind[kind] += unit.reached_by_kind[kind];
   }
@@ -142,11 +143,13 @@ Result<EngagementOverview> engagement_overview(Connection& connection, const Act
   return store::in_read_snapshot(connection, [&]() -> Result<EngagementOverview> {
     store::EngagementStore engagement(connection);
     const store::EngagementFilter filter{query.organization, query.unit};
-    const EngagementCounts year = fold_cells(of_organizations(
-        TRY(engagement.cells(tenant, query.year, filter, quiet_before(query, overview.today))),
-        organizations));
-    const EngagementCounts before = fold_cells(of_organizations(
-        TRY(engagement.cells(tenant, query.year - 1, filter, kNeverQuiet)), organizations));
+    const EngagementCounts year = fold_cells(
+        of_organizations(TRY(engagement.cells(tenant, query.year, filter)), organizations),
+        of_organizations(
+            TRY(engagement.quiet(tenant, query.year, filter, quiet_before(query, overview.today))),
+            organizations));
+    const EngagementCounts before = fold_cells(
+        of_organizations(TRY(engagement.cells(tenant, query.year - 1, filter)), organizations));
     const auto& groups = year.groups;
     const auto& units = year.units;
     const auto& previous_groups = before.groups;

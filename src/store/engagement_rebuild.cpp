@@ -167,6 +167,36 @@ Status lock_agency(SqlConnection& connection, Id tenant) {
   return {};
 }
 
+// Adds the rows of `people` to the agency's totals (sign 1), or takes them away (sign -1): their
+// member rows to the cells, their current members' quiet days to engagement_quiet.
+Status adjust_totals(SqlConnection& connection, Id tenant, const std::string& people, int sign) {
+  const SqlValue params[] = {tenant, std::int64_t{sign}};
+  TRY(connection.execute(
+      "INSERT INTO engagement_cells (tenant_id, year, organization_id, unit_id, attended, "
+      "kind_counts, months, people, expected, lapsed) "
+      "SELECT tenant_id, year, organization_id, unit_id, attended, kind_counts, months, "
+      "$2 * count(*), $2 * sum(expected), $2 * sum(CASE WHEN previous_attended > 0 AND "
+      "attended = 0 THEN 1 ELSE 0 END) FROM engagement_people WHERE tenant_id = $1 AND member = 1 "
+      "AND person_id IN " +
+          people +
+          " GROUP BY tenant_id, year, organization_id, unit_id, attended, kind_counts, months "
+          "ON CONFLICT (tenant_id, year, organization_id, unit_id, attended, kind_counts, months) "
+          "DO UPDATE SET people = engagement_cells.people + excluded.people, expected = "
+          "engagement_cells.expected + excluded.expected, lapsed = engagement_cells.lapsed + "
+          "excluded.lapsed",
+      params));
+  TRY(connection.execute(
+      "INSERT INTO engagement_quiet (tenant_id, year, quiet_day, organization_id, unit_id, "
+      "people) SELECT tenant_id, year, quiet_day, organization_id, unit_id, $2 * count(*) FROM "
+      "engagement_people WHERE tenant_id = $1 AND quiet_day IS NOT NULL AND person_id IN " +
+          people +
+          " GROUP BY tenant_id, year, quiet_day, organization_id, unit_id "
+          "ON CONFLICT (tenant_id, year, quiet_day, organization_id, unit_id) "
+          "DO UPDATE SET people = engagement_quiet.people + excluded.people",
+      params));
+  return {};
+}
+
 }  // namespace
 
 Status EngagementStore::prepare(Id tenant, CivilDate today) {
@@ -205,12 +235,20 @@ Result<std::int64_t> EngagementStore::marked(Id tenant) {
 }
 
 Status EngagementStore::settle() {
+  // Totals whose people all moved to other counts are swept here, not in every batch.
+  TRY(connection_.execute_script(
+      "DELETE FROM engagement_cells WHERE people = 0; DELETE FROM engagement_quiet WHERE people = "
+      "0"));
   if (connection_.engine() != Engine::postgres) return {};
-  return connection_.execute_script("ANALYZE engagement_people");
+  return connection_.execute_script(
+      "ANALYZE engagement_people; ANALYZE engagement_cells; ANALYZE engagement_quiet");
 }
 
 Result<std::int64_t> EngagementStore::rebuild_batch(Id tenant, CivilDate today,
                                                     std::int64_t limit) {
+  // Under the agency's lock: two batches adjusting the totals for the same people would count
+  // them twice.
+  TRY(lock_agency(connection_, tenant));
   const SqlValue batch_params[] = {tenant, limit};
   auto marked = TRY(
       query_all(connection_,
@@ -252,18 +290,19 @@ Result<std::int64_t> EngagementStore::rebuild_batch(Id tenant, CivilDate today,
       rows.push_back({person, unit, std::move(row)});
   }
 
+  const std::string in = id_list(people);
+  TRY(adjust_totals(connection_, tenant, in, -1));
   TRY(connection_.execute(
-      "DELETE FROM engagement_people WHERE tenant_id = $1 AND person_id IN " + id_list(people),
-      params));
+      "DELETE FROM engagement_people WHERE tenant_id = $1 AND person_id IN " + in, params));
   std::size_t next = 0;
   auto optional_day = [](const std::optional<long>& day) {
     return day ? SqlValue(std::int64_t{*day}) : SqlValue(std::monostate{});
   };
   static constexpr std::string_view kColumns[] = {
-      "tenant_id",         "year",      "organization_id", "person_id",
-      "unit_id",           "member",    "current_member",  "attended",
-      "expected",          "months",    "kind_counts",     "last_attended_day",
-      "previous_attended", "joined_day"};
+      "tenant_id",         "year",       "organization_id", "person_id",
+      "unit_id",           "member",     "current_member",  "attended",
+      "expected",          "months",     "kind_counts",     "last_attended_day",
+      "previous_attended", "joined_day", "quiet_day"};
   TRY(connection_.bulk_insert("engagement_people", kColumns,
                               [&](std::vector<SqlValue>& values) -> Result<bool> {
                                 if (next == rows.size()) return false;
@@ -282,9 +321,11 @@ Result<std::int64_t> EngagementStore::rebuild_batch(Id tenant, CivilDate today,
                                           row.kind_counts,
                                           optional_day(row.last_attended_day),
                                           row.previous_attended,
-                                          optional_day(row.joined_day)};
+                                          optional_day(row.joined_day),
+                                          optional_day(quiet_day(row))};
                                 return true;
                               }));
+  TRY(adjust_totals(connection_, tenant, in, 1));
   // A mark made while this batch read (a check-in just now) has a newer generation and stays.
   std::vector<std::string> seen;
   for (const auto& [person, generation] : marked)

@@ -36,39 +36,39 @@ std::pair<std::int64_t, std::int64_t> year_bounds(int year) {
 }  // namespace
 
 Result<std::vector<EngagementCell>> EngagementStore::cells(Id tenant, int year,
-                                                           const EngagementFilter& filter,
-                                                           long quiet_before) {
-  std::vector<SqlValue> params{tenant, std::int64_t{year}, std::int64_t{quiet_before}};
-  // Grouped in the primary key's order, so that SQLite adds the rows up as it reads them.
+                                                           const EngagementFilter& filter) {
+  std::vector<SqlValue> params{tenant, std::int64_t{year}};
   const std::string sql = fmt::format(
-      "SELECT e.organization_id, e.attended, e.kind_counts, e.months, e.unit_id, count(*), "
-      "sum(e.expected), sum(CASE WHEN e.previous_attended > 0 AND e.attended = 0 THEN 1 ELSE 0 "
-      "END), sum(CASE WHEN e.current_member = 1 AND coalesce(e.last_attended_day, -1) < $3 AND "
-      "coalesce(e.joined_day, -1) < $3 THEN 1 ELSE 0 END) "
-      "FROM engagement_people e WHERE e.tenant_id = $1 AND e.year = $2 AND e.member = 1{} "
-      "GROUP BY e.organization_id, e.attended, e.kind_counts, e.months, e.unit_id",
+      "SELECT e.organization_id, e.unit_id, e.attended, e.kind_counts, e.months, e.people, "
+      "e.expected, e.lapsed FROM engagement_cells e WHERE e.tenant_id = $1 AND e.year = $2{} "
+      "AND e.people <> 0",
       filter_sql(filter, params));
-  const auto read = [&] {
-    return query_all(connection_, sql, params, [](const SqlRow& row) {
-      return EngagementCell{.organization_id = row.integer(0),
-                            .unit_id = row.integer(4),
-                            .attended = row.integer(1),
-                            .kind_counts = row.integer(2),
-                            .months = static_cast<std::uint32_t>(row.integer(3)),
-                            .people = row.integer(5),
-                            .expected = row.integer(6),
-                            .lapsed = row.integer(7),
-                            .gone_quiet = row.integer(8)};
-    });
-  };
-  if (connection_.engine() != Engine::postgres) return read();
-  // PostgreSQL estimates the groups of five columns as the product of their distinct values,
-  // near a million; with its default 4 MB of working memory it then sorts a million rows on disk
-  // (2 s on a synthetic year) instead of hashing them (0.4 s for the ~12,000 real groups). A
-  // little more memory for this one transaction lets it hash.
-  return in_transaction(connection_, [&]() -> Result<std::vector<EngagementCell>> {
-    TRY(connection_.execute_script("SET LOCAL work_mem = '64MB'"));
-    return read();
+  return query_all(connection_, sql, params, [](const SqlRow& row) {
+    return EngagementCell{.organization_id = row.integer(0),
+                          .unit_id = row.integer(1),
+                          .attended = row.integer(2),
+                          .kind_counts = row.integer(3),
+                          .months = static_cast<std::uint32_t>(row.integer(4)),
+                          .people = row.integer(5),
+                          .expected = row.integer(6),
+                          .lapsed = row.integer(7)};
+  });
+}
+
+Result<std::vector<EngagementQuiet>> EngagementStore::quiet(Id tenant, int year,
+                                                            const EngagementFilter& filter,
+                                                            long quiet_before) {
+  std::vector<SqlValue> params{tenant, std::int64_t{year}, std::int64_t{quiet_before}};
+  // The totals by day before the chosen one: a range of the key, a few hundred days per
+  // department.
+  const std::string sql = fmt::format(
+      "SELECT e.organization_id, e.unit_id, sum(e.people) FROM engagement_quiet e WHERE "
+      "e.tenant_id = $1 AND e.year = $2 AND e.quiet_day < $3{} "
+      "GROUP BY e.organization_id, e.unit_id HAVING sum(e.people) <> 0",
+      filter_sql(filter, params));
+  return query_all(connection_, sql, params, [](const SqlRow& row) {
+    return EngagementQuiet{
+        .organization_id = row.integer(0), .unit_id = row.integer(1), .people = row.integer(2)};
   });
 }
 
@@ -98,10 +98,7 @@ Result<std::vector<EngagementPerson>> EngagementStore::people(
       break;
     case EngagementCrowd::gone_quiet:
       params.emplace_back(std::int64_t{quiet_before});
-      where += fmt::format(
-          " AND e.current_member = 1 AND coalesce(e.last_attended_day, -1) < ${0} AND "
-          "coalesce(e.joined_day, -1) < ${0}",
-          params.size());
+      where += fmt::format(" AND e.quiet_day < ${}", params.size());
       break;
   }
   params.emplace_back(limit);

@@ -1,8 +1,8 @@
 #pragma once
 // The engagement summary (migration 0010, core/engagement_facts.hpp): rebuilding the rows of the
-// people the triggers marked, and the aggregates the measures are computed from. Reads scan one
-// year's rows of the agency in primary-key order and group them in the database, so that a
-// dashboard over a million members moves a few thousand lines, not a million.
+// people the triggers marked, and the aggregates the measures are computed from. Reads take one
+// year's totals (engagement_cells, migration 0012), which each rebuild adjusts by the difference
+// its people make, so that a dashboard over a million members reads a few thousand rows.
 
 #include <optional>
 #include <string>
@@ -37,11 +37,13 @@ class EngagementStore {
   // otherwise walk a million rows in key order, not hash them); SQLite needs nothing.
   Status settle();
 
-  // One year's members grouped by organization, department and counts, for core::fold_cells,
-  // in one pass over the year's rows. `quiet_before` (days since 1970): current members whose last
-  // attendance, and whose joining, came before it are gone quiet.
-  Result<std::vector<EngagementCell>> cells(Id tenant, int year, const EngagementFilter& filter,
-                                            long quiet_before);
+  // One year's members grouped by organization, department and counts, for core::fold_cells:
+  // the totals the rebuilds keep (a few thousand rows for a million members).
+  Result<std::vector<EngagementCell>> cells(Id tenant, int year, const EngagementFilter& filter);
+  // The year's current members gone quiet by organization and department: their last
+  // attendance, and their joining, came before `quiet_before` (days since 1970).
+  Result<std::vector<EngagementQuiet>> quiet(Id tenant, int year, const EngagementFilter& filter,
+                                             long quiet_before);
   // The people behind a number, by department then name, one line per organization.
   Result<std::vector<EngagementPerson>> people(Id tenant, int year, const EngagementFilter& filter,
                                                EngagementCrowd crowd,

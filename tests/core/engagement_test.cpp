@@ -81,12 +81,8 @@ TEST(EngagementMeasures, GiniAndTopTenthByHand) {
 }
 
 TEST(EngagementMeasures, CountsReachRepeatCoreAndSpread) {
-  EngagementGroup never{.organization_id = 1,
-                        .attended = 0,
-                        .people = 5,
-                        .expected = 10,
-                        .lapsed = 2,
-                        .gone_quiet = 5};
+  EngagementGroup never{
+      .organization_id = 1, .attended = 0, .people = 5, .expected = 10, .lapsed = 2};
   EngagementGroup twice{.organization_id = 1,
                         .attended = 2,
                         .kind_counts = with_kind_count(0, ActivityKind::sports, 2),
@@ -104,6 +100,7 @@ TEST(EngagementMeasures, CountsReachRepeatCoreAndSpread) {
   const std::vector<EngagementGroup> groups{never, twice, often};
   std::vector<EngagementUnit> units{{1, 10, 4, 2, {}}, {1, 11, 6, 0, {}}, {1, 12, 0, 0, {}}};
   units[0].reached_by_kind[static_cast<std::size_t>(ActivityKind::sports)] = 2;
+  units[1].gone_quiet = 5;
 
   const EngagementMeasures all = measure_engagement(groups, units);
   EXPECT_EQ(all.members, 10);
@@ -147,17 +144,13 @@ TEST(EngagementMeasures, CellsFoldIntoGroupsAndDepartments) {
        .kind_counts = sports,
        .months = 0b100,
        .people = 1,
-       .expected = 2,
-       .gone_quiet = 1},
-      {.organization_id = 1,
-       .unit_id = 11,
-       .attended = 0,
-       .people = 4,
-       .expected = 1,
-       .lapsed = 2,
-       .gone_quiet = 4},
+       .expected = 2},
+      {.organization_id = 1, .unit_id = 11, .attended = 0, .people = 4, .expected = 1, .lapsed = 2},
   };
-  const EngagementCounts counts = fold_cells(cells);
+  // Gone quiet is counted apart, by department: one of unit 11's attenders, its four others and
+  // one person of unit 12, which has no cell of its own this year.
+  const std::vector<EngagementQuiet> quiet{{1, 11, 5}, {1, 12, 1}};
+  const EngagementCounts counts = fold_cells(cells, quiet);
   ASSERT_EQ(counts.groups.size(), 2u);  // (attended 0) and (attended 2, two sports)
   EXPECT_EQ(counts.groups[0].people, 4);
   EXPECT_EQ(counts.groups[0].lapsed, 2);
@@ -165,14 +158,17 @@ TEST(EngagementMeasures, CellsFoldIntoGroupsAndDepartments) {
   EXPECT_EQ(counts.groups[1].expected, 8);
   EXPECT_EQ(counts.groups[1].attended_in_month[0], 3);  // January: the first cell's three
   EXPECT_EQ(counts.groups[1].attended_in_month[2], 4);  // March: all four
-  ASSERT_EQ(counts.units.size(), 2u);
+  ASSERT_EQ(counts.units.size(), 3u);
   EXPECT_EQ(counts.units[1].members, 5);
+  EXPECT_EQ(counts.units[1].gone_quiet, 5);
+  EXPECT_EQ(counts.units[2].members, 0);
   EXPECT_EQ(counts.units[1].reached, 1);
   EXPECT_EQ(counts.units[1].reached_by_kind[static_cast<std::size_t>(ActivityKind::sports)], 1);
   const EngagementMeasures measures = measure_engagement(counts.groups, counts.units);
   EXPECT_EQ(measures.members, 8);
-  EXPECT_EQ(measures.gone_quiet, 5);
+  EXPECT_EQ(measures.gone_quiet, 6);
   EXPECT_EQ(measures.units_reached, 2);
+  EXPECT_EQ(measures.units_with_members, 2);  // unit 12's quiet count adds no members
 }
 
 TEST(EngagementScore, ExplainsRecencyFrequencyAndVarietyInWords) {

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/sql.hpp"
 #include "support/service_fixture.hpp"
 
@@ -135,6 +137,49 @@ class EngagementTest : public dk::testing::ServiceTest {
     return ids;
   }
 
+  // A query's rows as sorted lines of their integer columns, for comparing.
+  std::vector<std::string> lines(const std::string& sql, int columns) {
+    const store::SqlValue params[] = {tenant_};
+    auto rows = store::query_all(*connection_, sql, params, [&](const store::SqlRow& row) {
+      std::string line;
+      for (int column = 0; column < columns; ++column)
+        line += std::to_string(row.integer(column)) + " ";
+      return line;
+    });
+    EXPECT_TRUE(rows) << rows.error().message.en;
+    std::vector<std::string> sorted = rows ? *rows : std::vector<std::string>{};
+    std::ranges::sort(sorted);
+    return sorted;
+  }
+
+  // The totals the rebuilds keep (cells, then quiet days) against the same grouped afresh from
+  // the people's rows.
+  void expect_kept_totals_fresh(const std::string& after) {
+    const auto cells = lines(
+        "SELECT tenant_id, year, organization_id, unit_id, attended, kind_counts, months, people, "
+        "expected, lapsed FROM engagement_cells WHERE tenant_id = $1 AND people <> 0",
+        10);
+    EXPECT_FALSE(cells.empty()) << after;
+    EXPECT_EQ(cells,
+              lines("SELECT tenant_id, year, organization_id, unit_id, attended, kind_counts, "
+                    "months, count(*), sum(expected), sum(CASE WHEN previous_attended > 0 AND "
+                    "attended = 0 THEN 1 ELSE 0 END) FROM engagement_people WHERE tenant_id = $1 "
+                    "AND member = 1 GROUP BY tenant_id, year, organization_id, unit_id, attended, "
+                    "kind_counts, months",
+                    10))
+        << after;
+    const auto quiet = lines(
+        "SELECT year, quiet_day, organization_id, unit_id, people FROM engagement_quiet WHERE "
+        "tenant_id = $1 AND people <> 0",
+        5);
+    EXPECT_FALSE(quiet.empty()) << after;
+    EXPECT_EQ(quiet, lines("SELECT year, quiet_day, organization_id, unit_id, count(*) FROM "
+                           "engagement_people WHERE tenant_id = $1 AND quiet_day IS NOT NULL "
+                           "GROUP BY year, quiet_day, organization_id, unit_id",
+                           5))
+        << after;
+  }
+
   Id unit_a_ = 0, unit_b_ = 0, unit_c_ = 0;
   Id p1_ = 0, p2_ = 0, p3_ = 0, p4_ = 0, p5_ = 0, p6_ = 0;
   Id activities_ = 100;
@@ -232,6 +277,32 @@ TEST_P(EngagementTest, ARefreshRebuildsAtMostItsLimitAndSaysWhatIsLeft) {
   const EngagementOverview read = overview(leadership());
   EXPECT_EQ(read.pending, 0) << "a read rebuilds the few that are left";
   EXPECT_EQ(row_of(read, trade_union_).year.reached, 2);
+}
+
+TEST_P(EngagementTest, TheKeptTotalsStayTheSumOfThePeoplesRowsThroughEveryChange) {
+  const auto check = [&](const std::string& after) {
+    overview(leadership());
+    expect_kept_totals_fresh(after);
+  };
+  check("the first read");
+  const Id late = add_activity(trade_union_, "culture", {2026, 11, 12});
+  attend(late, p3_, "present");
+  attend(late, p4_, "present");
+  check("a check-in of two");
+  sql("UPDATE persons SET unit_id = $2 WHERE tenant_id = $1 AND id = $3", {unit_b_, p1_});
+  check("a move to another department");
+  sql("UPDATE memberships SET status = 'left', left_on = '2026-11-15' WHERE tenant_id = $1 AND "
+      "person_id = $2",
+      {p5_});
+  check("a member who left");
+  sql("UPDATE activities SET status = 'cancelled' WHERE tenant_id = $1 AND id = $2", {late});
+  check("a cancelled activity");
+  // A rebuild of everyone (a new first year) subtracts and adds every row once more.
+  attend(add_activity(trade_union_, "study", {2019, 4, 2}), p2_, "present");
+  check("records from an earlier year");
+  const EngagementMeasures now = row_of(overview(leadership()), trade_union_).year;
+  EXPECT_EQ(now.members, 5) << "p5 was a member this year, until 15/11";
+  EXPECT_EQ(now.gone_quiet, 3) << "p2, p3 and p4 (whose one attendance was cancelled); p5 left";
 }
 
 TEST_P(EngagementTest, OfficersSeeTheirOwnAndMembersNothing) {
