@@ -436,10 +436,6 @@ Result<std::optional<AttendanceState>> ActivityStore::attendance_of(Id tenant, I
 
 namespace {
 
-std::string id_list(const std::vector<Id>& ids) {
-  return ids.empty() ? std::string("(NULL)") : fmt::format("({})", fmt::join(ids, ","));
-}
-
 // The query for the current members an audience means, selecting m.person_id.
 std::string audience_sql(const Audience& audience) {
   std::string sql =

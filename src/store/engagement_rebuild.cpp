@@ -14,10 +14,6 @@
 namespace dk::store {
 namespace {
 
-std::string id_list(const std::vector<Id>& ids) {
-  return fmt::format("({})", fmt::join(ids, ","));
-}
-
 ActivityKind kind_of_club(std::string_view code) {
   return activity_kind_of(parse_code<ClubKind>(code).value_or(ClubKind::other));
 }

@@ -25,6 +25,16 @@ Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std
   return value;
 }
 
+std::string id_list(std::span<const std::int64_t> ids) {
+  if (ids.empty()) return "(NULL)";
+  std::string list = "(";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) list += ',';
+    list += std::to_string(ids[i]);
+  }
+  return list + ")";
+}
+
 Error out_of_range() {
   return Error{ErrorKind::conflict,
                "store.out_of_range",

@@ -198,6 +198,10 @@ auto query_all(SqlConnection& connection, std::string_view sql, std::span<const 
 Result<std::optional<std::int64_t>> query_integer(SqlConnection& connection, std::string_view sql,
                                                   std::span<const SqlValue> params = {});
 
+// Ids as an SQL list for `IN`: "(1,2,3)"; "(NULL)" for none, which matches nothing. Ids are
+// integers, so the list is safe to splice into a statement.
+std::string id_list(std::span<const std::int64_t> ids);
+
 // A sum or a number in a statement left the range of a 64-bit integer (SQLite's "integer
 // overflow", PostgreSQL's SQLSTATE 22003): said the same way by both adapters, never a wrapped
 // or zeroed value.

@@ -73,18 +73,6 @@ class EngagementTest : public dk::testing::ServiceTest {
     attend(add_activity(trade_union_, "sports", {2026, 4, 1}, "cancelled"), p5_, "present");
   }
 
-  Id add_unit(const std::string& name) {
-    auto unit = create_unit(*connection_, administrator(), Unit{0, "", name});
-    EXPECT_TRUE(unit) << unit.error().message.en;
-    return unit ? unit->id : 0;
-  }
-
-  void sql(const std::string& statement, std::vector<store::SqlValue> params) {
-    params.insert(params.begin(), tenant_);
-    auto done = connection_->execute(statement, params);
-    ASSERT_TRUE(done) << statement << ": " << done.error().message.en;
-  }
-
   Id add_activity(Id organizer, const std::string& kind, CivilDate date,
                   const std::string& status = "done", bool required_of_everyone = false) {
     const Id id = ++activities_;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "service/actor.hpp"
 #include "service/audit.hpp"
@@ -86,6 +87,21 @@ class ServiceTest : public AgencyTest {
     auto created = service::create_person(*connection_, administrator(), person);
     EXPECT_TRUE(created) << created.error().message.en;
     return created ? created->view.person.id : 0;
+  }
+
+  // A department of the agency.
+  Id add_unit(const std::string& name) {
+    auto unit = service::create_unit(*connection_, administrator(), Unit{0, "", name});
+    EXPECT_TRUE(unit) << unit.error().message.en;
+    return unit ? unit->id : 0;
+  }
+
+  // A statement run as it is, for the facts a test sets up below the use cases (attendance of
+  // past activities, a committee seat): $1 is the test's tenant, `params` follow.
+  void sql(const std::string& statement, std::vector<store::SqlValue> params) {
+    params.insert(params.begin(), tenant_);
+    auto done = connection_->execute(statement, params);
+    ASSERT_TRUE(done) << statement << ": " << done.error().message.en;
   }
 
   // The newest entry of the audit log; an empty one when there is none.

@@ -1,0 +1,66 @@
+#pragma once
+// Directives to be studied, their audience, check questions and study sessions, and every
+// person's receipt (core/directive.hpp).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/directive.hpp"
+#include "store/sql.hpp"
+
+namespace dk::store {
+
+// A directive as lists show it: the counts of its receipts by the rules of core::studied.
+struct DirectiveSummary {
+  Directive directive;
+  std::string organization_name;  // empty for the agency's own
+  StudyCounts counts;             // people, read, studied (the others stay 0)
+};
+
+// A person's own view of a directive they received.
+struct ReceivedDirective {
+  DirectiveSummary summary;
+  DirectiveReceipt receipt;
+  std::optional<Instant> attended_at;  // at a linked study activity
+};
+
+class DirectiveStore {
+ public:
+  explicit DirectiveStore(SqlConnection& connection) : connection_(connection) {}
+
+  // Writes the directive with its audience, questions and study sessions; returns it with its id.
+  Result<Directive> create(const Directive& directive);
+  // A receipt for every person of the audience as of `today`; how many were delivered.
+  Result<std::int64_t> deliver(const Directive& directive, CivilDate today);
+  Result<std::optional<Directive>> find(Id tenant, Id id);
+  // The directive with its details, its organization's name and its counts.
+  Result<std::optional<DirectiveSummary>> summary(Id tenant, Id id);
+  // Newest first; `within`, when set, keeps those of these organizations (an officer's own).
+  Result<std::vector<DirectiveSummary>> list(Id tenant,
+                                             const std::optional<std::vector<Id>>& within);
+  // What `person` received, newest first.
+  Result<std::vector<ReceivedDirective>> received(Id tenant, Id person);
+  Result<std::optional<DirectiveReceipt>> receipt(Id tenant, Id id, Id person);
+  // The person's earliest check-in at one of its study sessions.
+  Result<std::optional<Instant>> attended_at(Id tenant, Id id, Id person);
+  // First opening; false when already read.
+  Result<bool> mark_read(Id tenant, Id id, Id person, Instant at);
+  // Studied (and read, if it was not); false when it already was studied.
+  Result<bool> mark_studied(Id tenant, Id id, Id person, Instant at, StudyWay how);
+  Status count_attempt(Id tenant, Id id, Id person);
+  // Everyone it was delivered to, by department and name.
+  Result<std::vector<DirectiveProgressRow>> progress(Id tenant, Id id);
+  // One more reminder to each who has not studied it (counting the study sessions) and was not
+  // reminded since `not_since`; how many were reminded.
+  Result<std::int64_t> remind(Id tenant, Id id, Instant at, Instant not_since);
+  Status link_study_activity(Id tenant, Id id, Id activity);
+
+ private:
+  Result<std::vector<DirectiveSummary>> read(std::string_view where, std::vector<SqlValue> params);
+  Status read_details(Directive& directive);
+
+  SqlConnection& connection_;
+};
+
+}  // namespace dk::store
