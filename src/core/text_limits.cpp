@@ -13,8 +13,9 @@ TextKind text_kind(std::string_view field) {
   // The last part of a nested name decides: "payer.name" is a name.
   const std::size_t dot = field.rfind('.');
   const std::string_view name = dot == std::string_view::npos ? field : field.substr(dot + 1);
-  constexpr std::array<std::string_view, 8> kProse = {
-      "description", "note", "purpose", "memo", "reason", "comment", "leave_reason", "agenda"};
+  constexpr std::array<std::string_view, 9> kProse = {"description",  "note",   "purpose",
+                                                      "memo",         "reason", "comment",
+                                                      "leave_reason", "agenda", "summary"};
   for (const std::string_view prose : kProse)
     if (name == prose) return TextKind::prose;
   return TextKind::line;

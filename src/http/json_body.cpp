@@ -190,6 +190,14 @@ Status JsonBody::integers(std::string_view field, std::optional<std::vector<std:
   return {};
 }
 
+Status JsonBody::array(std::string_view field, std::optional<boost::json::array>& out) {
+  const boost::json::value* value = find(field);
+  if (!value) return {};
+  if (!value->is_array()) return wrong_type(field, "một danh sách", "a list");
+  out = value->get_array();
+  return {};
+}
+
 Status JsonBody::counts(std::string_view field,
                         std::optional<std::vector<std::pair<std::string, std::int64_t>>>& out) {
   const boost::json::value* value = find(field);

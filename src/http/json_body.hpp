@@ -35,6 +35,8 @@ class JsonBody {
   Status texts(std::string_view field, std::optional<std::vector<std::string>>& out);
   // An array of whole numbers ids.
   Status integers(std::string_view field, std::optional<std::vector<std::int64_t>>& out);
+  // An array as it is, for lists of objects that the endpoint reads itself.
+  Status array(std::string_view field, std::optional<boost::json::array>& out);
   // An object whose values are whole numbers: {"sports": 4, "study": 6}.
   Status counts(std::string_view field,
                 std::optional<std::vector<std::pair<std::string, std::int64_t>>>& out);
