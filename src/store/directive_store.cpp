@@ -229,7 +229,9 @@ Result<std::vector<DirectiveSummary>> DirectiveStore::list(
     Id tenant, const std::optional<std::vector<Id>>& within) {
   std::string where;
   if (within) where = " AND d.organization_id IN " + id_list(*within);
-  return read(where, {tenant});
+  auto summaries = TRY(read(where, {tenant}));
+  for (auto& summary : summaries) TRY(read_details(summary.directive));
+  return summaries;
 }
 
 Result<std::optional<DirectiveSummary>> DirectiveStore::summary(Id tenant, Id id) {
@@ -247,6 +249,7 @@ Result<std::vector<ReceivedDirective>> DirectiveStore::received(Id tenant, Id pe
   std::vector<ReceivedDirective> received;
   received.reserve(summaries.size());
   for (auto& summary : summaries) {
+    TRY(read_details(summary.directive));
     const Id id = summary.directive.id;
     auto receipt = TRY(this->receipt(tenant, id, person));
     auto attended = TRY(attended_at(tenant, id, person));

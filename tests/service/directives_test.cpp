@@ -101,6 +101,7 @@ TEST_P(DirectivesTest, ReachesTheOrganizationsMembersAndNobodyElse) {
   ASSERT_EQ(mine->size(), 1u);
   EXPECT_TRUE(mine->front().receipt);
   EXPECT_FALSE(mine->front().may_follow);
+  EXPECT_EQ(mine->front().directive.questions.size(), 1u) << "a list carries the questions";
   EXPECT_EQ(mine->front().counts.people, 0) << "a member does not see the others' counts";
 
   // The trade union's member neither received it nor may read it.

@@ -54,6 +54,19 @@ export const router = createRouter({
           meta: { title: 'engagement.title', ability: 'seeDashboard' },
         },
         {
+          path: 'directives',
+          name: 'directives',
+          component: () => import('@/features/directives/views/DirectivesView.vue'),
+          meta: { title: 'directives.title' },
+        },
+        {
+          path: 'directives/:id(\\d+)',
+          name: 'directive',
+          component: () => import('@/features/directives/views/DirectiveView.vue'),
+          props: true,
+          meta: { title: 'directives.title' },
+        },
+        {
           path: 'activities',
           name: 'activities',
           component: () => import('@/features/activities/views/ActivitiesView.vue'),

@@ -13,6 +13,7 @@ import { plansEn, plansVi } from '@/features/plans/messages'
 import { registryEn, registryVi } from '@/features/registry/messages'
 import { sessionEn, sessionVi } from '@/features/session/messages'
 import { supportEn, supportVi } from '@/features/support/messages'
+import { directivesEn, directivesVi } from '@/features/directives/messages'
 
 export const vi = {
   ...sharedVi,
@@ -25,6 +26,7 @@ export const vi = {
   ...plansVi,
   ...fundsVi,
   ...supportVi,
+  ...directivesVi,
   ...engagementVi,
 }
 
@@ -41,5 +43,6 @@ export const en: Messages = {
   ...plansEn,
   ...fundsEn,
   ...supportEn,
+  ...directivesEn,
   ...engagementEn,
 }
