@@ -167,14 +167,19 @@ Status lock_agency(SqlConnection& connection, Id tenant) {
 // member rows to the cells, their current members' quiet days to engagement_quiet.
 Status adjust_totals(SqlConnection& connection, Id tenant, const std::string& people, int sign) {
   const SqlValue params[] = {tenant, std::int64_t{sign}};
+  // The batch's people through their index. Without statistics SQLite otherwise reads the agency's
+  // whole table in its key order, which is the GROUP BY's, for every batch: a million members'
+  // refresh went from 3 minutes to more than 20.
+  const std::string rows = connection.engine() == Engine::sqlite
+                               ? "engagement_people INDEXED BY engagement_people_person"
+                               : "engagement_people";
   TRY(connection.execute(
       "INSERT INTO engagement_cells (tenant_id, year, organization_id, unit_id, attended, "
       "kind_counts, months, people, expected, lapsed) "
       "SELECT tenant_id, year, organization_id, unit_id, attended, kind_counts, months, "
       "$2 * count(*), $2 * sum(expected), $2 * sum(CASE WHEN previous_attended > 0 AND "
-      "attended = 0 THEN 1 ELSE 0 END) FROM engagement_people WHERE tenant_id = $1 AND member = 1 "
-      "AND person_id IN " +
-          people +
+      "attended = 0 THEN 1 ELSE 0 END) FROM " +
+          rows + " WHERE tenant_id = $1 AND member = 1 AND person_id IN " + people +
           " GROUP BY tenant_id, year, organization_id, unit_id, attended, kind_counts, months "
           "ON CONFLICT (tenant_id, year, organization_id, unit_id, attended, kind_counts, months) "
           "DO UPDATE SET people = engagement_cells.people + excluded.people, expected = "
@@ -183,9 +188,8 @@ Status adjust_totals(SqlConnection& connection, Id tenant, const std::string& pe
       params));
   TRY(connection.execute(
       "INSERT INTO engagement_quiet (tenant_id, year, quiet_day, organization_id, unit_id, "
-      "people) SELECT tenant_id, year, quiet_day, organization_id, unit_id, $2 * count(*) FROM "
-      "engagement_people WHERE tenant_id = $1 AND quiet_day IS NOT NULL AND person_id IN " +
-          people +
+      "people) SELECT tenant_id, year, quiet_day, organization_id, unit_id, $2 * count(*) FROM " +
+          rows + " WHERE tenant_id = $1 AND quiet_day IS NOT NULL AND person_id IN " + people +
           " GROUP BY tenant_id, year, quiet_day, organization_id, unit_id "
           "ON CONFLICT (tenant_id, year, quiet_day, organization_id, unit_id) "
           "DO UPDATE SET people = engagement_quiet.people + excluded.people",
