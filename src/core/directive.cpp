@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "core/vietnamese_text.hpp"
 
 namespace dk {
 namespace {
@@ -147,6 +151,38 @@ Result<Grade> grade_answers(std::span<const CheckQuestion> questions,
 bool may_post_directive(const Principal& principal, std::optional<Id> organization) {
   if (principal.administrator || principal.leadership) return true;
   return organization && principal.is_officer_of(*organization);
+}
+
+std::string attachment_file_name(std::string_view uploaded, std::string_view extension) {
+  if (const auto slash = uploaded.find_last_of("/\\"); slash != std::string_view::npos)
+    uploaded.remove_prefix(slash + 1);
+  std::string name;
+  if (is_valid_utf8(uploaded)) {
+    for (const char c : uploaded) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x20 || byte == 0x7F || std::strchr("<>:\"|?*", c) != nullptr) continue;
+      name.push_back(c);
+    }
+  }
+  // The extension it came with goes (the bytes decide the new one); "05-KH.TĐTN" keeps its dot.
+  if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) {
+    const std::string_view tail = std::string_view(name).substr(dot + 1);
+    if (!tail.empty() && tail.size() <= 5 && std::ranges::all_of(tail, [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c));
+        }))
+      name.resize(dot);
+  }
+  constexpr std::size_t kMaxNameCharacters = 120;
+  std::size_t characters = 0, end = 0;
+  for (; end < name.size(); ++end) {
+    const bool starts_character = (static_cast<unsigned char>(name[end]) & 0xC0) != 0x80;
+    if (starts_character && ++characters > kMaxNameCharacters) break;
+  }
+  name.resize(end);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+  while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(0, 1);
+  if (name.empty()) name = "tep-dinh-kem";
+  return name + std::string(extension);
 }
 
 Status validate_directive(const Directive& directive) {

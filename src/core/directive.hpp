@@ -44,6 +44,20 @@ struct CheckQuestion {
 inline constexpr std::size_t kMaxCheckQuestions = 10;
 inline constexpr std::size_t kMaxChoices = 6;
 
+// A file that goes with it: the text itself as a PDF or DOCX, or pictures. Its bytes are kept
+// apart and read only when it is downloaded.
+struct DirectiveAttachment {
+  int position = 0;  // 1, 2, … in the order they were added
+  std::string file_name;
+  std::string content_type;  // as io::sniff_attachment found it, never as the browser said
+  std::int64_t size = 0;     // bytes
+  Id uploaded_by = 0;
+  Instant uploaded_at{};
+};
+
+inline constexpr std::int64_t kMaxAttachmentBytes = 10 << 20;  // 10 MiB: a scanned directive
+inline constexpr std::size_t kMaxAttachments = 10;
+
 // Who must study it: the current members of the organizations (none named: of every
 // organization of the agency), narrowed to some departments and to the committees if asked.
 struct DirectiveAudience {
@@ -69,6 +83,7 @@ struct Directive {
   DirectiveAudience audience;
   std::vector<CheckQuestion> questions;
   std::vector<Id> study_activity_ids;  // attending one of them counts as having studied it
+  std::vector<DirectiveAttachment> attachments;
   Id posted_by = 0;
   Instant posted_at{};
 };
@@ -142,6 +157,11 @@ Result<Grade> grade_answers(std::span<const CheckQuestion> questions, std::span<
 // Who posts and follows up: administrators and the leadership for the agency or any
 // organization; an organization's officers for it.
 bool may_post_directive(const Principal& principal, std::optional<Id> organization);
+
+// The name an attachment is stored and downloaded under: `uploaded` without any folder, control
+// characters or characters file systems refuse, at most 120 characters, ending in `extension`
+// (the type its bytes are); "tep-dinh-kem" + extension when nothing is left.
+std::string attachment_file_name(std::string_view uploaded, std::string_view extension);
 
 // Field-named problems of a new directive: a title, an issuer, the deadline not before the date
 // issued, a non-agency directive addressed to its own organization only (an officer reaches their

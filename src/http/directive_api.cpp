@@ -8,6 +8,7 @@
 #include "core/instant_text.hpp"
 #include "core/text_limits.hpp"
 #include "http/api.hpp"
+#include "http/download.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
 #include "service/directives.hpp"
@@ -51,6 +52,14 @@ boost::json::object directive_json(const service::DirectiveView& view, std::stri
     if (view.may_follow) item["answer"] = question.answer;
     questions.push_back(std::move(item));
   }
+  boost::json::array attachments;
+  for (const DirectiveAttachment& file : directive.attachments) {
+    attachments.push_back(boost::json::object{{"position", file.position},
+                                              {"file_name", file.file_name},
+                                              {"content_type", file.content_type},
+                                              {"size", file.size},
+                                              {"uploaded_at", format_instant(file.uploaded_at)}});
+  }
   boost::json::value receipt = nullptr;
   if (view.receipt) {
     receipt = boost::json::object{{"delivered_at", format_instant(view.receipt->delivered_at)},
@@ -85,6 +94,7 @@ boost::json::object directive_json(const service::DirectiveView& view, std::stri
         {"committee_only", directive.audience.committee_only}}},
       {"questions", std::move(questions)},
       {"study_activity_ids", ids_json(directive.study_activity_ids)},
+      {"attachments", std::move(attachments)},
       {"posted_at", format_instant(directive.posted_at)},
       {"receipt", std::move(receipt)},
       {"study", std::move(study)},
@@ -319,21 +329,49 @@ Result<HttpResponse> post_study_activity(ApiCall& call) {
                  call.language);
 }
 
+// The file as the raw body (any Content-Type; its bytes decide what it is), its name in ?filename=.
+Result<HttpResponse> post_attachment(ApiCall& call) {
+  auto id = TRY(route_id(call.request));
+  const std::string file_name = query_value(call.request, "filename").value_or("");
+  return respond(
+      service::attach_to_directive(call.connection, call.who(), id, file_name, call.request.body),
+      201, call.language);
+}
+
+// Always a download, never shown in the page's origin: a picture or a PDF opens in the viewer of
+// the member's choice, and the server's nosniff keeps the type the bytes were checked to be.
+Result<HttpResponse> get_attachment(ApiCall& call) {
+  auto id = TRY(route_id(call.request));
+  auto position = TRY(route_id(call.request, "position"));
+  if (position > static_cast<Id>(kMaxAttachments)) position = 0;
+  auto file = TRY(
+      service::directive_attachment(call.connection, call.who(), id, static_cast<int>(position)));
+  HttpResponse response{200, file.attachment.content_type, std::move(file.content), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("attachment", file.attachment.file_name));
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace
 
 void add_directive_routes(std::vector<Route>& routes) {
-  routes.insert(routes.end(),
-                {
-                    {"GET", "/api/v1/directives", Guard::signed_in, get_directives},
-                    {"POST", "/api/v1/directives", Guard::signed_in, post_directive},
-                    {"GET", "/api/v1/directives/:id", Guard::signed_in, get_directive},
-                    {"POST", "/api/v1/directives/:id/read", Guard::signed_in, post_read},
-                    {"POST", "/api/v1/directives/:id/study", Guard::signed_in, post_study},
-                    {"GET", "/api/v1/directives/:id/progress", Guard::signed_in, get_progress},
-                    {"POST", "/api/v1/directives/:id/remind", Guard::signed_in, post_remind},
-                    {"POST", "/api/v1/directives/:id/study-activities", Guard::signed_in,
-                     post_study_activity},
-                });
+  routes.insert(
+      routes.end(),
+      {
+          {"GET", "/api/v1/directives", Guard::signed_in, get_directives},
+          {"POST", "/api/v1/directives", Guard::signed_in, post_directive},
+          {"GET", "/api/v1/directives/:id", Guard::signed_in, get_directive},
+          {"POST", "/api/v1/directives/:id/read", Guard::signed_in, post_read},
+          {"POST", "/api/v1/directives/:id/study", Guard::signed_in, post_study},
+          {"GET", "/api/v1/directives/:id/progress", Guard::signed_in, get_progress},
+          {"POST", "/api/v1/directives/:id/remind", Guard::signed_in, post_remind},
+          {"POST", "/api/v1/directives/:id/study-activities", Guard::signed_in,
+           post_study_activity},
+          {"POST", "/api/v1/directives/:id/attachments", Guard::signed_in, post_attachment,
+           static_cast<std::size_t>(kMaxAttachmentBytes)},
+          {"GET", "/api/v1/directives/:id/attachments/:position", Guard::signed_in, get_attachment},
+      });
 }
 
 }  // namespace dk::http

@@ -93,8 +93,11 @@ std::string json_escape(std::string_view text) {
 }
 
 // Our request from RESTinio's; a query string that cannot be decoded is reported, not guessed.
+// `pattern` is the route's ("/api/v1/clubs/:id/members/:person"): its ":names" are the
+// parameters to copy (RESTinio offers no public way to list them). No route: none.
 Result<HttpRequest> convert(const restinio::request_handle_t& request,
-                            const restinio::router::route_params_t& params) {
+                            const restinio::router::route_params_t& params,
+                            std::string_view pattern) {
   HttpRequest converted;
   converted.method = std::string(request->header().method().c_str());
   converted.path = std::string(request->header().path());
@@ -102,8 +105,13 @@ Result<HttpRequest> convert(const restinio::request_handle_t& request,
   converted.address = request->remote_endpoint().address().to_string();
   request->header().for_each_field(
       [&](const auto& field) { converted.headers[lower(field.name())] = field.value(); });
-  // The parameters the routes name (RESTinio offers no public way to list them).
-  for (const char* name : {"id", "person", "token"}) {
+  for (std::size_t colon = pattern.find(':'); colon != std::string_view::npos;
+       colon = pattern.find(':', colon + 1)) {
+    std::size_t end = colon + 1;
+    while (end < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_'))
+      ++end;
+    const std::string name(pattern.substr(colon + 1, end - colon - 1));
     if (auto value = params.get_param(name)) converted.route[name] = std::string(*value);
   }
   converted.query = TRY(parse_query_string(request->header().query()));
@@ -164,7 +172,7 @@ class Server {
     ++in_flight_;
     const auto started = std::chrono::steady_clock::now();
     HttpResponse response;
-    auto converted = convert(request, params);
+    auto converted = convert(request, params, route ? route->pattern : std::string_view());
     if (auto refused = over_limits(request)) {
       response = std::move(*refused);
     } else if (!converted) {

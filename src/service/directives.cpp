@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/vietnamese_text.hpp"
+#include "io/attachment_type.hpp"
 #include "service/audit.hpp"
 #include "service/refusal.hpp"
 #include "store/activity_store.hpp"
@@ -245,6 +246,58 @@ Result<DirectiveView> link_study_activity(store::SqlConnection& connection, cons
                      fmt::format(R"({{"study_activity_id":{}}})", activity)));
     return view_for(directives, actor, id);
   });
+}
+
+Result<DirectiveView> attach_to_directive(store::SqlConnection& connection, const Actor& actor,
+                                          Id id, std::string_view file_name,
+                                          const std::string& content) {
+  if (content.empty()) {
+    return invalid("file", "attachment.empty", "Tệp gửi lên trống.", "The uploaded file is empty.");
+  }
+  if (static_cast<std::int64_t>(content.size()) > kMaxAttachmentBytes) {
+    return invalid("file", "attachment.too_large",
+                   fmt::format("Tệp lớn quá {} MB.", kMaxAttachmentBytes >> 20),
+                   fmt::format("The file is larger than {} MB.", kMaxAttachmentBytes >> 20));
+  }
+  const auto type = io::sniff_attachment(content);
+  if (!type) {
+    return invalid("file", "attachment.type",
+                   "Chỉ nhận tệp PDF, Word (DOCX) hoặc ảnh PNG, JPEG, WebP.",
+                   "Only PDF, Word (DOCX) files and PNG, JPEG or WebP pictures are accepted.");
+  }
+  store::DirectiveStore directives(connection);
+  return store::in_transaction(connection, [&]() -> Result<DirectiveView> {
+    auto view = TRY(view_for(directives, actor, id));
+    if (!view.may_follow) return refuse();
+    if (view.directive.attachments.size() >= kMaxAttachments) {
+      return fail(ErrorKind::conflict, "attachment.too_many",
+                  fmt::format("Mỗi văn bản có tối đa {} tệp đính kèm.", kMaxAttachments),
+                  fmt::format("A directive has at most {} attachments.", kMaxAttachments));
+    }
+    DirectiveAttachment attachment;
+    attachment.file_name = attachment_file_name(file_name, type->extension);
+    attachment.content_type = std::string(type->content_type);
+    attachment.uploaded_by = actor.principal.account_id;
+    attachment.uploaded_at = actor.clock();
+    const auto added =
+        TRY(directives.add_attachment(actor.principal.tenant, id, std::move(attachment), content));
+    TRY(record_audit(connection, actor, "attach", "directive", id,
+                     fmt::format(R"({{"position":{},"size":{}}})", added.position, added.size)));
+    return view_for(directives, actor, id);
+  });
+}
+
+Result<AttachmentFile> directive_attachment(store::SqlConnection& connection, const Actor& actor,
+                                            Id id, int position) {
+  store::DirectiveStore directives(connection);
+  TRY(view_for(directives, actor, id));
+  auto found = TRY(directives.attachment(actor.principal.tenant, id, position));
+  if (!found) {
+    return fail(ErrorKind::not_found, "attachment.not_found",
+                fmt::format("Văn bản không có tệp đính kèm số {}.", position),
+                fmt::format("The directive has no attachment {}.", position));
+  }
+  return AttachmentFile{std::move(found->first), std::move(found->second)};
 }
 
 }  // namespace dk::service

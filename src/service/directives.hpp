@@ -65,4 +65,17 @@ Result<std::int64_t> remind_directive(Connection& connection, const Actor& actor
 Result<DirectiveView> link_study_activity(Connection& connection, const Actor& actor, Id id,
                                           Id activity);
 
+struct AttachmentFile {
+  DirectiveAttachment attachment;
+  std::string content;
+};
+
+// Adds a file (those who follow it up): a PDF, DOCX, PNG, JPEG or WebP by its bytes, up to
+// kMaxAttachmentBytes, at most kMaxAttachments; stored under attachment_file_name.
+Result<DirectiveView> attach_to_directive(Connection& connection, const Actor& actor, Id id,
+                                          std::string_view file_name, const std::string& content);
+// A file, for those who received the directive and those who follow it up.
+Result<AttachmentFile> directive_attachment(Connection& connection, const Actor& actor, Id id,
+                                            int position);
+
 }  // namespace dk::service

@@ -181,6 +181,18 @@ Status DirectiveStore::read_details(Directive& directive) {
         directive.questions.back().choices.push_back(row.text(3));
         return {};
       }));
+  directive.attachments = TRY(query_all(
+      connection_,
+      "SELECT position, file_name, content_type, size, uploaded_by, uploaded_at FROM "
+      "directive_attachments WHERE tenant_id = $1 AND directive_id = $2 ORDER BY position",
+      params, [](const SqlRow& row) {
+        return DirectiveAttachment{static_cast<int>(row.integer(0)),
+                                   row.text(1),
+                                   row.text(2),
+                                   row.integer(3),
+                                   row.integer(4),
+                                   instant_of(row.integer(5))};
+      }));
   directive.study_activity_ids = TRY(query_all(
       connection_,
       "SELECT activity_id FROM directive_study_activities WHERE tenant_id = $1 AND directive_id = "
@@ -346,6 +358,52 @@ Status DirectiveStore::link_study_activity(Id tenant, Id id, Id activity) {
       "$2, $3) ON CONFLICT DO NOTHING",
       params));
   return {};
+}
+
+Result<DirectiveAttachment> DirectiveStore::add_attachment(Id tenant, Id id,
+                                                           DirectiveAttachment attachment,
+                                                           const std::string& content) {
+  const SqlValue key[] = {tenant, id};
+  // A no-op write locks the directive's row on both engines: a second upload waits here and then
+  // sees the first one's position.
+  TRY(connection_.execute(
+      "UPDATE directives SET posted_at = posted_at WHERE tenant_id = $1 AND id = $2", key));
+  const auto last = TRY(query_integer(
+      connection_,
+      "SELECT max(position) FROM directive_attachments WHERE tenant_id = $1 AND directive_id = $2",
+      key));
+  attachment.position = static_cast<int>(last.value_or(0) + 1);
+  attachment.size = static_cast<std::int64_t>(content.size());
+  const SqlValue params[] = {tenant,
+                             id,
+                             std::int64_t{attachment.position},
+                             attachment.file_name,
+                             attachment.content_type,
+                             attachment.size,
+                             Bytes{content},
+                             attachment.uploaded_by,
+                             seconds_of(attachment.uploaded_at)};
+  TRY(connection_.execute(
+      "INSERT INTO directive_attachments (tenant_id, directive_id, position, file_name, "
+      "content_type, size, content, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+      "$8, $9)",
+      params));
+  return attachment;
+}
+
+Result<std::optional<std::pair<DirectiveAttachment, std::string>>> DirectiveStore::attachment(
+    Id tenant, Id id, int position) {
+  const SqlValue params[] = {tenant, id, std::int64_t{position}};
+  return query_one(
+      connection_,
+      "SELECT position, file_name, content_type, size, uploaded_by, uploaded_at, content FROM "
+      "directive_attachments WHERE tenant_id = $1 AND directive_id = $2 AND position = $3",
+      params, [](const SqlRow& row) {
+        return std::pair{
+            DirectiveAttachment{static_cast<int>(row.integer(0)), row.text(1), row.text(2),
+                                row.integer(3), row.integer(4), instant_of(row.integer(5))},
+            row.bytes(6)};
+      });
 }
 
 }  // namespace dk::store

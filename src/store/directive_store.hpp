@@ -55,6 +55,13 @@ class DirectiveStore {
   // reminded since `not_since`; how many were reminded.
   Result<std::int64_t> remind(Id tenant, Id id, Instant at, Instant not_since);
   Status link_study_activity(Id tenant, Id id, Id activity);
+  // Stores the file after the directive's last one; returns it with its position. The caller
+  // holds the directive (a transaction) so that two uploads at once take different positions.
+  Result<DirectiveAttachment> add_attachment(Id tenant, Id id, DirectiveAttachment attachment,
+                                             const std::string& content);
+  // The file and its bytes; nothing when there is no such file.
+  Result<std::optional<std::pair<DirectiveAttachment, std::string>>> attachment(Id tenant, Id id,
+                                                                                int position);
 
  private:
   Result<std::vector<DirectiveSummary>> read(std::string_view where, std::vector<SqlValue> params);

@@ -178,5 +178,21 @@ TEST(Directive, OfficersPostForTheirOwnOrganizationAndTheAgencyForAll) {
   EXPECT_FALSE(may_post_directive(member, Id{2}));
 }
 
+TEST(Directive, AnAttachmentsNameLosesFoldersAndOddCharactersAndTakesItsTypesExtension) {
+  EXPECT_EQ(attachment_file_name("Kế hoạch Tháng Thanh niên.pdf", ".pdf"),
+            "Kế hoạch Tháng Thanh niên.pdf");
+  EXPECT_EQ(attachment_file_name("C:\\Users\\an\\05-KH.TĐTN", ".pdf"), "05-KH.TĐTN.pdf");
+  EXPECT_EQ(attachment_file_name("../../etc/passwd", ".pdf"), "passwd.pdf");
+  EXPECT_EQ(attachment_file_name("trang.html", ".png"), "trang.png") << "the bytes decide";
+  EXPECT_EQ(attachment_file_name("a<b>:\"c\"|?*\r\n.docx", ".docx"), "abc.docx");
+  EXPECT_EQ(attachment_file_name("", ".jpg"), "tep-dinh-kem.jpg");
+  EXPECT_EQ(attachment_file_name("\xC3\x28.pdf", ".pdf"), "tep-dinh-kem.pdf") << "not UTF-8";
+  EXPECT_EQ(attachment_file_name(" . ", ".pdf"), "tep-dinh-kem.pdf");
+  std::string long_name;
+  for (int i = 0; i < 200; ++i) long_name += "ệ";
+  const std::string cut = attachment_file_name(long_name + ".pdf", ".pdf");
+  EXPECT_EQ(cut, long_name.substr(0, 120 * std::string("ệ").size()) + ".pdf");
+}
+
 }  // namespace
 }  // namespace dk

@@ -152,6 +152,46 @@ TEST_P(Directives, BadInputNamesItsFieldAndOfficersPostForTheirOwnOnly) {
   EXPECT_EQ(secretary.get("/api/v1/directives/999999").status, 404);
 }
 
+TEST_P(Directives, AttachmentsAreCheckedByTheirBytesAndDownloadedAsFiles) {
+  Client& secretary = as("bithudoan");
+  const Reply posted = secretary.post("/api/v1/directives", youth_month());
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  const std::string path = fmt::format("/api/v1/directives/{}", number(posted.json(), "id"));
+  const std::string pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n";
+  const auto upload = [&](const std::string& name, const std::string& bytes) {
+    return secretary.send({"POST",
+                           path + "/attachments?filename=" + name,
+                           bytes,
+                           "application/octet-stream",
+                           {secretary.csrf_header()}});
+  };
+  const Reply attached = upload("K%E1%BA%BF%20ho%E1%BA%A1ch.pdf", pdf);  // "Kế hoạch.pdf"
+  ASSERT_EQ(attached.status, 201) << attached.body;
+  const boost::json::value directive = attached.json();
+  const boost::json::value& file = directive.at("attachments").at(0);
+  EXPECT_EQ(text_of(file, "file_name"), "Kế hoạch.pdf");
+  EXPECT_EQ(text_of(file, "content_type"), "application/pdf");
+  EXPECT_EQ(number(file, "size"), static_cast<std::int64_t>(pdf.size()));
+
+  const Reply html = upload("anh.png", "<html><script>alert(1)</script></html>");
+  EXPECT_EQ(html.status, 422) << html.body;
+  EXPECT_EQ(html.code(), "attachment.type");
+  const Reply huge = upload("big.pdf", "%PDF-" + std::string(10 << 20, 'x'));
+  EXPECT_EQ(huge.status, 413) << huge.body.substr(0, 200);
+
+  // Downloaded as a file: its type, a name in both encodings, never sniffed into a page.
+  const Reply got = secretary.get(path + "/attachments/1");
+  ASSERT_EQ(got.status, 200) << got.body.substr(0, 300);
+  EXPECT_EQ(got.body, pdf);
+  EXPECT_EQ(got.headers.at("content-type"), "application/pdf");
+  EXPECT_EQ(got.headers.at("x-content-type-options"), "nosniff");
+  EXPECT_EQ(
+      got.headers.at("content-disposition"),
+      "attachment; filename=\"K_ ho_ch.pdf\"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch.pdf");
+  EXPECT_EQ(secretary.get(path + "/attachments/2").status, 404);
+  EXPECT_EQ(as("chutichcd").get(path + "/attachments/1").status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Directives, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace

@@ -4,6 +4,7 @@
 // department, with counts that add up, and reminds the rest once a day.
 #include "service/directives.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "service/organizations.hpp"
@@ -219,6 +220,49 @@ TEST_P(DirectivesTest, RemindsThoseWhoHaveNotStudiedOnceADay) {
   EXPECT_EQ(progress.progress.total.reminded, 2);
   EXPECT_EQ(progress.progress.total.studied, 2);
   EXPECT_EQ(error_code(remind_directive(*connection_, member(dung_), id)), "access.forbidden");
+}
+
+TEST_P(DirectivesTest, KeepsAttachmentsByTheirBytesForThoseWhoMayReadThem) {
+  const Id id = post(secretary(), youth_month()).directive.id;
+  const std::string pdf = "%PDF-1.7\n% Kế hoạch\n";
+  auto attached = attach_to_directive(*connection_, secretary(), id, "Kế hoạch 05.pdf", pdf);
+  ASSERT_TRUE(attached) << attached.error().message.en;
+  ASSERT_EQ(attached->directive.attachments.size(), 1u);
+  const DirectiveAttachment& file = attached->directive.attachments.front();
+  EXPECT_EQ(file.position, 1);
+  EXPECT_EQ(file.file_name, "Kế hoạch 05.pdf");
+  EXPECT_EQ(file.content_type, "application/pdf");
+  EXPECT_EQ(file.size, static_cast<std::int64_t>(pdf.size()));
+  EXPECT_EQ(last_audit_detail(), fmt::format(R"({{"position":1,"size":{}}})", pdf.size()));
+
+  // A page named as a picture is refused, and so is nothing; a member may not add one.
+  auto page = attach_to_directive(*connection_, secretary(), id, "anh.png",
+                                  "<html><script>alert(1)</script></html>");
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().code, "attachment.type");
+  EXPECT_EQ(page.error().where.field, "file");
+  EXPECT_EQ(error_code(attach_to_directive(*connection_, secretary(), id, "x.pdf", "")),
+            "attachment.empty");
+  EXPECT_EQ(error_code(attach_to_directive(*connection_, secretary(), id, "x.pdf",
+                                           "%PDF-" + std::string(kMaxAttachmentBytes, 'x'))),
+            "attachment.too_large");
+  EXPECT_EQ(error_code(attach_to_directive(*connection_, member(binh_), id, "x.pdf", pdf)),
+            "access.forbidden");
+
+  // A recipient downloads it byte for byte; someone it was not sent to does not.
+  auto download = directive_attachment(*connection_, member(binh_), id, 1);
+  ASSERT_TRUE(download) << download.error().message.en;
+  EXPECT_EQ(download->content, pdf);
+  EXPECT_EQ(
+      error_code(directive_attachment(*connection_, member_of(trade_union_, union_member_), id, 1)),
+      "directive.not_found");
+  EXPECT_EQ(error_code(directive_attachment(*connection_, member(binh_), id, 2)),
+            "attachment.not_found");
+
+  for (std::size_t i = 1; i < kMaxAttachments; ++i)
+    ASSERT_TRUE(attach_to_directive(*connection_, secretary(), id, "p.pdf", pdf));
+  EXPECT_EQ(error_code(attach_to_directive(*connection_, secretary(), id, "p.pdf", pdf)),
+            "attachment.too_many");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DirectivesTest, ::testing::ValuesIn(dk::testing::engines()));

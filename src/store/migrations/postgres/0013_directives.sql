@@ -81,3 +81,18 @@ CREATE TABLE directive_receipts (
   FOREIGN KEY (tenant_id, person_id) REFERENCES persons (tenant_id, id)
 );
 CREATE INDEX directive_receipts_person ON directive_receipts (tenant_id, person_id);
+
+-- Its files (the text as PDF or DOCX, pictures), typed by their bytes; content read on download only.
+CREATE TABLE directive_attachments (
+  tenant_id BIGINT NOT NULL,
+  directive_id BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  content BYTEA NOT NULL,
+  uploaded_by BIGINT NOT NULL,
+  uploaded_at BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, directive_id, position),
+  FOREIGN KEY (tenant_id, directive_id) REFERENCES directives (tenant_id, id)
+);

@@ -81,3 +81,18 @@ CREATE TABLE directive_receipts (
   FOREIGN KEY (tenant_id, person_id) REFERENCES persons (tenant_id, id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX directive_receipts_person ON directive_receipts (tenant_id, person_id);
+
+-- Its files (the text as PDF or DOCX, pictures), typed by their bytes; content read on download only.
+CREATE TABLE directive_attachments (
+  tenant_id INTEGER NOT NULL,
+  directive_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content BLOB NOT NULL,
+  uploaded_by INTEGER NOT NULL,
+  uploaded_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, directive_id, position),
+  FOREIGN KEY (tenant_id, directive_id) REFERENCES directives (tenant_id, id)
+) STRICT;
