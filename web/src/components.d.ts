@@ -31,6 +31,7 @@ declare module 'vue' {
     CommitteeTable: typeof import('./features/registry/components/CommitteeTable.vue')['default']
     CoordinationPanel: typeof import('./features/engagement/components/CoordinationPanel.vue')['default']
     DateField: typeof import('./shared/components/DateField.vue')['default']
+    DirectiveAttachments: typeof import('./features/directives/components/DirectiveAttachments.vue')['default']
     DirectiveCard: typeof import('./features/directives/components/DirectiveCard.vue')['default']
     DirectiveDialog: typeof import('./features/directives/components/DirectiveDialog.vue')['default']
     DirectiveProgressPanel: typeof import('./features/directives/components/DirectiveProgressPanel.vue')['default']

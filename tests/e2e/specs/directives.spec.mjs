@@ -83,6 +83,26 @@ describe('directives', () => {
     await byTest(page, 'directive-title').waitFor();
     await until(async () => (await secretary.get(`/api/v1/directives/${directive.id}`)).body.receipt.read_at !== null, 'the opening is recorded');
 
+    // The plan itself as a PDF: attached, then downloaded under its name; a page posing as a
+    // picture is refused with the reason.
+    await page.locator('[data-test="directive-attach"]').setInputFiles({
+      name: 'Kế hoạch 05-KH.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'),
+    });
+    const link = byTest(page, 'directive-attachment');
+    await link.waitFor();
+    assert.equal(await link.innerText(), 'Kế hoạch 05-KH.pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'Kế hoạch 05-KH.pdf');
+    await page.locator('[data-test="directive-attach"]').setInputFiles({
+      name: 'anh.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
+    await page.getByText('Chỉ nhận tệp PDF, Word (DOCX) hoặc ảnh PNG, JPEG, WebP.').waitFor();
+    assert.equal(await byTest(page, 'directive-attachment').count(), 1);
+
     // A wrong answer, then the right one.
     const question = byTest(page, 'directive-answer-0');
     await question.getByText('Tháng 5').click();

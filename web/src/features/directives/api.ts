@@ -44,11 +44,20 @@ export interface Directive {
   audience: { organization_ids: number[]; unit_ids: number[]; committee_only: boolean }
   questions: CheckQuestion[]
   study_activity_ids: number[]
+  attachments: DirectiveAttachment[]
   posted_at: string
   receipt: { delivered_at: string; read_at: string | null; reminders: number; reminded_at: string | null } | null
   study: { at: string; how: StudyWay; how_label: string } | null
   may_follow: boolean
   counts?: StudyCounts
+}
+
+export interface DirectiveAttachment {
+  position: number
+  file_name: string
+  content_type: string
+  size: number
+  uploaded_at: string
 }
 
 export interface DirectiveInput {
@@ -107,5 +116,9 @@ export const directivesApi = {
   study: (id: number, answers: number[] | null) =>
     api.post<StudyResult>(`/directives/${id}/study`, answers ? { answers } : undefined),
   progress: (id: number) => api.get<DirectiveProgress>(`/directives/${id}/progress`),
+  /** The file's bytes as they are; the server decides what they are. */
+  attach: (id: number, file: File) =>
+    request<Directive>('POST', `/directives/${id}/attachments`, { bytes: file, query: { filename: file.name } }),
+  attachmentUrl: (id: number, position: number) => `/api/v1/directives/${id}/attachments/${position}`,
   remind: (id: number) => api.post<{ reminded: number }>(`/directives/${id}/remind`),
 }
