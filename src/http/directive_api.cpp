@@ -11,6 +11,7 @@
 #include "http/download.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
+#include "service/directive_report.hpp"
 #include "service/directives.hpp"
 
 namespace dk::http {
@@ -329,6 +330,22 @@ Result<HttpResponse> post_study_activity(ApiCall& call) {
                  call.language);
 }
 
+// ?table=units (the default: each department and the total) or people; in the Accept-Language.
+Result<HttpResponse> get_export(ApiCall& call) {
+  auto id = TRY(route_id(call.request));
+  const std::string table = query_value(call.request, "table").value_or("units");
+  if (table != "units" && table != "people") return bad_parameter("table");
+  auto file = TRY(service::export_directive_progress(
+      call.connection, call.who(), id,
+      table == "units" ? service::DirectiveReport::units : service::DirectiveReport::people,
+      call.language));
+  HttpResponse response{200, file.content_type, std::move(file.content), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("attachment", file.file_name));
+  response.headers.emplace_back("X-Row-Count", std::to_string(file.rows));
+  return response;
+}
+
 // The file as the raw body (any Content-Type; its bytes decide what it is), its name in ?filename=.
 Result<HttpResponse> post_attachment(ApiCall& call) {
   auto id = TRY(route_id(call.request));
@@ -371,6 +388,7 @@ void add_directive_routes(std::vector<Route>& routes) {
           {"POST", "/api/v1/directives/:id/attachments", Guard::signed_in, post_attachment,
            static_cast<std::size_t>(kMaxAttachmentBytes)},
           {"GET", "/api/v1/directives/:id/attachments/:position", Guard::signed_in, get_attachment},
+          {"GET", "/api/v1/directives/:id/export", Guard::signed_in, get_export},
       });
 }
 

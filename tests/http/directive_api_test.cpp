@@ -7,7 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+
 #include "http/api_support.hpp"
+#include "support/openpyxl_sheet.hpp"
+#include "support/temp_dir.hpp"
 
 namespace dk::http::testing {
 namespace {
@@ -76,6 +80,37 @@ TEST_P(Directives, TheSecretaryPostsMembersStudyAndTheFollowUpAddsUp) {
   EXPECT_EQ(unit_people, people);
   EXPECT_EQ(unit_studied, 1);
   EXPECT_EQ(static_cast<std::int64_t>(follow_up.at("people").as_array().size()), people);
+
+  // The report a superior asks for: each department and the total, as the follow-up counts them.
+  const Reply report = secretary.get(path + "/export?table=units");
+  ASSERT_EQ(report.status, 200) << report.body.substr(0, 300);
+  const auto units = follow_up.at("units").as_array();
+  EXPECT_EQ(report.headers.at("x-row-count"), std::to_string(units.size() + 1));
+  {
+    dk::testing::TempDir folder;
+    const auto file = folder / "quan-triet.xlsx";
+    std::ofstream(file, std::ios::binary) << report.body;
+    const auto sheet = dk::testing::read_with_openpyxl(file);
+    ASSERT_TRUE(sheet);
+    EXPECT_EQ(sheet->at("A1").value, "Phòng, ban");
+    EXPECT_EQ(sheet->at("D1").value, "Đã học tập");
+    std::int64_t sheet_people = 0;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const std::string line = std::to_string(i + 2);
+      EXPECT_EQ(sheet->at("B" + line).type, "int");
+      EXPECT_EQ(std::stoll(sheet->at("B" + line).value), number(units[i].at("counts"), "people"));
+      sheet_people += std::stoll(sheet->at("B" + line).value);
+    }
+    const std::string sum_line = std::to_string(units.size() + 2);
+    EXPECT_EQ(sheet->at("A" + sum_line).value, "Tổng số");
+    EXPECT_EQ(std::stoll(sheet->at("B" + sum_line).value), people);
+    EXPECT_EQ(sheet_people, people);
+    EXPECT_EQ(std::stoll(sheet->at("D" + sum_line).value), 1);
+  }
+  EXPECT_EQ(secretary.get(path + "/export?table=people").headers.at("x-row-count"),
+            std::to_string(people));
+  EXPECT_EQ(secretary.get(path + "/export?table=cells").status, 422);
+  EXPECT_NE(as("doanvien").get(path + "/export").status, 200) << "a plain member gets no report";
 
   const Reply reminded = secretary.post(path + "/remind", "");
   ASSERT_EQ(reminded.status, 200) << reminded.body;

@@ -130,6 +130,8 @@ describe('directives', () => {
     assert.equal(rows.reduce((sum, [, s]) => sum + s, 0), 1);
     const restNames = await byTest(page, 'directive-rest').locator('li').count();
     assert.equal(restNames, people - 1, 'everyone who has not studied it is named');
+    const [report] = await Promise.all([page.waitForEvent('download'), byTest(page, 'directive-export-units').click()]);
+    assert.equal(report.suggestedFilename(), `quan-triet-${directive.id}-phong-ban.xlsx`);
     await byTest(page, 'directive-remind').click();
     await page.getByText(`Đã nhắc ${people - 1} người.`).waitFor();
     await until(async () => (await page.getByText('Đã nhắc 1 lần').count()) === people - 1, 'each is marked reminded once');

@@ -2,6 +2,7 @@
 // agency to everyone), read, studied by answering their questions, acknowledging them or attending
 // a study session, and followed up by department (docs/directives.md).
 import { api, request } from '@/shared/api/client'
+import { fetchFile, type FetchedFile } from '@/shared/download'
 
 export type DirectiveKind = 'directive' | 'resolution' | 'plan' | 'guidance' | 'notice'
 export type IssuerLevel = 'party' | 'state' | 'superior' | 'own'
@@ -120,5 +121,8 @@ export const directivesApi = {
   attach: (id: number, file: File) =>
     request<Directive>('POST', `/directives/${id}/attachments`, { bytes: file, query: { filename: file.name } }),
   attachmentUrl: (id: number, position: number) => `/api/v1/directives/${id}/attachments/${position}`,
+  /** The follow-up as XLSX in `language`: each department and the total, or every person. */
+  exportProgress: (id: number, table: 'units' | 'people', language: string): Promise<FetchedFile> =>
+    fetchFile(`/directives/${id}/export`, { table }, language, `quan-triet-${id}-${table}.xlsx`),
   remind: (id: number) => api.post<{ reminded: number }>(`/directives/${id}/remind`),
 }

@@ -1,8 +1,9 @@
 // Engagement (issue 15): who takes part, how often, how far across departments, how deep each kind
 // of activity goes; the people behind each number; a person's score; which organizations work
 // together; invitations for the members who went quiet. src/http/openapi/engagement.json.
-import { api, ApiError, buildUrl, type Problem } from '@/shared/api/client'
+import { api } from '@/shared/api/client'
 import type { ActivityKind } from '@/features/activities/api'
+import { fetchFile, type FetchedFile } from '@/shared/download'
 
 /** The measures of one organization (or the total, or a kind) for one year. */
 export interface Measures {
@@ -118,19 +119,8 @@ export const engagementApi = {
    * as `lang`). Fetched rather than linked so that the file's words follow the page's language,
    * not the browser's.
    */
-  async exportTable(table: ExportTable, filter: EngagementFilter, language: string): Promise<{ blob: Blob; fileName: string }> {
-    const response = await fetch(buildUrl('/engagement/export', { ...filter, table, lang: language }), {
-      headers: { 'Accept-Language': language },
-      credentials: 'same-origin',
-    })
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({ status: response.status, code: 'export.failed' }))) as Problem
-      throw new ApiError(problem)
-    }
-    const disposition = response.headers.get('Content-Disposition') ?? ''
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `muc-do-tham-gia-${table}.xlsx`
-    return { blob: await response.blob(), fileName }
-  },
+  exportTable: (table: ExportTable, filter: EngagementFilter, language: string): Promise<FetchedFile> =>
+    fetchFile('/engagement/export', { ...filter, table, lang: language }, language, `muc-do-tham-gia-${table}.xlsx`),
   overview: (filter: EngagementFilter) => api.get<Engagement>('/engagement', { ...filter }),
   people: (filter: EngagementFilter & { organization: number; crowd: Crowd; limit?: number; offset?: number }) =>
     api.get<PeoplePage>('/engagement/people', { ...filter }),

@@ -1,6 +1,7 @@
 // The engagement pages' numbers in Vietnamese format, whatever the UI language: 1.234; 45,5 %;
 // a change of +3,2 points. And the CSV every table downloads, built in the browser.
 import { formatNumber } from '@/shared/format'
+import { saveFile } from '@/shared/download'
 
 const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 0 })
 const twoDecimals = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
@@ -30,6 +31,7 @@ export function pointsChange(value: number): { sign: string; value: string } {
 }
 
 export { formatNumber }
+export { saveFile }
 
 /** The share of `part` in `whole` as a percentage with one decimal, or null for an empty whole. */
 export function percentOf(part: number, whole: number): number | null {
@@ -49,16 +51,4 @@ export function downloadCsv(fileName: string, header: string[], rows: (string | 
   }
   const text = [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')
   saveFile(new Blob(['\ufeff', text, '\r\n'], { type: 'text/csv;charset=utf-8' }), fileName)
-}
-
-/** Hands a file made or fetched by the page to the browser's downloads. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
