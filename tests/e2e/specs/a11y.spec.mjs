@@ -16,6 +16,7 @@ const dong = (amount) => `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
 /** Pages and their titles, Vietnamese and English. */
 const titled = [
   ['/dashboard', 'Tổng quan', 'Dashboard'],
+  ['/directives', 'Văn bản, quán triệt', 'Directives to study'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
   ['/plans', 'Kế hoạch năm', 'Year plans'],
