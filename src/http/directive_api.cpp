@@ -100,7 +100,7 @@ boost::json::object directive_json(const service::DirectiveView& view, std::stri
       {"receipt", std::move(receipt)},
       {"study", std::move(study)},
       {"may_follow", view.may_follow}};
-  if (view.may_follow) json["counts"] = counts_json(view.counts);
+  if (view.may_follow && view.counts) json["counts"] = counts_json(*view.counts);
   return json;
 }
 

@@ -31,7 +31,10 @@ std::unexpected<Error> invalid(std::string field, std::string code, std::string 
 // "not found", so that ids tell nobody what other organizations study.
 Result<DirectiveView> view_for(store::DirectiveStore& directives, const Actor& actor, Id id) {
   const Id tenant = actor.principal.tenant;
-  auto summary = TRY(directives.summary(tenant, id));
+  // Counting the receipts is for those who may follow a directive up; a member's reading skips it.
+  const Principal& who = actor.principal;
+  auto summary =
+      TRY(directives.summary(tenant, id, who.administrator || who.leadership || who.is_officer()));
   if (!summary) return directive_not_found(id);
   DirectiveView view;
   view.may_follow = may_post_directive(actor.principal, summary->directive.organization_id);
@@ -144,7 +147,6 @@ Result<std::vector<DirectiveView>> my_directives(store::SqlConnection& connectio
     view.may_follow = may_post_directive(actor.principal, item.summary.directive.organization_id);
     view.directive = std::move(item.summary.directive);
     view.organization_name = std::move(item.summary.organization_name);
-    if (view.may_follow) view.counts = item.summary.counts;
     view.study = studied(DirectiveProgressRow{item.receipt, {}, {}, {}, item.attended_at});
     view.receipt = std::move(item.receipt);
     views.push_back(std::move(view));

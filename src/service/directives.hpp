@@ -23,7 +23,7 @@ inline constexpr auto kReminderSpacing = std::chrono::hours(20);
 struct DirectiveView {
   Directive directive;
   std::string organization_name;            // empty for the agency's own
-  StudyCounts counts;                       // people, read, studied: for those who follow it up
+  std::optional<StudyCounts> counts;        // people, read, studied: for those who follow it up
   std::optional<DirectiveReceipt> receipt;  // the actor's own, when it was delivered to them
   std::optional<Study> study;               // the actor's own study, counting study sessions
   bool may_follow = false;  // sees the progress, reminds, links study sessions, sees the answers

@@ -213,26 +213,36 @@ Result<std::optional<Directive>> DirectiveStore::find(Id tenant, Id id) {
 }
 
 Result<std::vector<DirectiveSummary>> DirectiveStore::read(std::string_view where,
-                                                           std::vector<SqlValue> params) {
+                                                           std::vector<SqlValue> params,
+                                                           bool with_counts) {
   const std::string studied = studied_sql("r");
+  const std::string counts =
+      with_counts
+          ? fmt::format(
+                " LEFT JOIN (SELECT r.directive_id, count(*) AS people, sum(CASE WHEN r.read_at "
+                "IS NOT NULL OR {0} THEN 1 ELSE 0 END) AS opened, sum(CASE WHEN {0} THEN 1 ELSE 0 "
+                "END) AS studied FROM directive_receipts r WHERE r.tenant_id = $1 AND "
+                "r.directive_id IN (SELECT d.id FROM directives d WHERE d.tenant_id = $1{1}) GROUP "
+                "BY r.directive_id) c ON c.directive_id = d.id",
+                studied, where)
+          : std::string(" LEFT JOIN (SELECT 0 AS people, 0 AS opened, 0 AS studied) c ON 1 = 0");
   return query_all(
       connection_,
-      fmt::format(
-          "SELECT {0}, COALESCE(o.name, ''), COALESCE(c.people, 0), COALESCE(c.opened, 0), "
-          "COALESCE(c.studied, 0) FROM directives d LEFT JOIN organizations o ON o.tenant_id = "
-          "d.tenant_id AND o.id = d.organization_id LEFT JOIN (SELECT r.directive_id, count(*) "
-          "AS people, sum(CASE WHEN r.read_at IS NOT NULL OR {1} THEN 1 ELSE 0 END) AS opened, "
-          "sum(CASE WHEN {1} THEN 1 ELSE 0 END) AS studied FROM directive_receipts r WHERE "
-          "r.tenant_id = $1 GROUP BY r.directive_id) c ON c.directive_id = d.id WHERE "
-          "d.tenant_id = $1{2} ORDER BY d.posted_at DESC, d.id DESC",
-          kDirectiveColumns, studied, where),
-      params, [](const SqlRow& row) {
+      fmt::format("SELECT {0}, COALESCE(o.name, ''), COALESCE(c.people, 0), COALESCE(c.opened, "
+                  "0), COALESCE(c.studied, 0) FROM directives d LEFT JOIN organizations o ON "
+                  "o.tenant_id = d.tenant_id AND o.id = d.organization_id{1} WHERE d.tenant_id = "
+                  "$1{2} ORDER BY d.posted_at DESC, d.id DESC",
+                  kDirectiveColumns, counts, where),
+      params, [with_counts](const SqlRow& row) {
         DirectiveSummary summary;
         summary.directive = directive_at(row);
         summary.organization_name = row.text(kDirectiveColumnCount);
-        summary.counts.people = row.integer(kDirectiveColumnCount + 1);
-        summary.counts.read = row.integer(kDirectiveColumnCount + 2);
-        summary.counts.studied = row.integer(kDirectiveColumnCount + 3);
+        if (with_counts) {
+          summary.counts = StudyCounts{};
+          summary.counts->people = row.integer(kDirectiveColumnCount + 1);
+          summary.counts->read = row.integer(kDirectiveColumnCount + 2);
+          summary.counts->studied = row.integer(kDirectiveColumnCount + 3);
+        }
         return summary;
       });
 }
@@ -241,13 +251,14 @@ Result<std::vector<DirectiveSummary>> DirectiveStore::list(
     Id tenant, const std::optional<std::vector<Id>>& within) {
   std::string where;
   if (within) where = " AND d.organization_id IN " + id_list(*within);
-  auto summaries = TRY(read(where, {tenant}));
+  auto summaries = TRY(read(where, {tenant}, true));
   for (auto& summary : summaries) TRY(read_details(summary.directive));
   return summaries;
 }
 
-Result<std::optional<DirectiveSummary>> DirectiveStore::summary(Id tenant, Id id) {
-  auto found = TRY(read(" AND d.id = $2", {tenant, id}));
+Result<std::optional<DirectiveSummary>> DirectiveStore::summary(Id tenant, Id id,
+                                                                bool with_counts) {
+  auto found = TRY(read(" AND d.id = $2", {tenant, id}, with_counts));
   if (found.empty()) return std::nullopt;
   TRY(read_details(found.front().directive));
   return std::move(found.front());
@@ -257,7 +268,7 @@ Result<std::vector<ReceivedDirective>> DirectiveStore::received(Id tenant, Id pe
   auto summaries =
       TRY(read(" AND d.id IN (SELECT directive_id FROM directive_receipts WHERE tenant_id = $1 "
                "AND person_id = $2)",
-               {tenant, person}));
+               {tenant, person}, false));
   std::vector<ReceivedDirective> received;
   received.reserve(summaries.size());
   for (auto& summary : summaries) {

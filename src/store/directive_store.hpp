@@ -15,7 +15,8 @@ namespace dk::store {
 struct DirectiveSummary {
   Directive directive;
   std::string organization_name;  // empty for the agency's own
-  StudyCounts counts;             // people, read, studied (the others stay 0)
+  // people, read, studied (the others stay 0); nothing when not asked for
+  std::optional<StudyCounts> counts;
 };
 
 // A person's own view of a directive they received.
@@ -34,12 +35,12 @@ class DirectiveStore {
   // A receipt for every person of the audience as of `today`; how many were delivered.
   Result<std::int64_t> deliver(const Directive& directive, CivilDate today);
   Result<std::optional<Directive>> find(Id tenant, Id id);
-  // The directive with its details, its organization's name and its counts.
-  Result<std::optional<DirectiveSummary>> summary(Id tenant, Id id);
+  // The directive with its details, its organization's name and, if asked, its counts.
+  Result<std::optional<DirectiveSummary>> summary(Id tenant, Id id, bool with_counts);
   // Newest first; `within`, when set, keeps those of these organizations (an officer's own).
   Result<std::vector<DirectiveSummary>> list(Id tenant,
                                              const std::optional<std::vector<Id>>& within);
-  // What `person` received, newest first.
+  // What `person` received, newest first, without the counts (a member sees no one else's).
   Result<std::vector<ReceivedDirective>> received(Id tenant, Id person);
   Result<std::optional<DirectiveReceipt>> receipt(Id tenant, Id id, Id person);
   // The person's earliest check-in at one of its study sessions.
@@ -64,7 +65,10 @@ class DirectiveStore {
                                                                                 int position);
 
  private:
-  Result<std::vector<DirectiveSummary>> read(std::string_view where, std::vector<SqlValue> params);
+  // The directives `where` selects (a condition on d, after the tenant's); their counts are made
+  // from the receipts of those directives only, and only when asked.
+  Result<std::vector<DirectiveSummary>> read(std::string_view where, std::vector<SqlValue> params,
+                                             bool with_counts);
   Status read_details(Directive& directive);
 
   SqlConnection& connection_;
