@@ -65,6 +65,14 @@ DirectiveReceipt receipt_at(const SqlRow& row, int column) {
   receipt.reminded_at = optional_instant(row, column + 6);
   return receipt;
 }
+// An attachment from its columns position, file_name, content_type, size, uploaded_by and
+// uploaded_at, in that order.
+DirectiveAttachment attachment_at(const SqlRow& row) {
+  return DirectiveAttachment{
+      static_cast<int>(row.integer(0)), row.text(1), row.text(2), row.integer(3), row.integer(4),
+      instant_of(row.integer(5))};
+}
+
 constexpr std::string_view kReceiptColumns =
     "r.person_id, r.delivered_at, r.read_at, r.studied_at, r.studied_how, r.reminders, "
     "r.reminded_at";
@@ -185,31 +193,13 @@ Status DirectiveStore::read_details(Directive& directive) {
       connection_,
       "SELECT position, file_name, content_type, size, uploaded_by, uploaded_at FROM "
       "directive_attachments WHERE tenant_id = $1 AND directive_id = $2 ORDER BY position",
-      params, [](const SqlRow& row) {
-        return DirectiveAttachment{static_cast<int>(row.integer(0)),
-                                   row.text(1),
-                                   row.text(2),
-                                   row.integer(3),
-                                   row.integer(4),
-                                   instant_of(row.integer(5))};
-      }));
+      params, attachment_at));
   directive.study_activity_ids = TRY(query_all(
       connection_,
       "SELECT activity_id FROM directive_study_activities WHERE tenant_id = $1 AND directive_id = "
       "$2 ORDER BY activity_id",
       params, [](const SqlRow& row) { return row.integer(0); }));
   return {};
-}
-
-Result<std::optional<Directive>> DirectiveStore::find(Id tenant, Id id) {
-  const SqlValue params[] = {tenant, id};
-  auto found =
-      TRY(query_one(connection_,
-                    fmt::format("SELECT {} FROM directives d WHERE d.tenant_id = $1 AND d.id = $2",
-                                kDirectiveColumns),
-                    params, directive_at));
-  if (found) TRY(read_details(*found));
-  return found;
 }
 
 Result<std::vector<DirectiveSummary>> DirectiveStore::read(std::string_view where,
@@ -410,10 +400,7 @@ Result<std::optional<std::pair<DirectiveAttachment, std::string>>> DirectiveStor
       "SELECT position, file_name, content_type, size, uploaded_by, uploaded_at, content FROM "
       "directive_attachments WHERE tenant_id = $1 AND directive_id = $2 AND position = $3",
       params, [](const SqlRow& row) {
-        return std::pair{
-            DirectiveAttachment{static_cast<int>(row.integer(0)), row.text(1), row.text(2),
-                                row.integer(3), row.integer(4), instant_of(row.integer(5))},
-            row.bytes(6)};
+        return std::pair{attachment_at(row), row.bytes(6)};
       });
 }
 

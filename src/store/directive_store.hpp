@@ -34,7 +34,6 @@ class DirectiveStore {
   Result<Directive> create(const Directive& directive);
   // A receipt for every person of the audience as of `today`; how many were delivered.
   Result<std::int64_t> deliver(const Directive& directive, CivilDate today);
-  Result<std::optional<Directive>> find(Id tenant, Id id);
   // The directive with its details, its organization's name and, if asked, its counts.
   Result<std::optional<DirectiveSummary>> summary(Id tenant, Id id, bool with_counts);
   // Newest first; `within`, when set, keeps those of these organizations (an officer's own).

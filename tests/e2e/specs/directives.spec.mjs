@@ -7,24 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { byTest, chooseOption, open, settled, until, viewportScreenshot } from './ui.mjs';
+import { apiSession, launchBrowser, screenshot, startApp } from '../support/harness.mjs';
+import { byTest, chooseOption, fitsThePhone, open, pageAs, settled, until, viewportScreenshot } from './ui.mjs';
 
-const phone = { width: 360, height: 740 };
 const desktop = { width: 1280, height: 900 };
-
-async function pageAs(browser, url, login, { language = 'vi', size = phone } = {}) {
-  const page = await newPage(browser, size);
-  await page.addInitScript((chosen) => localStorage.getItem('doanket.language') || localStorage.setItem('doanket.language', chosen), language);
-  await signIn(page, url, login);
-  return page;
-}
-
-async function fitsThePhone(page, what) {
-  await page.waitForLoadState('networkidle');
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= phone.width, `${what} is ${width} px wide`);
-}
 
 describe('directives', () => {
   let app;

@@ -6,24 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { apiSession, apiTime, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
-import { byTest, open, settled, until, viewportScreenshot } from './ui.mjs';
-
-const phone = { width: 360, height: 740 };
-
-/** A page signed in as `login`, in `language` (chosen before the first load). */
-async function pageAs(browser, url, login, { language = 'vi', size = phone } = {}) {
-  const page = await newPage(browser, size);
-  await page.addInitScript((chosen) => localStorage.getItem('doanket.language') || localStorage.setItem('doanket.language', chosen), language);
-  await signIn(page, url, login);
-  return page;
-}
-
-async function fitsThePhone(page, what) {
-  await page.waitForLoadState('networkidle');
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= phone.width, `${what} is ${width} px wide`);
-}
+import { apiSession, apiTime, launchBrowser, screenshot, startApp } from '../support/harness.mjs';
+import { byTest, fitsThePhone, open, pageAs, phone, settled, until, viewportScreenshot } from './ui.mjs';
 
 describe('support', () => {
   let app;

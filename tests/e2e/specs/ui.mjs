@@ -1,9 +1,10 @@
 // Small helpers the web app's specs share (not a spec itself: CTest runs only *.spec.mjs).
 // Everything waits for what the user would see; nothing asserts on how long it took.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { artifacts } from '../support/harness.mjs';
+import { artifacts, newPage, signIn } from '../support/harness.mjs';
 
 /** Polls `probe` until it returns a truthy value; fails with `message` after `timeoutMs`. */
 export async function until(probe, message, timeoutMs = 15_000) {
@@ -116,4 +117,22 @@ export async function answer(page, button) {
   const box = page.locator('.el-message-box');
   await box.waitFor();
   await box.getByRole('button', { name: button }).click();
+}
+
+/** A phone's screen, 360 px wide. */
+export const phone = { width: 360, height: 740 };
+
+/** A page signed in as `login`, in `language` (chosen before the first load). */
+export async function pageAs(browser, url, login, { language = 'vi', size = phone } = {}) {
+  const page = await newPage(browser, size);
+  await page.addInitScript((chosen) => localStorage.getItem('doanket.language') || localStorage.setItem('doanket.language', chosen), language);
+  await signIn(page, url, login);
+  return page;
+}
+
+/** Fails when the page is wider than the phone: nothing may need scrolling sideways. */
+export async function fitsThePhone(page, what) {
+  await page.waitForLoadState('networkidle');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= phone.width, `${what} is ${width} px wide`);
 }
