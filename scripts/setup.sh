@@ -22,6 +22,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-liberation poppler-utils  # receipt PDFs; tests read them with pdftotext
   python3 wrk time curl
   python3-openpyxl  # the tests read the XLSX exports back with openpyxl, a reader we did not write
+  python3-aiosmtpd  # the test command's SMTP server, which the notification mail tests send to
   chromium  # the browser tests drive Debian's Chromium; a test tool never downloads its own
 )
 # Node.js and npm build the web app and run the browser tests. Install Debian's only when there is

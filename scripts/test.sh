@@ -13,11 +13,28 @@ scripts/setup.sh debug
 
 sandbox="$(mktemp -d /tmp/doanket-pg.XXXXXX)"
 rmdir "$sandbox"  # the sandbox script creates it itself
-cleanup() { scripts/postgres_sandbox.sh stop "$sandbox" >/dev/null 2>&1 || true; }
+mail_box="$(mktemp -d /tmp/doanket-smtp.XXXXXX)"
+smtp_pid=""
+cleanup() {
+  scripts/postgres_sandbox.sh stop "$sandbox" >/dev/null 2>&1 || true
+  [[ -n "$smtp_pid" ]] && kill "$smtp_pid" 2>/dev/null || true
+  rm -rf "$mail_box"
+}
 trap cleanup EXIT
 DOANKET_TEST_POSTGRES="$(scripts/postgres_sandbox.sh start "$sandbox")"
 export DOANKET_TEST_POSTGRES
 echo "== PostgreSQL for the tests: $DOANKET_TEST_POSTGRES"
+
+# A real SMTP server on a loopback port (Debian's python3-aiosmtpd) for the notification mail
+# tests; what it accepts lands in $mail_box, one folder per recipient (tests/smtp/smtp_sink.py).
+/usr/bin/python3 tests/smtp/smtp_sink.py "$mail_box/boxes" >"$mail_box/url" &
+smtp_pid=$!
+for _ in $(seq 100); do [[ -s "$mail_box/url" ]] && break; sleep 0.1; done
+[[ -s "$mail_box/url" ]] || { echo "the test SMTP server did not start" >&2; exit 1; }
+DOANKET_TEST_SMTP="$(cat "$mail_box/url")"
+DOANKET_TEST_SMTP_DIR="$mail_box/boxes"
+export DOANKET_TEST_SMTP DOANKET_TEST_SMTP_DIR
+echo "== SMTP for the tests: $DOANKET_TEST_SMTP"
 
 # From the top of the tree, so that the EXIT trap still finds scripts/ and stops the server.
 ctest --test-dir build/debug --output-on-failure -j "$(nproc)" --timeout 600

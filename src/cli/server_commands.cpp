@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <ostream>
 #include <thread>
 
@@ -14,6 +16,7 @@
 #include "service/account_admin.hpp"
 #include "service/authentication.hpp"
 #include "service/database.hpp"
+#include "service/notification_mail.hpp"
 
 namespace dk::cli {
 namespace {
@@ -23,6 +26,12 @@ struct ServeOptions {
   unsigned threads = 0;
   long session_hours = 12;
   std::string web_root;
+  // E-mail of notifications; without a server, none is sent (the bell still shows them).
+  std::string smtp_url;
+  bool smtp_starttls = false;
+  std::string smtp_user;
+  std::string mail_from;
+  std::string site_url;
 };
 
 int serve(const Context& context, const ServeOptions& options) {
@@ -56,6 +65,20 @@ int serve(const Context& context, const ServeOptions& options) {
   // group commit) is the service's; the server only lends its connections to requests.
   auto database = service::Database::open(context.database, server.threads);
   if (!database) return context.report(database.error());
+  std::unique_ptr<service::MailSender> mail;
+  if (!options.smtp_url.empty()) {
+    service::MailSettings settings;
+    settings.server.url = options.smtp_url;
+    settings.server.starttls = options.smtp_starttls;
+    settings.server.user = options.smtp_user;
+    // From the environment, so that it shows neither in `ps` nor in the shell's history.
+    if (const char* password = std::getenv("DOANKET_SMTP_PASSWORD"))
+      settings.server.password = password;
+    settings.server.from = options.mail_from;
+    settings.site = options.site_url;
+    mail = std::make_unique<service::MailSender>(**database, std::move(settings), context.clock,
+                                                 std::cerr);
+  }
   // The access log goes to standard error, one JSON object per line.
   if (auto served = http::serve(server, **database, *context.out, std::cerr); !served)
     return context.report(served.error());
@@ -132,6 +155,21 @@ void add_server_commands(CLI::App& app, Context& context, int& result) {
                             "Phục vụ ứng dụng web từ thư mục này thay cho bản trong chương trình "
                             "/ serve the web app from this folder (web/dist, in development) "
                             "instead of the copy inside the binary");
+  serve_command->add_option("--smtp", options->smtp_url,
+                            "Máy chủ thư cho thông báo / the mail server for notifications: "
+                            "smtp://HOST:PORT or smtps://HOST:PORT (no option: no e-mail)");
+  serve_command->add_flag("--smtp-starttls", options->smtp_starttls,
+                          "Bắt buộc STARTTLS / require STARTTLS on smtp://");
+  serve_command->add_option("--smtp-user", options->smtp_user,
+                            "Tên đăng nhập máy chủ thư / mail server login (password from "
+                            "DOANKET_SMTP_PASSWORD)");
+  serve_command
+      ->add_option("--mail-from", options->mail_from,
+                   "Địa chỉ gửi / the sender's address, e.g. doanket@stp.hatinh.gov.vn")
+      ->default_val("doanket@localhost");
+  serve_command->add_option("--site-url", options->site_url,
+                            "Địa chỉ mở ứng dụng, cho liên kết trong thư / the app's address, for "
+                            "links in the mails (e.g. https://doanket.stp.hatinh.gov.vn)");
   serve_command->callback([&, options] { result = serve(context, *options); });
 
   auto* user = app.add_subcommand("user", "Tài khoản / accounts")->require_subcommand(1);

@@ -28,6 +28,14 @@ std::string format_instant(Instant instant) {
                      in_day / 60 % 60, in_day % 60);
 }
 
+std::string format_vietnamese_time(Instant instant) {
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(instant) + kVietnamOffset;
+  const auto day = std::chrono::floor<std::chrono::days>(minutes);
+  const CivilDate date = civil_from_days(static_cast<long>(day.time_since_epoch().count()));
+  const auto in_day = (minutes - day).count();
+  return fmt::format("{:02}:{:02} {}", in_day / 60, in_day % 60, format_vietnamese(date));
+}
+
 std::optional<Instant> parse_instant(std::string_view text) {
   if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
   auto date = parse_civil_date(text.substr(0, 10));

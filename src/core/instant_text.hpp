@@ -13,6 +13,9 @@ namespace dk {
 // "YYYY-MM-DDTHH:MM:SS+07:00", to the second.
 std::string format_instant(Instant instant);
 
+// As a person reads it, in Vietnam's time: "07:30 12/03/2026".
+std::string format_vietnamese_time(Instant instant);
+
 // The years an instant may fall in: an Instant holds nanoseconds since 1970 in 64 bits.
 inline constexpr int kFirstInstantYear = 1900;
 inline constexpr int kLastInstantYear = 2200;

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "http/api.hpp"
+#include "http/event_streams.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
 #include "service/database.hpp"
@@ -148,6 +149,9 @@ class Server {
 
   std::unique_ptr<Router> router() {
     auto router = std::make_unique<Router>();
+    router->http_get(
+        "/api/v1/notifications/stream",
+        [this](const restinio::request_handle_t& request, auto) { return stream_events(request); });
     for (const Route& route : api_routes()) {
       auto handler = [this, route](const restinio::request_handle_t& request,
                                    restinio::router::route_params_t params) {
@@ -164,8 +168,66 @@ class Server {
   }
 
   std::atomic<int>& in_flight() { return in_flight_; }
+  void close_streams() { streams_.close_all(); }
 
  private:
+  // One open event stream's response, written by the streams' thread and ended by it or by the
+  // shutdown: one at a time.
+  struct OpenStream {
+    std::mutex mutex;
+    std::optional<restinio::response_builder_t<restinio::chunked_output_t>> reply;
+    std::atomic<std::uint64_t> id{0};
+  };
+
+  restinio::request_handling_status_t stream_events(const restinio::request_handle_t& request) {
+    const auto started = std::chrono::steady_clock::now();
+    ++in_flight_;
+    auto converted = convert(request, {}, {});
+    if (!converted) return reply(request, problem(converted.error(), "vi"), started);
+    auto open = std::make_shared<OpenStream>();
+    auto write = [this, open](std::string text) {
+      std::lock_guard lock(open->mutex);
+      if (!open->reply) return;
+      open->reply->append_chunk(std::move(text));
+      open->reply->flush([this, open](const restinio::asio_ns::error_code& error) {
+        if (error) streams_.closed(open->id);
+      });
+    };
+    auto end = [open] {
+      std::lock_guard lock(open->mutex);
+      if (!open->reply) return;
+      open->reply->done();
+      open->reply.reset();
+    };
+    auto signed_in = streams_.sign_in(*converted);
+    if (!signed_in) {
+      return reply(request, problem(signed_in.error(), language_of(*converted)), started);
+    }
+    {
+      std::lock_guard lock(open->mutex);
+      open->reply.emplace(request->create_response<restinio::chunked_output_t>());
+      open->reply->append_header(restinio::http_field::content_type,
+                                 "text/event-stream; charset=utf-8");
+      open->reply->append_header("Cache-Control", "no-store");
+      open->reply->append_header("X-Content-Type-Options", "nosniff");
+      // nginx and the like would otherwise hold the events back.
+      open->reply->append_header("X-Accel-Buffering", "no");
+      // Tells EventSource how long to wait before it reconnects after a drop.
+      open->reply->append_chunk(std::string("retry: 3000\n\n"));
+      open->reply->flush();
+    }
+    auto opened = streams_.open(*converted, *signed_in, std::move(write), end);
+    if (!opened) {
+      end();
+    } else {
+      open->id = *opened;
+    }
+    --in_flight_;
+    log_line(fmt::format(R"({{"event":"stream_opened","path":"{}","account":"{}"}})",
+                         json_escape(converted->path), json_escape(signed_in->login)));
+    return restinio::request_accepted();
+  }
+
   restinio::request_handling_status_t handle(const restinio::request_handle_t& request,
                                              const Route* route,
                                              const restinio::router::route_params_t& params) {
@@ -217,6 +279,13 @@ class Server {
       }
       if (upload) --uploads_;
     }
+    return reply(request, std::move(response), started);
+  }
+
+  // Writes `response`, logs it, and ends the request's time in flight once it is written.
+  restinio::request_handling_status_t reply(const restinio::request_handle_t& request,
+                                            HttpResponse response,
+                                            std::chrono::steady_clock::time_point started) {
     const restinio::http_status_line_t status_line(
         restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
         std::string(reason(response.status)));
@@ -307,6 +376,7 @@ class Server {
   service::Database& database_;
   std::optional<StaticFiles> web_app_;
   ApiSettings settings_;
+  EventStreams streams_{database_, settings_};
   std::ostream& log_;
   std::mutex log_mutex_;
   std::atomic<int> in_flight_{0};
@@ -384,6 +454,9 @@ Status serve(const ServerOptions& options, service::Database& database, std::ost
   signals.async_wait([&](const auto& error, int) {
     if (error) return;
     give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    // Open event streams never end by themselves: ended first, so that the pages reconnect to
+    // the next server.
+    server_state.close_streams();
     server.close_async([&] { wait_for_requests(); }, [&](std::exception_ptr) { context.stop(); });
   });
 

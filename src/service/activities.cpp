@@ -8,9 +8,11 @@
 
 #include "core/access.hpp"
 #include "core/check_in_code.hpp"
+#include "core/instant_text.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
+#include "service/notify.hpp"
 #include "service/refusal.hpp"
 #include "store/activity_store.hpp"
 #include "store/plan_store.hpp"
@@ -281,10 +283,36 @@ Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Ac
   return save(connection, actor, std::move(draft), existing);
 }
 
+namespace {
+
+// What the bell and the e-mail say of an activity: cancelled, or a place taken off the waitlist.
+NotificationEvent activity_event(const Activity& activity, NotificationKind kind, Instant at) {
+  NotificationEvent event;
+  event.tenant_id = activity.tenant_id;
+  event.kind = kind;
+  event.created_at = at;
+  event.link = fmt::format("/activities/{}", activity.id);
+  const std::string when = format_vietnamese_time(activity.starts_at);
+  if (kind == NotificationKind::activity_cancelled) {
+    event.title = Text{fmt::format("Hoạt động “{}” lúc {} đã bị hủy", activity.title, when),
+                       fmt::format("“{}” at {} is cancelled", activity.title, when)};
+  } else {
+    event.title = Text{fmt::format("Bạn đã có chỗ ở hoạt động “{}” lúc {}", activity.title, when),
+                       fmt::format("You have a place at “{}” at {}", activity.title, when)};
+    if (!activity.place.empty()) {
+      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
+                        fmt::format("Place: {}.", activity.place)};
+    }
+  }
+  return event;
+}
+
+}  // namespace
+
 Result<StoredActivity> change_activity_status(store::SqlConnection& connection, const Actor& actor,
                                               Id id, ActivityStatus to) {
   store::ActivityStore activities(connection);
-  return store::in_transaction(connection, [&]() -> Result<StoredActivity> {
+  auto changed = store::in_transaction(connection, [&]() -> Result<StoredActivity> {
     auto stored = managed_activity(activities, actor, id);
     if (!stored) return stored;
     if (auto allowed = check_status_change(stored->activity, to, actor.clock()); !allowed)
@@ -293,9 +321,18 @@ Result<StoredActivity> change_activity_status(store::SqlConnection& connection, 
       return std::unexpected(set.error());
     TRY(record_audit(connection, actor, "status", "activity", id,
                      fmt::format(R"({{"status":"{}"}})", code_of(to))));
+    // Everyone who holds or awaits a place is told; the registrations stay for the record.
+    if (to == ActivityStatus::cancelled) {
+      TRY(publish_notification(
+          connection,
+          activity_event(stored->activity, NotificationKind::activity_cancelled, actor.clock()),
+          store::activity_recipients(id)));
+    }
     stored->activity.status = to;
     return stored;
   });
+  if (changed && to == ActivityStatus::cancelled) signal_notified(actor.principal.tenant);
+  return changed;
 }
 
 Result<std::vector<ActivityView>> list_activities(store::SqlConnection& connection,
@@ -369,7 +406,7 @@ Result<std::vector<RegistrationOutcome>> register_for_activity(store::SqlConnect
 Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, const Actor& actor,
                                             Id activity, Id person) {
   store::ActivityStore activities(connection);
-  return store::in_transaction(connection, [&]() -> Result<std::vector<Id>> {
+  auto promoted = store::in_transaction(connection, [&]() -> Result<std::vector<Id>> {
     auto stored = TRY(visible_activity(activities, actor, activity));
     const bool manager = manages(actor, stored.activity);
     if (person != actor.principal.person_id && !manager) return refuse();
@@ -377,8 +414,18 @@ Result<std::vector<Id>> cancel_registration(store::SqlConnection& connection, co
       if (auto allowed = may_cancel_registration(stored.activity, actor.clock()); !allowed)
         return std::unexpected(allowed.error());
     }
-    return activities.cancel_registration(actor.principal.tenant, activity, person, actor.clock());
+    auto moved_up = TRY(
+        activities.cancel_registration(actor.principal.tenant, activity, person, actor.clock()));
+    if (!moved_up.empty()) {
+      TRY(publish_notification(
+          connection,
+          activity_event(stored.activity, NotificationKind::waitlist_promoted, actor.clock()),
+          store::people_recipients(moved_up)));
+    }
+    return moved_up;
   });
+  if (promoted && !promoted->empty()) signal_notified(actor.principal.tenant, *promoted);
+  return promoted;
 }
 
 Result<std::vector<Registration>> list_registrations(store::SqlConnection& connection,

@@ -5,6 +5,7 @@
 #include "core/vietnamese_text.hpp"
 #include "io/attachment_type.hpp"
 #include "service/audit.hpp"
+#include "service/notify.hpp"
 #include "service/refusal.hpp"
 #include "store/activity_store.hpp"
 #include "store/directive_store.hpp"
@@ -83,6 +84,33 @@ Status check_references(store::SqlConnection& connection, const Directive& direc
   return {};
 }
 
+// What the bell and the e-mail say of a directive: posted, or a reminder to study it.
+NotificationEvent directive_event(const Directive& directive, NotificationKind kind, Instant at) {
+  const Text what = label_of(directive.kind);
+  const std::string name = directive.number.empty()
+                               ? directive.title
+                               : fmt::format("{} — {}", directive.number, directive.title);
+  NotificationEvent event;
+  event.tenant_id = directive.tenant_id;
+  event.kind = kind;
+  event.created_at = at;
+  event.link = fmt::format("/directives/{}", directive.id);
+  if (kind == NotificationKind::directive_reminder) {
+    event.title = Text{fmt::format("Nhắc học tập: {} {}", what.vi, name),
+                       fmt::format("Reminder to study: {} {}", what.en, name)};
+  } else {
+    event.title = Text{fmt::format("{} mới cần học tập: {}", what.vi, name),
+                       fmt::format("New {} to study: {}", what.en, name)};
+  }
+  event.body = Text{fmt::format("Cơ quan ban hành: {}.", directive.issuer),
+                    fmt::format("Issued by {}.", directive.issuer)};
+  if (directive.deadline) {
+    event.body.vi += fmt::format(" Hạn học tập: {}.", format_vietnamese(*directive.deadline));
+    event.body.en += fmt::format(" Study it by {}.", format_vietnamese(*directive.deadline));
+  }
+  return event;
+}
+
 }  // namespace
 
 Result<DirectiveView> post_directive(store::SqlConnection& connection, const Actor& actor,
@@ -102,16 +130,21 @@ Result<DirectiveView> post_directive(store::SqlConnection& connection, const Act
   TRY(validate_directive(directive));
   if (!may_post_directive(actor.principal, directive.organization_id)) return refuse();
   store::DirectiveStore directives(connection);
-  return store::in_transaction(connection, [&]() -> Result<DirectiveView> {
+  auto posted = store::in_transaction(connection, [&]() -> Result<DirectiveView> {
     TRY(check_references(connection, directive));
     directive.posted_by = actor.principal.account_id;
     directive.posted_at = actor.clock();
     auto created = TRY(directives.create(directive));
     const auto delivered = TRY(directives.deliver(created, vietnam_date(created.posted_at)));
+    TRY(publish_notification(
+        connection, directive_event(created, NotificationKind::directive_posted, created.posted_at),
+        store::directive_recipients(created.id, std::nullopt)));
     TRY(record_audit(connection, actor, "create", "directive", created.id,
                      fmt::format(R"({{"delivered":{}}})", delivered)));
     return view_for(directives, actor, created.id);
   });
+  if (posted) signal_notified(actor.principal.tenant);
+  return posted;
 }
 
 Result<std::vector<DirectiveView>> list_directives(store::SqlConnection& connection,
@@ -221,16 +254,24 @@ Result<DirectiveFollowUp> directive_progress(store::SqlConnection& connection, c
 
 Result<std::int64_t> remind_directive(store::SqlConnection& connection, const Actor& actor, Id id) {
   store::DirectiveStore directives(connection);
-  return store::in_transaction(connection, [&]() -> Result<std::int64_t> {
+  auto outcome = store::in_transaction(connection, [&]() -> Result<std::int64_t> {
     auto view = TRY(view_for(directives, actor, id));
     if (!view.may_follow) return refuse();
     const Instant now = actor.clock();
     const auto reminded =
         TRY(directives.remind(actor.principal.tenant, id, now, now - kReminderSpacing));
+    // Those just reminded are those whose last reminder is now.
+    if (reminded > 0) {
+      TRY(publish_notification(
+          connection, directive_event(view.directive, NotificationKind::directive_reminder, now),
+          store::directive_recipients(id, now)));
+    }
     TRY(record_audit(connection, actor, "remind", "directive", id,
                      fmt::format(R"({{"reminded":{}}})", reminded)));
     return reminded;
   });
+  if (outcome && *outcome > 0) signal_notified(actor.principal.tenant);
+  return outcome;
 }
 
 Result<DirectiveView> link_study_activity(store::SqlConnection& connection, const Actor& actor,
