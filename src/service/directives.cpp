@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "core/vietnamese_text.hpp"
 #include "io/attachment_type.hpp"
 #include "service/audit.hpp"
@@ -86,7 +88,10 @@ Status check_references(store::SqlConnection& connection, const Directive& direc
 
 // What the bell and the e-mail say of a directive: posted, or a reminder to study it.
 NotificationEvent directive_event(const Directive& directive, NotificationKind kind, Instant at) {
-  const Text what = label_of(directive.kind);
+  Text what = label_of(directive.kind);
+  // Mid-sentence in English: "New plan to study", not "New Plan".
+  if (!what.en.empty())
+    what.en[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what.en[0])));
   const std::string name = directive.number.empty()
                                ? directive.title
                                : fmt::format("{} — {}", directive.number, directive.title);

@@ -126,7 +126,7 @@ TEST_P(Notifications, ThePostedDirectiveRingsTheBellOfItsAudienceAndReadingLower
   EXPECT_TRUE(first.at("read_at").is_null());
   Reply english = secretary.send({"GET", "/api/v1/notifications", "", "", {"Accept-Language: en"}});
   EXPECT_EQ(text_of(english.json().at("items").at(0), "title"),
-            "New Plan to study: 05-KH/TĐTN — Kế hoạch Tháng Thanh niên năm 2027");
+            "New plan to study: 05-KH/TĐTN — Kế hoạch Tháng Thanh niên năm 2027");
 
   const Reply one = secretary.post("/api/v1/notifications/read",
                                    fmt::format(R"({{"id":{}}})", first.at("id").as_int64()));

@@ -108,7 +108,7 @@ TEST_P(NotificationsTest, ADirectiveTellsItsAudienceOnceAndNobodyElse) {
   EXPECT_EQ(event.kind, NotificationKind::directive_posted);
   EXPECT_EQ(event.title.vi,
             "Kế hoạch mới cần học tập: 05-KH/TĐTN — Kế hoạch Tháng Thanh niên năm 2027");
-  EXPECT_EQ(event.title.en, "New Plan to study: 05-KH/TĐTN — Kế hoạch Tháng Thanh niên năm 2027");
+  EXPECT_EQ(event.title.en, "New plan to study: 05-KH/TĐTN — Kế hoạch Tháng Thanh niên năm 2027");
   EXPECT_EQ(event.body.vi, "Cơ quan ban hành: Tỉnh đoàn Hà Tĩnh. Hạn học tập: 31/03/2027.");
   EXPECT_EQ(event.link, fmt::format("/directives/{}", id));
   EXPECT_FALSE(page.items[0].read_at);
@@ -241,7 +241,7 @@ TEST_P(NotificationsTest, MailIsSentOnceAndAServerThatRefusesForNowIsTriedAgainL
   EXPECT_EQ(mail.headers.at("To"), "=?UTF-8?B?VHLhuqduIFbEg24gQsOsbmg=?= <" + binh + ">");
   EXPECT_NE(mail.headers.at("Message-ID").find(fmt::format(".{}.", binh_)), std::string::npos);
   EXPECT_NE(mail.body.find("Kế hoạch mới cần học tập: 05-KH/TĐTN"), std::string::npos) << mail.body;
-  EXPECT_NE(mail.body.find("New Plan to study"), std::string::npos);
+  EXPECT_NE(mail.body.find("New plan to study"), std::string::npos);
   EXPECT_NE(mail.body.find(fmt::format("https://doanket.example.vn/directives/{}", id)),
             std::string::npos);
   EXPECT_EQ(email_state(secretary_), "failed");

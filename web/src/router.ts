@@ -67,6 +67,12 @@ export const router = createRouter({
           meta: { title: 'directives.title' },
         },
         {
+          path: 'notifications',
+          name: 'notifications',
+          component: () => import('@/features/notifications/views/NotificationsView.vue'),
+          meta: { title: 'notifications.title' },
+        },
+        {
           path: 'activities',
           name: 'activities',
           component: () => import('@/features/activities/views/ActivitiesView.vue'),

@@ -17,6 +17,7 @@ const dong = (amount) => `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
 const titled = [
   ['/dashboard', 'Tổng quan', 'Dashboard'],
   ['/directives', 'Văn bản, quán triệt', 'Directives to study'],
+  ['/notifications', 'Thông báo', 'Notifications'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
   ['/plans', 'Kế hoạch năm', 'Year plans'],

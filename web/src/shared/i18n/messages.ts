@@ -14,6 +14,7 @@ import { registryEn, registryVi } from '@/features/registry/messages'
 import { sessionEn, sessionVi } from '@/features/session/messages'
 import { supportEn, supportVi } from '@/features/support/messages'
 import { directivesEn, directivesVi } from '@/features/directives/messages'
+import { notificationsEn, notificationsVi } from '@/features/notifications/messages'
 
 export const vi = {
   ...sharedVi,
@@ -27,6 +28,7 @@ export const vi = {
   ...fundsVi,
   ...supportVi,
   ...directivesVi,
+  ...notificationsVi,
   ...engagementVi,
 }
 
@@ -44,5 +46,6 @@ export const en: Messages = {
   ...fundsEn,
   ...supportEn,
   ...directivesEn,
+  ...notificationsEn,
   ...engagementEn,
 }
