@@ -145,6 +145,35 @@ std::string clash_detail(const std::vector<Clash>& clashes) {
   return fmt::format("[{}]", fmt::join(items, ","));
 }
 
+// What the bell and the e-mail say of an activity: cancelled, or a place taken off the waitlist.
+NotificationEvent activity_event(const Activity& activity, NotificationKind kind, Instant at) {
+  NotificationEvent event;
+  event.tenant_id = activity.tenant_id;
+  event.kind = kind;
+  event.created_at = at;
+  event.link = fmt::format("/activities/{}", activity.id);
+  const std::string when = format_vietnamese_time(activity.starts_at);
+  if (kind == NotificationKind::activity_cancelled) {
+    event.title = Text{fmt::format("Hoạt động “{}” lúc {} đã bị hủy", activity.title, when),
+                       fmt::format("“{}” at {} is cancelled", activity.title, when)};
+  } else if (kind == NotificationKind::activity_changed) {
+    event.title = Text{fmt::format("Hoạt động “{}” đổi sang {}", activity.title, when),
+                       fmt::format("“{}” is now at {}", activity.title, when)};
+    if (!activity.place.empty()) {
+      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
+                        fmt::format("Place: {}.", activity.place)};
+    }
+  } else {
+    event.title = Text{fmt::format("Bạn đã có chỗ ở hoạt động “{}” lúc {}", activity.title, when),
+                       fmt::format("You have a place at “{}” at {}", activity.title, when)};
+    if (!activity.place.empty()) {
+      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
+                        fmt::format("Place: {}.", activity.place)};
+    }
+  }
+  return event;
+}
+
 // Checks and saves a draft (new when `existing` is empty), unless it clashes and the officer has
 // not said to go ahead.
 Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
@@ -177,10 +206,23 @@ Result<ActivitySaved> save(store::SqlConnection& connection, const Actor& actor,
       stored.created_by = existing->created_by;
       if (auto updated = activities.update(stored, actor.clock()); !updated)
         return std::unexpected(updated.error());
-      // A larger capacity makes room for the waitlist.
-      if (auto promoted = activities.promote_waitlisted(stored.activity.tenant_id, activity.id);
-          !promoted) {
-        return std::unexpected(promoted.error());
+      // Who holds or awaits a place hears of a new time or place (not of a new title).
+      const Activity& before = existing->activity;
+      if (before.status == ActivityStatus::published &&
+          (before.starts_at != activity.starts_at || before.ends_at != activity.ends_at ||
+           before.place != activity.place)) {
+        TRY(publish_notification(
+            connection, activity_event(activity, NotificationKind::activity_changed, actor.clock()),
+            store::activity_recipients(activity.id)));
+      }
+      // A larger capacity makes room for the waitlist; who moved up is told.
+      const auto promoted =
+          TRY(activities.promote_waitlisted(stored.activity.tenant_id, activity.id));
+      if (!promoted.empty()) {
+        TRY(publish_notification(
+            connection,
+            activity_event(activity, NotificationKind::waitlist_promoted, actor.clock()),
+            store::people_recipients(promoted)));
       }
     } else {
       stored.activity.status = ActivityStatus::draft;
@@ -280,34 +322,11 @@ Result<ActivitySaved> update_activity(store::SqlConnection& connection, const Ac
   }
   draft.activity.id = id;
   draft.activity.status = existing.activity.status;
-  return save(connection, actor, std::move(draft), existing);
+  auto saved = save(connection, actor, std::move(draft), existing);
+  // A new time or place, or places freed, may have been told to people (see save()).
+  if (saved && saved->activity) signal_notified(actor.principal.tenant);
+  return saved;
 }
-
-namespace {
-
-// What the bell and the e-mail say of an activity: cancelled, or a place taken off the waitlist.
-NotificationEvent activity_event(const Activity& activity, NotificationKind kind, Instant at) {
-  NotificationEvent event;
-  event.tenant_id = activity.tenant_id;
-  event.kind = kind;
-  event.created_at = at;
-  event.link = fmt::format("/activities/{}", activity.id);
-  const std::string when = format_vietnamese_time(activity.starts_at);
-  if (kind == NotificationKind::activity_cancelled) {
-    event.title = Text{fmt::format("Hoạt động “{}” lúc {} đã bị hủy", activity.title, when),
-                       fmt::format("“{}” at {} is cancelled", activity.title, when)};
-  } else {
-    event.title = Text{fmt::format("Bạn đã có chỗ ở hoạt động “{}” lúc {}", activity.title, when),
-                       fmt::format("You have a place at “{}” at {}", activity.title, when)};
-    if (!activity.place.empty()) {
-      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
-                        fmt::format("Place: {}.", activity.place)};
-    }
-  }
-  return event;
-}
-
-}  // namespace
 
 Result<StoredActivity> change_activity_status(store::SqlConnection& connection, const Actor& actor,
                                               Id id, ActivityStatus to) {

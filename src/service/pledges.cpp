@@ -9,10 +9,12 @@
 #include <set>
 
 #include "core/access.hpp"
+#include "core/money.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/fund_checks.hpp"
 #include "service/fund_ledger.hpp"
+#include "service/notify.hpp"
 #include "service/refusal.hpp"
 #include "store/fund_store.hpp"
 #include "store/registry_store.hpp"
@@ -23,7 +25,7 @@ namespace dk::service {
 Result<Pledge> record_pledge(store::SqlConnection& connection, const Actor& actor, Id id,
                              const PledgeInput& input) {
   TRY(require_amount(input.amount));
-  return store::in_transaction(connection, [&]() -> Result<Pledge> {
+  auto recorded = store::in_transaction(connection, [&]() -> Result<Pledge> {
     auto fund = locked_fund(connection, actor, id);
     if (!fund) return std::unexpected(fund.error());
     TRY(require_open(*fund));
@@ -68,8 +70,24 @@ Result<Pledge> record_pledge(store::SqlConnection& connection, const Actor& acto
     entry.lines = pledge_lines(id, created->id, input.amount);
     TRY(post_entry(connection, actor, std::move(entry)));
     created->outstanding = input.amount;
+    // The giver's receipt of the promise, in the bell and (by default) the morning's mail.
+    if (pledge.person_id) {
+      const std::string amount = format_dong(input.amount);
+      NotificationEvent event;
+      event.tenant_id = pledge.tenant_id;
+      event.kind = NotificationKind::pledge_recorded;
+      event.created_at = actor.clock();
+      event.link = fmt::format("/funds/{}", id);
+      event.title = Text{fmt::format("Đã ghi nhận cam kết ủng hộ {} cho “{}”", amount, fund->name),
+                         fmt::format("Your pledge of {} to “{}” is recorded", amount, fund->name)};
+      TRY(publish_notification(connection, std::move(event),
+                               store::people_recipients(std::vector<Id>{*pledge.person_id})));
+    }
     return created;
   });
+  if (recorded && recorded->person_id)
+    signal_notified(actor.principal.tenant, std::vector<Id>{*recorded->person_id});
+  return recorded;
 }
 
 Result<std::vector<Pledge>> list_pledges(store::SqlConnection& connection, const Actor& actor,

@@ -2,10 +2,12 @@
 // anyone for themselves (and by officers for others), paid by donations and cancelled while
 // unpaid; disbursement requests that a second officer approves, never beyond what the fund
 // holds — each audited, and refused to those who may not.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "service/disbursements.hpp"
 #include "service/donations.hpp"
+#include "service/notifications.hpp"
 #include "service/pledges.hpp"
 #include "support/fund_service_fixture.hpp"
 
@@ -38,6 +40,12 @@ TEST_P(FundRequestsTest, AnyonePledgesForThemselvesAndOfficersForOthers) {
   EXPECT_EQ(own->payer_name, "Lê Văn Bình");
   EXPECT_EQ(own->outstanding, 1'000'000);
   EXPECT_EQ(last_audit(), "pledge ledger_entry 9 192.0.2.1");
+  auto told = my_notifications(*connection_, member(), std::nullopt);
+  ASSERT_TRUE(told && told->items.size() == 1u) << "the giver has the receipt of the promise";
+  EXPECT_EQ(told->items[0].event.kind, NotificationKind::pledge_recorded);
+  EXPECT_EQ(told->items[0].event.title.vi,
+            "Đã ghi nhận cam kết ủng hộ 1.000.000 đ cho “Quỹ tương trợ”");
+  EXPECT_EQ(told->items[0].event.link, fmt::format("/funds/{}", welfare_));
 
   EXPECT_EQ(
       error_code(record_pledge(*connection_, member(), welfare_, promise(500'000, treasurer_))),

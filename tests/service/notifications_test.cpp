@@ -213,6 +213,18 @@ TEST_P(NotificationsTest, ACancelledActivityTellsWhoHeldOrAwaitedAPlaceAndAFreed
   EXPECT_EQ(bell(binh_).unread, 0);
 
   ASSERT_TRUE(register_for_activity(*connection_, member(binh_), id, {}));  // waitlisted again
+  // Moved an hour later: both hear of it; a new title alone tells nobody.
+  ActivityDraft moved_later = draft;
+  moved_later.activity.starts_at += minutes(60);
+  moved_later.activity.ends_at += minutes(60);
+  ASSERT_TRUE(update_activity(*connection_, secretary(), id, moved_later));
+  EXPECT_EQ(bell(chi_).items[0].event.kind, NotificationKind::activity_changed);
+  EXPECT_EQ(bell(binh_).items[0].event.kind, NotificationKind::activity_changed);
+  const auto told_of_move = bell(chi_).items.size();
+  ActivityDraft renamed = moved_later;
+  renamed.activity.title = "Giải cầu lông mở rộng";
+  ASSERT_TRUE(update_activity(*connection_, secretary(), id, renamed));
+  EXPECT_EQ(bell(chi_).items.size(), told_of_move);
   ASSERT_TRUE(change_activity_status(*connection_, secretary(), id, ActivityStatus::cancelled));
   EXPECT_EQ(bell(chi_).items[0].event.kind, NotificationKind::activity_cancelled);
   EXPECT_EQ(bell(binh_).items[0].event.kind, NotificationKind::activity_cancelled);
