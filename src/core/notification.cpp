@@ -20,6 +20,8 @@ constexpr CodeEntry<NotificationKind> kKinds[] = {
      "Off the waiting list", "danh sach cho"},
     {NotificationKind::pledge_recorded, "pledge_recorded", "Đã ghi nhận cam kết ủng hộ",
      "Pledge recorded", "cam ket|ung ho"},
+    {NotificationKind::poll_opened, "poll_opened", "Khảo sát mới", "New poll",
+     "khao sat|lay y kien"},
 };
 
 constexpr CodeEntry<EmailMode> kEmailModes[] = {

@@ -26,6 +26,7 @@ enum class NotificationKind {
   activity_changed,    // its time or place changed
   waitlist_promoted,   // a place freed up: from the waiting list to registered
   pledge_recorded,     // their pledge to a fund was recorded
+  poll_opened,         // a poll they may vote in is open
 };
 template <>
 std::span<const CodeEntry<NotificationKind>> code_entries();

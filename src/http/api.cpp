@@ -180,6 +180,7 @@ std::vector<Route> api_routes() {
   add_support_request_routes(routes);
   add_directive_routes(routes);
   add_notification_routes(routes);
+  add_poll_routes(routes);
   add_club_routes(routes);
   add_fund_routes(routes);
   return routes;

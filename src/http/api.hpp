@@ -86,6 +86,7 @@ void add_engagement_routes(std::vector<Route>& routes);
 void add_support_request_routes(std::vector<Route>& routes);
 void add_directive_routes(std::vector<Route>& routes);
 void add_notification_routes(std::vector<Route>& routes);
+void add_poll_routes(std::vector<Route>& routes);
 void add_club_routes(std::vector<Route>& routes);
 void add_fund_routes(std::vector<Route>& routes);
 

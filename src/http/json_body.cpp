@@ -42,6 +42,22 @@ Result<JsonBody> JsonBody::parse(const HttpRequest& request) {
   return JsonBody(std::move(value.as_object()));
 }
 
+Error within(Error error, std::string_view item) {
+  const std::string field = error.where.field;
+  if (field.empty()) {
+    error.where.field = std::string(item);
+    return error;
+  }
+  const std::string named = fmt::format("{}.{}", item, field);
+  for (std::string* text : {&error.message.vi, &error.message.en}) {
+    const std::string quoted = fmt::format("“{}”", field);
+    if (auto at = text->find(quoted); at != std::string::npos)
+      text->replace(at, quoted.size(), fmt::format("“{}”", named));
+  }
+  error.where.field = named;
+  return error;
+}
+
 const boost::json::value* JsonBody::find(std::string_view field) {
   known_.emplace(field);
   return object_.if_contains(field);

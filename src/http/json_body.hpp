@@ -18,9 +18,15 @@
 
 namespace dk::http {
 
+// `error` about a field of an item ("text") as about the item's field ("questions[2].text").
+Error within(Error error, std::string_view item);
+
 class JsonBody {
  public:
   static Result<JsonBody> parse(const HttpRequest& request);
+  // An object inside a body (an item of a list), read the same way. Its errors name the field
+  // within the object; within(…) below puts the item's place in front.
+  static JsonBody nested(const boost::json::object& object) { return JsonBody(object); }
 
   // Each reader leaves `out` as it is when the field is absent.
   Status text(std::string_view field, std::optional<std::string>& out);

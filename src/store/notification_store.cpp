@@ -58,6 +58,16 @@ Recipients directive_recipients(Id directive, std::optional<Instant> reminded_at
   return recipients;
 }
 
+Recipients member_recipients(std::optional<Id> organization) {
+  Recipients recipients{
+      "SELECT DISTINCT person_id FROM memberships WHERE tenant_id = $1 AND status <> 'left'", {}};
+  if (organization) {
+    recipients.sql += " AND organization_id = $5";
+    recipients.params.emplace_back(*organization);
+  }
+  return recipients;
+}
+
 Recipients activity_recipients(Id activity) {
   return Recipients{
       "SELECT person_id FROM registrations WHERE tenant_id = $1 AND activity_id = $5 AND state IN "

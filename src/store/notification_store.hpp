@@ -23,6 +23,8 @@ struct Recipients {
 Recipients people_recipients(std::span<const Id> people);
 // Those a directive was delivered to; with `reminded_at`, only those reminded at that instant.
 Recipients directive_recipients(Id directive, std::optional<Instant> reminded_at);
+// The current members of an organization; none named: of any organization of the agency.
+Recipients member_recipients(std::optional<Id> organization);
 // Those registered for an activity or waiting for a place.
 Recipients activity_recipients(Id activity);
 

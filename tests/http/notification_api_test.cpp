@@ -168,7 +168,7 @@ TEST_P(Notifications, EachPersonChoosesWhatComesByMail) {
   Client& member = as("doanvien");
   const Reply listed = member.get("/api/v1/notifications/preferences");
   ASSERT_EQ(listed.status, 200) << listed.body;
-  EXPECT_EQ(listed.json().at("total").as_int64(), 6);
+  EXPECT_EQ(listed.json().at("total").as_int64(), 7);
   const Reply changed = member.put("/api/v1/notifications/preferences/directive_posted",
                                    R"({"email":"daily","in_app":true})");
   ASSERT_EQ(changed.status, 200) << changed.body;

@@ -8,6 +8,7 @@ export type NotificationKind =
   | 'activity_changed'
   | 'waitlist_promoted'
   | 'pledge_recorded'
+  | 'poll_opened'
 export type EmailMode = 'off' | 'immediate' | 'daily'
 export const emailModes: EmailMode[] = ['immediate', 'daily', 'off']
 
