@@ -105,6 +105,8 @@ declare module 'vue' {
     PlanDialog: typeof import('./features/plans/components/PlanDialog.vue')['default']
     PledgeDialog: typeof import('./features/funds/components/PledgeDialog.vue')['default']
     PledgeSelect: typeof import('./features/funds/components/PledgeSelect.vue')['default']
+    PollCard: typeof import('./features/polls/components/PollCard.vue')['default']
+    PollDialog: typeof import('./features/polls/components/PollDialog.vue')['default']
     ProgrammeDialog: typeof import('./features/plans/components/ProgrammeDialog.vue')['default']
     QrCode: typeof import('./features/activities/components/QrCode.vue')['default']
     QrScanDialog: typeof import('./features/activities/components/QrScanDialog.vue')['default']

@@ -67,6 +67,12 @@ export const router = createRouter({
           meta: { title: 'directives.title' },
         },
         {
+          path: 'polls',
+          name: 'polls',
+          component: () => import('@/features/polls/views/PollsView.vue'),
+          meta: { title: 'polls.title' },
+        },
+        {
           path: 'notifications',
           name: 'notifications',
           component: () => import('@/features/notifications/views/NotificationsView.vue'),

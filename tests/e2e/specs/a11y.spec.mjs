@@ -18,6 +18,7 @@ const titled = [
   ['/dashboard', 'Tổng quan', 'Dashboard'],
   ['/directives', 'Văn bản, quán triệt', 'Directives to study'],
   ['/notifications', 'Thông báo', 'Notifications'],
+  ['/polls', 'Khảo sát, lấy ý kiến', 'Polls and surveys'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
   ['/plans', 'Kế hoạch năm', 'Year plans'],

@@ -15,6 +15,7 @@ import { sessionEn, sessionVi } from '@/features/session/messages'
 import { supportEn, supportVi } from '@/features/support/messages'
 import { directivesEn, directivesVi } from '@/features/directives/messages'
 import { notificationsEn, notificationsVi } from '@/features/notifications/messages'
+import { pollsEn, pollsVi } from '@/features/polls/messages'
 
 export const vi = {
   ...sharedVi,
@@ -29,6 +30,7 @@ export const vi = {
   ...supportVi,
   ...directivesVi,
   ...notificationsVi,
+  ...pollsVi,
   ...engagementVi,
 }
 
@@ -47,5 +49,6 @@ export const en: Messages = {
   ...supportEn,
   ...directivesEn,
   ...notificationsEn,
+  ...pollsEn,
   ...engagementEn,
 }
