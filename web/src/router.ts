@@ -40,7 +40,14 @@ export const router = createRouter({
       path: '/',
       component: AppLayout,
       children: [
-        { path: '', name: 'home', redirect: () => ({ name: can.seeDashboard ? 'dashboard' : 'people' }) },
+        // Those who follow the figures land on the dashboard; a member on their own page.
+        { path: '', name: 'home', redirect: () => ({ name: can.seeDashboard ? 'dashboard' : 'me' }) },
+        {
+          path: 'me',
+          name: 'me',
+          component: () => import('@/features/home/views/HomeView.vue'),
+          meta: { title: 'home.title' },
+        },
         {
           path: 'dashboard',
           name: 'dashboard',

@@ -19,6 +19,7 @@ const titled = [
   ['/directives', 'Văn bản, quán triệt', 'Directives to study'],
   ['/notifications', 'Thông báo', 'Notifications'],
   ['/polls', 'Khảo sát, lấy ý kiến', 'Polls and surveys'],
+  ['/me', 'Trang của tôi', 'My page'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
   ['/plans', 'Kế hoạch năm', 'Year plans'],

@@ -16,6 +16,7 @@ import { supportEn, supportVi } from '@/features/support/messages'
 import { directivesEn, directivesVi } from '@/features/directives/messages'
 import { notificationsEn, notificationsVi } from '@/features/notifications/messages'
 import { pollsEn, pollsVi } from '@/features/polls/messages'
+import { homeEn, homeVi } from '@/features/home/messages'
 
 export const vi = {
   ...sharedVi,
@@ -31,6 +32,7 @@ export const vi = {
   ...directivesVi,
   ...notificationsVi,
   ...pollsVi,
+  ...homeVi,
   ...engagementVi,
 }
 
@@ -50,5 +52,6 @@ export const en: Messages = {
   ...directivesEn,
   ...notificationsEn,
   ...pollsEn,
+  ...homeEn,
   ...engagementEn,
 }

@@ -1,0 +1,51 @@
+// The member's home: what they see first after signing in (merged by shared/i18n/messages.ts).
+
+export const homeVi = {
+  home: {
+    nav: 'Trang của tôi',
+    title: 'Trang của tôi',
+    hello: 'Xin chào, {name}',
+    myCode: 'Mã QR điểm danh của tôi',
+    notifications: 'Thông báo ({count} chưa đọc)',
+    notificationsNone: 'Thông báo',
+    directives: 'Văn bản cần học tập',
+    directivesNone: 'Bạn đã học tập mọi văn bản được gửi.',
+    directivesAll: 'Tất cả văn bản',
+    unread: 'Chưa đọc',
+    toStudy: 'Chưa học tập',
+    deadline: 'Hạn {date}',
+    activities: 'Hoạt động tôi đã đăng ký',
+    activitiesNone: 'Bạn chưa đăng ký hoạt động nào sắp tới.',
+    activitiesAll: 'Lịch hoạt động',
+    waitlisted: 'Danh sách chờ',
+    polls: 'Khảo sát đang chờ ý kiến của bạn',
+    pollsNone: 'Không có khảo sát nào đang chờ bạn.',
+    pollsAll: 'Tất cả khảo sát',
+    pollUntil: 'Đến {time}',
+  },
+}
+
+export const homeEn: typeof homeVi = {
+  home: {
+    nav: 'My page',
+    title: 'My page',
+    hello: 'Hello, {name}',
+    myCode: 'My check-in QR code',
+    notifications: 'Notifications ({count} unread)',
+    notificationsNone: 'Notifications',
+    directives: 'Directives to study',
+    directivesNone: 'You have studied every directive sent to you.',
+    directivesAll: 'All directives',
+    unread: 'Unread',
+    toStudy: 'Not studied',
+    deadline: 'By {date}',
+    activities: 'Activities I registered for',
+    activitiesNone: 'You have not registered for any coming activity.',
+    activitiesAll: 'Activity calendar',
+    waitlisted: 'Waiting list',
+    polls: 'Polls waiting for your answer',
+    pollsNone: 'No poll is waiting for you.',
+    pollsAll: 'All polls',
+    pollUntil: 'Until {time}',
+  },
+}
