@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "http/api.hpp"
@@ -35,12 +36,33 @@ Result<std::uint64_t> EventStreams::open(const HttpRequest& request, const servi
   stream->address = request.address;
   stream->tenant = actor.principal.tenant;
   stream->person = actor.principal.person_id;
+  stream->account = actor.principal.account_id;
   stream->write = std::move(write);
   stream->end = std::move(end);
   std::lock_guard lock(mutex_);
   if (stopping_) {
     return fail(ErrorKind::unavailable, "server.stopping", "Máy chủ đang dừng.",
                 "The server is stopping.");
+  }
+  if (streams_.size() >= kMaxStreams) {
+    return fail(ErrorKind::unavailable, "stream.server_full",
+                "Máy chủ đang giữ quá nhiều kết nối cập nhật; trang sẽ tự thử lại.",
+                "The server holds too many live connections; the page will try again.");
+  }
+  const auto own = std::ranges::count_if(streams_, [&](const auto& entry) {
+    return entry.second->tenant == stream->tenant &&
+           entry.second->account == actor.principal.account_id;
+  });
+  if (static_cast<std::size_t>(own) >= kMaxStreamsPerPerson) {
+    Error error{
+        ErrorKind::rate_limited,
+        "stream.too_many",
+        Text{fmt::format("Tài khoản này đã mở {} trang tự cập nhật; hãy đóng bớt.",
+                         kMaxStreamsPerPerson),
+             fmt::format("This account has {} live pages open; close some.", kMaxStreamsPerPerson)},
+        {},
+        30};
+    return std::unexpected(std::move(error));
   }
   const std::uint64_t id = next_++;
   // The signal only marks the stream: the count is read on this class's thread, not on the

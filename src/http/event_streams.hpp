@@ -35,6 +35,11 @@ class EventStreams {
   using End = std::function<void()>;
 
   static constexpr std::chrono::seconds kHeartbeat{15};
+  // A page opens one stream; a person with many tabs and phones a few. More than this many for one
+  // person, or in all, is refused (429/503) rather than letting one client hold the server's
+  // sockets and the heartbeat's queries.
+  static constexpr std::size_t kMaxStreamsPerPerson = 8;
+  static constexpr std::size_t kMaxStreams = 10'000;
 
   EventStreams(service::Database& database, const ApiSettings& settings);
   ~EventStreams();
@@ -56,6 +61,7 @@ class EventStreams {
   struct Stream {
     Id tenant = 0;
     Id person = 0;
+    Id account = 0;       // streams are counted per account (an administrator may be no person)
     std::string session;  // the token, to check at each heartbeat
     std::string address;
     Write write;

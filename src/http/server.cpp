@@ -204,7 +204,14 @@ class Server {
       return reply(request, problem(signed_in.error(), language_of(*converted)), started);
     }
     {
+      // Held while the stream is registered and its headers go out, so that the streams' thread,
+      // which may write its first count at once, waits for them.
       std::lock_guard lock(open->mutex);
+      auto opened = streams_.open(*converted, *signed_in, std::move(write), end);
+      if (!opened) {
+        return reply(request, problem(opened.error(), language_of(*converted)), started);
+      }
+      open->id = *opened;
       open->reply.emplace(request->create_response<restinio::chunked_output_t>());
       open->reply->append_header(restinio::http_field::content_type,
                                  "text/event-stream; charset=utf-8");
@@ -215,12 +222,6 @@ class Server {
       // Tells EventSource how long to wait before it reconnects after a drop.
       open->reply->append_chunk(std::string("retry: 3000\n\n"));
       open->reply->flush();
-    }
-    auto opened = streams_.open(*converted, *signed_in, std::move(write), end);
-    if (!opened) {
-      end();
-    } else {
-      open->id = *opened;
     }
     --in_flight_;
     log_line(fmt::format(R"({{"event":"stream_opened","path":"{}","account":"{}"}})",

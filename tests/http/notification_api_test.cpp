@@ -9,8 +9,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "http/api_support.hpp"
 #include "support/mail_box.hpp"
@@ -162,6 +164,22 @@ TEST_P(Notifications, AStreamWithoutASessionIsRefusedAsAnyRequestIs) {
   ASSERT_TRUE(stream.wait_for_end());
   EXPECT_EQ(stream.status(), 401);
   EXPECT_NE(stream.text().find("session.expired"), std::string::npos) << stream.text();
+}
+
+TEST_P(Notifications, OneAccountHoldsAFewStreamsNotTheServersSockets) {
+  Client& member = as("doanvien");
+  const std::string url = base_url_ + "/api/v1/notifications/stream";
+  std::vector<std::unique_ptr<EventStream>> open;
+  for (int i = 0; i < 8; ++i) {
+    open.push_back(std::make_unique<EventStream>(url, member.cookie()));
+    ASSERT_TRUE(open.back()->wait_for("event: unread")) << "stream " << i;
+  }
+  EventStream refused(url, member.cookie());
+  ASSERT_TRUE(refused.wait_for_end());
+  EXPECT_EQ(refused.status(), 429);
+  EXPECT_NE(refused.text().find("stream.too_many"), std::string::npos) << refused.text();
+  EventStream other(url, as("bithudoan").cookie());
+  EXPECT_TRUE(other.wait_for("event: unread")) << "another account is not refused";
 }
 
 TEST_P(Notifications, EachPersonChoosesWhatComesByMail) {
