@@ -8,8 +8,8 @@
 
 #include "core/access.hpp"
 #include "core/check_in_code.hpp"
-#include "core/instant_text.hpp"
 #include "core/vietnamese_text.hpp"
+#include "service/activity_notices.hpp"
 #include "service/audit.hpp"
 #include "service/credentials.hpp"
 #include "service/notify.hpp"
@@ -143,35 +143,6 @@ std::string clash_detail(const std::vector<Clash>& clashes) {
                                 clash.other_id, clash.people_count));
   }
   return fmt::format("[{}]", fmt::join(items, ","));
-}
-
-// What the bell and the e-mail say of an activity: cancelled, or a place taken off the waitlist.
-NotificationEvent activity_event(const Activity& activity, NotificationKind kind, Instant at) {
-  NotificationEvent event;
-  event.tenant_id = activity.tenant_id;
-  event.kind = kind;
-  event.created_at = at;
-  event.link = fmt::format("/activities/{}", activity.id);
-  const std::string when = format_vietnamese_time(activity.starts_at);
-  if (kind == NotificationKind::activity_cancelled) {
-    event.title = Text{fmt::format("Hoạt động “{}” lúc {} đã bị hủy", activity.title, when),
-                       fmt::format("“{}” at {} is cancelled", activity.title, when)};
-  } else if (kind == NotificationKind::activity_changed) {
-    event.title = Text{fmt::format("Hoạt động “{}” đổi sang {}", activity.title, when),
-                       fmt::format("“{}” is now at {}", activity.title, when)};
-    if (!activity.place.empty()) {
-      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
-                        fmt::format("Place: {}.", activity.place)};
-    }
-  } else {
-    event.title = Text{fmt::format("Bạn đã có chỗ ở hoạt động “{}” lúc {}", activity.title, when),
-                       fmt::format("You have a place at “{}” at {}", activity.title, when)};
-    if (!activity.place.empty()) {
-      event.body = Text{fmt::format("Địa điểm: {}.", activity.place),
-                        fmt::format("Place: {}.", activity.place)};
-    }
-  }
-  return event;
 }
 
 // Checks and saves a draft (new when `existing` is empty), unless it clashes and the officer has
