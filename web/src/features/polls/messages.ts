@@ -83,7 +83,7 @@ export const pollsEn: typeof pollsVi = {
     phase: { upcoming: 'Opens soon', open: 'Open', closed: 'Closed' },
     until: 'Until {time}',
     from: 'Opens {time}',
-    ballots: '{count} ballots',
+    ballots: '{count} ballot | {count} ballots',
     anonymousTag: 'Anonymous',
     vote: 'Vote',
     voted: 'Thank you for voting.',
