@@ -33,6 +33,11 @@ bool may_manage_organization(const Principal& principal, Id organization) {
   return principal.administrator || principal.is_officer_of(organization);
 }
 
+bool may_address_members(const Principal& principal, std::optional<Id> organization) {
+  if (principal.administrator || principal.leadership) return true;
+  return organization && principal.is_officer_of(*organization);
+}
+
 bool may_create_person(const Principal& principal) {
   return principal.administrator || principal.is_officer();
 }

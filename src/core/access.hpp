@@ -5,6 +5,7 @@
 // pure; the service layer asks them before every read and write, whatever the UI offers.
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "core/registry.hpp"
@@ -50,6 +51,10 @@ bool may_see_personal_data(const Principal& principal, Id person_id,
 bool may_manage_structure(const Principal& principal);
 // An organization's members and committee.
 bool may_manage_organization(const Principal& principal, Id organization);
+// Speaking to members in an organization's name (posting a directive, running a poll):
+// administrators and the leadership for the agency (no organization) or any organization; an
+// organization's officers for it.
+bool may_address_members(const Principal& principal, std::optional<Id> organization);
 // Adding a person to the registry: administrators, and officers (who then enrol them).
 bool may_create_person(const Principal& principal);
 // Changing a person's record: administrators, officers of one of the person's organizations, and

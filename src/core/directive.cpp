@@ -148,11 +148,6 @@ Result<Grade> grade_answers(std::span<const CheckQuestion> questions,
   return grade;
 }
 
-bool may_post_directive(const Principal& principal, std::optional<Id> organization) {
-  if (principal.administrator || principal.leadership) return true;
-  return organization && principal.is_officer_of(*organization);
-}
-
 std::string attachment_file_name(std::string_view uploaded, std::string_view extension) {
   if (const auto slash = uploaded.find_last_of("/\\"); slash != std::string_view::npos)
     uploaded.remove_prefix(slash + 1);

@@ -154,10 +154,6 @@ struct Grade {
 // is not one of its question's choices.
 Result<Grade> grade_answers(std::span<const CheckQuestion> questions, std::span<const int> answers);
 
-// Who posts and follows up: administrators and the leadership for the agency or any
-// organization; an organization's officers for it.
-bool may_post_directive(const Principal& principal, std::optional<Id> organization);
-
 // The name an attachment is stored and downloaded under: `uploaded` without any folder, control
 // characters or characters file systems refuse, at most 120 characters, ending in `extension`
 // (the type its bytes are); "tep-dinh-kem" + extension when nothing is left.

@@ -154,11 +154,6 @@ Result<std::vector<PollAnswer>> check_ballot(const Poll& poll, std::vector<PollA
   return answers;
 }
 
-bool may_run_poll(const Principal& principal, std::optional<Id> organization) {
-  if (principal.administrator || principal.leadership) return true;
-  return organization && principal.is_officer_of(*organization);
-}
-
 bool may_vote_in(const Principal& principal, const Poll& poll) {
   if (principal.person_id == 0) return false;
   return !poll.organization_id || principal.is_member_of(*poll.organization_id);

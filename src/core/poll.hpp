@@ -87,9 +87,7 @@ struct PollResults {
 // An option's share is share_percent(votes, answered) (core/directive.hpp); for several choices
 // the options' shares add up to more than 100, each ballot picking several.
 
-// Who runs a poll: administrators and the leadership for the agency or any organization; an
-// organization's officers for it.
-bool may_run_poll(const Principal& principal, std::optional<Id> organization);
+// Who runs a poll: core/access.hpp, may_address_members.
 // Who may vote: for an organization's poll, its current members; for the agency's, anyone who
 // is a person of it.
 bool may_vote_in(const Principal& principal, const Poll& poll);

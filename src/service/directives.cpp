@@ -40,7 +40,7 @@ Result<DirectiveView> view_for(store::DirectiveStore& directives, const Actor& a
       TRY(directives.summary(tenant, id, who.administrator || who.leadership || who.is_officer()));
   if (!summary) return directive_not_found(id);
   DirectiveView view;
-  view.may_follow = may_post_directive(actor.principal, summary->directive.organization_id);
+  view.may_follow = may_address_members(actor.principal, summary->directive.organization_id);
   if (actor.principal.person_id != 0) {
     view.receipt = TRY(directives.receipt(tenant, id, actor.principal.person_id));
   }
@@ -133,7 +133,7 @@ Result<DirectiveView> post_directive(store::SqlConnection& connection, const Act
   if (directive.organization_id && directive.audience.organization_ids.empty())
     directive.audience.organization_ids = {*directive.organization_id};
   TRY(validate_directive(directive));
-  if (!may_post_directive(actor.principal, directive.organization_id)) return refuse();
+  if (!may_address_members(actor.principal, directive.organization_id)) return refuse();
   store::DirectiveStore directives(connection);
   auto posted = store::in_transaction(connection, [&]() -> Result<DirectiveView> {
     TRY(check_references(connection, directive));
@@ -182,7 +182,7 @@ Result<std::vector<DirectiveView>> my_directives(store::SqlConnection& connectio
   views.reserve(received.size());
   for (auto& item : received) {
     DirectiveView view;
-    view.may_follow = may_post_directive(actor.principal, item.summary.directive.organization_id);
+    view.may_follow = may_address_members(actor.principal, item.summary.directive.organization_id);
     view.directive = std::move(item.summary.directive);
     view.organization_name = std::move(item.summary.organization_name);
     view.study = studied(DirectiveProgressRow{item.receipt, {}, {}, {}, item.attended_at});

@@ -31,7 +31,7 @@ Id random_ballot_id() {
 Result<std::optional<PollView>> view_of(store::PollStore& polls, const Actor& actor,
                                         store::PollSummary summary, bool voted) {
   PollView view;
-  view.may_run = may_run_poll(actor.principal, summary.poll.organization_id);
+  view.may_run = may_address_members(actor.principal, summary.poll.organization_id);
   view.may_vote = may_vote_in(actor.principal, summary.poll);
   if (!view.may_run && !view.may_vote) return std::optional<PollView>{};
   view.phase = phase_of(summary.poll, actor.clock());
@@ -68,7 +68,7 @@ Result<PollView> create_poll(Connection& connection, const Actor& actor, Poll po
     for (std::string& option : question.options) option = normalize_text(option);
   }
   TRY(validate_poll(poll));
-  if (!may_run_poll(actor.principal, poll.organization_id)) return refuse();
+  if (!may_address_members(actor.principal, poll.organization_id)) return refuse();
   store::PollStore polls(connection);
   auto created = store::in_transaction(connection, [&]() -> Result<PollView> {
     if (poll.organization_id) {

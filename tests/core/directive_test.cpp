@@ -167,15 +167,15 @@ TEST(Directive, SharesAreWholePerCentRoundedHalfUp) {
 TEST(Directive, OfficersPostForTheirOwnOrganizationAndTheAgencyForAll) {
   Principal officer;
   officer.officer_of = {2};
-  EXPECT_TRUE(may_post_directive(officer, Id{2}));
-  EXPECT_FALSE(may_post_directive(officer, Id{1}));
-  EXPECT_FALSE(may_post_directive(officer, std::nullopt));
+  EXPECT_TRUE(may_address_members(officer, Id{2}));
+  EXPECT_FALSE(may_address_members(officer, Id{1}));
+  EXPECT_FALSE(may_address_members(officer, std::nullopt));
   Principal leader;
   leader.leadership = true;
-  EXPECT_TRUE(may_post_directive(leader, std::nullopt));
+  EXPECT_TRUE(may_address_members(leader, std::nullopt));
   Principal member;
   member.member_of = {2};
-  EXPECT_FALSE(may_post_directive(member, Id{2}));
+  EXPECT_FALSE(may_address_members(member, Id{2}));
 }
 
 TEST(Directive, AnAttachmentsNameLosesFoldersAndOddCharactersAndTakesItsTypesExtension) {

@@ -97,9 +97,10 @@ TEST(Poll, OfficersRunTheirOrganizationsPollsAndItsMembersVote) {
   member.member_of = {3};
   Poll poll = sports_poll();
   poll.organization_id = 2;
-  EXPECT_TRUE(may_run_poll(officer, 2));
-  EXPECT_FALSE(may_run_poll(officer, std::nullopt)) << "the agency's polls are the leadership's";
-  EXPECT_FALSE(may_run_poll(member, 2));
+  EXPECT_TRUE(may_address_members(officer, 2));
+  EXPECT_FALSE(may_address_members(officer, std::nullopt))
+      << "the agency's polls are the leadership's";
+  EXPECT_FALSE(may_address_members(member, 2));
   EXPECT_TRUE(may_vote_in(officer, poll));
   EXPECT_FALSE(may_vote_in(member, poll));
   poll.organization_id.reset();
