@@ -27,6 +27,7 @@ enum class NotificationKind {
   waitlist_promoted,   // a place freed up: from the waiting list to registered
   pledge_recorded,     // their pledge to a fund was recorded
   poll_opened,         // a poll they may vote in is open
+  news_posted,         // their organization published news (an announcement, an article …)
 };
 template <>
 std::span<const CodeEntry<NotificationKind>> code_entries();

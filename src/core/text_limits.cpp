@@ -13,16 +13,25 @@ TextKind text_kind(std::string_view field) {
   // The last part of a nested name decides: "payer.name" is a name.
   const std::size_t dot = field.rfind('.');
   const std::string_view name = dot == std::string_view::npos ? field : field.substr(dot + 1);
-  constexpr std::array<std::string_view, 9> kProse = {"description",  "note",   "purpose",
-                                                      "memo",         "reason", "comment",
-                                                      "leave_reason", "agenda", "summary"};
+  constexpr std::array<std::string_view, 10> kProse = {
+      "description", "note",         "purpose", "memo",    "reason",
+      "comment",     "leave_reason", "agenda",  "summary", "introduction"};
+  if (name == "body") return TextKind::rich;
   for (const std::string_view prose : kProse)
     if (name == prose) return TextKind::prose;
   return TextKind::line;
 }
 
 std::size_t max_characters(TextKind kind) {
-  return kind == TextKind::prose ? kMaxProseCharacters : kMaxLineCharacters;
+  switch (kind) {
+    case TextKind::line:
+      return kMaxLineCharacters;
+    case TextKind::prose:
+      return kMaxProseCharacters;
+    case TextKind::rich:
+      return kMaxRichCharacters;
+  }
+  return kMaxLineCharacters;
 }
 
 Status check_text_length(std::string_view text, TextKind kind, std::string_view field,

@@ -159,8 +159,11 @@ HttpResponse dispatch(const Route& route, const HttpRequest& request,
   }();
   HttpResponse response = answer ? std::move(*answer) : problem(answer.error(), call.language);
   if (call.actor) response.account = call.actor->login;
-  // API answers are personal: never cached by the browser or a proxy.
-  response.headers.emplace_back("Cache-Control", "no-store");
+  // API answers are personal: never cached by a proxy, nor by the browser unless the handler
+  // said how (a news photo, which never changes at its address, is kept privately for a day).
+  const bool cache_said = std::ranges::any_of(
+      response.headers, [](const auto& header) { return header.first == "Cache-Control"; });
+  if (!cache_said) response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 
@@ -181,6 +184,8 @@ std::vector<Route> api_routes() {
   add_directive_routes(routes);
   add_notification_routes(routes);
   add_poll_routes(routes);
+  add_news_routes(routes);
+  add_bulletin_routes(routes);
   add_club_routes(routes);
   add_fund_routes(routes);
   return routes;

@@ -22,6 +22,13 @@ TEST(TextLimits, ProseFieldsAreNamedAndEverythingElseIsALine) {
   for (const char* line : {"name", "full_name", "title", "place", "payer.name", "beneficiary",
                            "reference", "address", ""})
     EXPECT_EQ(text_kind(line), TextKind::line) << line;
+  EXPECT_EQ(text_kind("body"), TextKind::rich);
+  EXPECT_EQ(text_kind("introduction"), TextKind::prose);
+}
+
+TEST(TextLimits, AnArticlesBodyHoldsAHundredThousandCharacters) {
+  EXPECT_TRUE(check_text_length(repeated("ầ", kMaxRichCharacters), TextKind::rich, "body"));
+  EXPECT_FALSE(check_text_length(repeated("a", kMaxRichCharacters + 1), TextKind::rich, "body"));
 }
 
 TEST(TextLimits, CountsCharactersNotBytes) {
