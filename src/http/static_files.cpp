@@ -150,12 +150,15 @@ HttpResponse StaticFiles::respond(const File& file, const HttpRequest& request) 
   response.headers = {{"Cache-Control", file.cache_control}, {"ETag", tag}};
   if (!file.gzipped.empty()) response.headers.emplace_back("Vary", "Accept-Encoding");
   if (file.content_type.starts_with("text/html")) {
-    // The app loads nothing from elsewhere; Element Plus sets inline styles on elements.
+    // The app loads nothing from elsewhere but a news video's still picture and, once the reader
+    // asks to play it, the video sites' privacy-enhanced players (core/news.hpp); Element Plus
+    // sets inline styles on elements.
     response.headers.emplace_back(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
         "'unsafe-inline'; "
-        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+        "img-src 'self' data: blob: https://i.ytimg.com; font-src 'self' data:; connect-src "
+        "'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
         "object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
     response.headers.emplace_back("Referrer-Policy", "same-origin");
   }

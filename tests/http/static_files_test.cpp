@@ -58,8 +58,12 @@ TEST_F(StaticFilesTest, IndexIsRevalidatedAndAssetsAreKeptForAYear) {
   EXPECT_EQ(index->body, "<!doctype html><title>Đoàn Kết</title>");
   EXPECT_EQ(index->content_type, "text/html; charset=utf-8");
   EXPECT_EQ(header(*index, "Cache-Control"), "no-cache");
-  EXPECT_NE(header(*index, "Content-Security-Policy").find("default-src 'self'"),
+  const std::string policy = header(*index, "Content-Security-Policy");
+  EXPECT_NE(policy.find("default-src 'self'"), std::string::npos);
+  // Frames only from the video sites' players a news post plays, and never of the app itself.
+  EXPECT_NE(policy.find("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),
             std::string::npos);
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos);
   auto asset = files->answer(get("/assets/app-3f2a.js"));
   ASSERT_TRUE(asset);
   EXPECT_EQ(asset->content_type, "text/javascript; charset=utf-8");
