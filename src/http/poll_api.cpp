@@ -192,15 +192,46 @@ Result<HttpResponse> post_vote(ApiCall& call) {
   });
 }
 
+// {"question": 0, "option": 1, "plan_id": 5, "title": "…"}: the option becomes a programme of the
+// plan, its description citing the poll's counts.
+Result<HttpResponse> post_to_plan(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
+  std::optional<std::int64_t> question, option, plan;
+  std::optional<std::string> title;
+  for (const Status& read :
+       {body.integer("question", question), body.integer("option", option),
+        body.integer("plan_id", plan), body.text("title", title), body.finish()}) {
+    if (!read) return std::unexpected(read.error());
+  }
+  if (!question) return JsonBody::missing("question");
+  if (!option) return JsonBody::missing("option");
+  if (!plan) return JsonBody::missing("plan_id");
+  const auto small = [](std::int64_t value) {
+    return static_cast<int>(std::clamp<std::int64_t>(value, -1, 1000));
+  };
+  return answer_once(call, [&]() -> Result<HttpResponse> {
+    auto added =
+        TRY(service::add_poll_result_to_plan(call.connection, call.who(), id, small(*question),
+                                             small(*option), *plan, title.value_or("")));
+    return ok(201, boost::json::object{{"id", added.id},
+                                       {"plan_id", added.plan_id},
+                                       {"title", added.title},
+                                       {"description", added.description}});
+  });
+}
+
 }  // namespace
 
 void add_poll_routes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/api/v1/polls", Guard::signed_in, get_polls},
-                                  {"POST", "/api/v1/polls", Guard::signed_in, post_poll},
-                                  {"GET", "/api/v1/polls/:id", Guard::signed_in, get_poll},
-                                  {"POST", "/api/v1/polls/:id/vote", Guard::signed_in, post_vote},
-                              });
+  routes.insert(routes.end(),
+                {
+                    {"GET", "/api/v1/polls", Guard::signed_in, get_polls},
+                    {"POST", "/api/v1/polls", Guard::signed_in, post_poll},
+                    {"GET", "/api/v1/polls/:id", Guard::signed_in, get_poll},
+                    {"POST", "/api/v1/polls/:id/vote", Guard::signed_in, post_vote},
+                    {"POST", "/api/v1/polls/:id/to-plan", Guard::signed_in, post_to_plan},
+                });
 }
 
 }  // namespace dk::http

@@ -3,10 +3,15 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <numeric>
+
+#include "core/directive.hpp"
 #include "core/instant_text.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
 #include "service/notify.hpp"
+#include "service/plans.hpp"
 #include "service/refusal.hpp"
 #include "store/poll_store.hpp"
 #include "store/registry_store.hpp"
@@ -148,6 +153,74 @@ Result<PollView> vote(Connection& connection, const Actor& actor, Id id,
                   "You have already voted in this poll.");
     }
     return read(polls, actor, id);
+  });
+}
+
+namespace {
+
+std::unexpected<Error> invalid(std::string field, std::string code, std::string vi,
+                               std::string en) {
+  return fail(ErrorKind::invalid_input, std::move(code), std::move(vi), std::move(en),
+              Location{0, std::move(field)});
+}
+
+// "Theo kết quả khảo sát “…” (20 phiếu, kết thúc 31/12/2026): Bóng đá 12 phiếu (60 %); …": every
+// option, most votes first, as the plan's record of why. Plans are written in Vietnamese.
+std::string result_citation(const PollView& view, int question) {
+  const PollQuestion& asked = view.poll.questions[static_cast<std::size_t>(question)];
+  const QuestionResult& result = view.results->questions[static_cast<std::size_t>(question)];
+  std::vector<std::size_t> order(asked.options.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::ranges::stable_sort(
+      order, [&](std::size_t a, std::size_t b) { return result.votes[a] > result.votes[b]; });
+  std::string parts;
+  for (const std::size_t option : order) {
+    if (!parts.empty()) parts += "; ";
+    parts += fmt::format("{} {} phiếu ({} %)", asked.options[option], result.votes[option],
+                         share_percent(result.votes[option], result.answered));
+  }
+  const std::string when =
+      view.phase == PollPhase::closed
+          ? fmt::format("kết thúc {}", format_vietnamese_time(view.poll.closes_at))
+          : fmt::format("đến {}, chưa kết thúc", format_vietnamese_time(view.poll.closes_at));
+  return fmt::format("Theo kết quả khảo sát “{}”, câu “{}” ({} người trả lời, {}): {}.",
+                     view.poll.title, asked.text, result.answered, when, parts);
+}
+
+}  // namespace
+
+Result<Programme> add_poll_result_to_plan(Connection& connection, const Actor& actor, Id id,
+                                          int question, int option, Id plan,
+                                          std::string_view title) {
+  store::PollStore polls(connection);
+  return store::in_transaction(connection, [&]() -> Result<Programme> {
+    const PollView view = TRY(read(polls, actor, id));
+    if (!view.may_run || !view.results) return refuse();
+    if (question < 0 || question >= static_cast<int>(view.poll.questions.size()) ||
+        view.poll.questions[static_cast<std::size_t>(question)].kind == PollQuestionKind::text) {
+      return invalid("question", "poll.question_not_a_choice",
+                     "Hãy chọn một câu hỏi có phương án của khảo sát.",
+                     "Choose a question of the poll that has options.");
+    }
+    const PollQuestion& asked = view.poll.questions[static_cast<std::size_t>(question)];
+    if (option < 0 || option >= static_cast<int>(asked.options.size())) {
+      return invalid("option", "poll.option_not_found", "Câu hỏi không có phương án này.",
+                     "The question has no such option.");
+    }
+    const PlanRecord target = TRY(read_plan(connection, actor, plan));
+    if (target.plan.organization_id != view.poll.organization_id.value_or(0)) {
+      return invalid("plan_id", "poll.plan_of_another_organization",
+                     "Kế hoạch phải của chính tổ chức đã khảo sát.",
+                     "The plan must be the polling organization's own.");
+    }
+    Programme programme;
+    const std::string named = normalize_text(title);
+    programme.title = named.empty() ? asked.options[static_cast<std::size_t>(option)] : named;
+    programme.description = result_citation(view, question);
+    auto added = TRY(add_programme(connection, actor, plan, std::move(programme)));
+    TRY(record_audit(connection, actor, "to_plan", "poll", id,
+                     fmt::format(R"({{"plan":{},"programme":{}}})", plan, added.id)));
+    return added;
   });
 }
 

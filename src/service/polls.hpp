@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/plan.hpp"
 #include "core/poll.hpp"
 #include "service/actor.hpp"
 #include "service/database.hpp"
@@ -33,5 +34,13 @@ Result<PollView> read_poll(Connection& connection, const Actor& actor, Id id);
 // field-named problems; someone outside the audience is refused.
 Result<PollView> vote(Connection& connection, const Actor& actor, Id id,
                       std::vector<PollAnswer> answers);
+
+// The poll's answer goes into a year's plan: a programme named after the chosen option of a
+// choice question (or `title`), whose description cites the poll and every option's votes and
+// share, from the same counts the results show. For whoever runs the poll and plans for the
+// plan's organization, which must be the poll's. Errors name question, option or plan_id.
+Result<Programme> add_poll_result_to_plan(Connection& connection, const Actor& actor, Id id,
+                                          int question, int option, Id plan,
+                                          std::string_view title);
 
 }  // namespace dk::service

@@ -72,6 +72,44 @@ TEST_P(Polls, TheChairAsksMembersVoteOnceAndRetriesAreTheSameVote) {
   EXPECT_EQ(as("doanvien").post("/api/v1/polls", sports_poll()).status, 403);
 }
 
+TEST_P(Polls, TheChairPutsTheAnswerIntoNextYearsPlanOnce) {
+  Client& chair = as("chutichcd");
+  const Reply created = chair.post("/api/v1/polls", sports_poll());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = fmt::format("/api/v1/polls/{}", created.json().at("id").as_int64());
+  ASSERT_EQ(as("thuquy").post(path + "/vote", R"({"answers":[{"choices":[1]},{}]})").status, 200);
+  const Reply plan =
+      chair.post("/api/v1/plans", fmt::format(R"({{"organization_id":{},"year":2031,)"
+                                              R"("title":"Kế hoạch hoạt động năm 2031"}})",
+                                              organization_id("CD")));
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const std::int64_t plan_id = plan.json().at("id").as_int64();
+  const Call to_plan{"POST",
+                     path + "/to-plan",
+                     fmt::format(R"({{"question":0,"option":1,"plan_id":{}}})", plan_id),
+                     "application/json",
+                     {chair.csrf_header(), "Idempotency-Key: ke-hoach-1"}};
+  const Reply added = chair.send(to_plan);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(text_of(added.json(), "title"), "Cầu lông");
+  EXPECT_NE(text_of(added.json(), "description").find("Cầu lông 1 phiếu (100 %)"),
+            std::string::npos)
+      << added.body;
+  EXPECT_EQ(chair.send(to_plan).status, 201) << "a retry gets the first answer";
+  const Reply read = chair.get(fmt::format("/api/v1/plans/{}", plan_id));
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.json().at("programmes").as_array().size(), 1u) << "one programme, not two";
+  const Reply text = chair.post(
+      path + "/to-plan", fmt::format(R"({{"question":1,"option":0,"plan_id":{}}})", plan_id));
+  EXPECT_EQ(text.status, 422);
+  EXPECT_EQ(text.code(), "poll.question_not_a_choice");
+  EXPECT_EQ(as("doanvien")
+                .post(path + "/to-plan",
+                      fmt::format(R"({{"question":0,"option":0,"plan_id":{}}})", plan_id))
+                .status,
+            403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Polls, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "service/notifications.hpp"
+#include "service/plans.hpp"
 #include "support/service_fixture.hpp"
 
 namespace dk::service {
@@ -154,6 +155,57 @@ TEST_P(PollsTest, OnlyThoseWhoRunAnOrganizationAskItsMembersAndBallotsAreChecked
   auto outsider = list_polls(*connection_, member_of(youth_union_, youth_));
   ASSERT_TRUE(outsider);
   EXPECT_TRUE(outsider->empty());
+}
+
+TEST_P(PollsTest, TheAnswerGoesIntoNextYearsPlanWithTheCountsThatMadeIt) {
+  const Id id = run(sports(false, PollResultsShown::after_close));
+  ASSERT_TRUE(vote(*connection_, member(binh_), id, {{{1}, ""}, {{0}, ""}, {}}));
+  ASSERT_TRUE(vote(*connection_, member(chi_), id, {{{1}, ""}, {{2}, ""}, {}}));
+  ASSERT_TRUE(vote(*connection_, chair(), id, {{{0}, ""}, {{0}, ""}, {}}));
+  Plan next_year;
+  next_year.organization_id = trade_union_;
+  next_year.year = 2027;
+  next_year.title = "Kế hoạch hoạt động năm 2027";
+  auto plan = create_plan(*connection_, chair(), next_year);
+  ASSERT_TRUE(plan) << plan.error().message.en;
+
+  auto added = add_poll_result_to_plan(*connection_, chair(), id, 0, 1, plan->plan.id, "");
+  ASSERT_TRUE(added) << added.error().message.en;
+  EXPECT_EQ(added->title, "Cầu lông");
+  // Every option, most votes first; the votes add up to those who answered, the shares to 100.
+  EXPECT_EQ(added->description,
+            "Theo kết quả khảo sát “Môn thể thao tập luyện năm 2027”, câu “Bạn muốn tập môn "
+            "nào?” (3 người trả lời, đến " +
+                format_vietnamese_time(now_ + hours(24 * 7)) +
+                ", chưa kết thúc): Cầu lông 2 phiếu (67 %); Bóng đá 1 phiếu (33 %); Bóng bàn 0 "
+                "phiếu (0 %).");
+  auto read = read_plan(*connection_, member(binh_), plan->plan.id);
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->programmes.size(), 1u);
+  EXPECT_EQ(read->programmes[0].title, "Cầu lông");
+  EXPECT_EQ(last_audit(), "to_plan poll 8 192.0.2.1");
+
+  auto named = add_poll_result_to_plan(*connection_, chair(), id, 0, 0, plan->plan.id,
+                                       "Giải bóng đá Công đoàn");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->title, "Giải bóng đá Công đoàn");
+
+  EXPECT_EQ(
+      error_code(add_poll_result_to_plan(*connection_, member(binh_), id, 0, 1, plan->plan.id, "")),
+      "access.forbidden");
+  EXPECT_EQ(error_code(add_poll_result_to_plan(*connection_, chair(), id, 2, 0, plan->plan.id, "")),
+            "poll.question_not_a_choice");
+  EXPECT_EQ(error_code(add_poll_result_to_plan(*connection_, chair(), id, 0, 3, plan->plan.id, "")),
+            "poll.option_not_found");
+  Plan youth;
+  youth.organization_id = youth_union_;
+  youth.year = 2027;
+  youth.title = "Kế hoạch Chi đoàn 2027";
+  auto other = create_plan(*connection_, administrator(), youth);
+  ASSERT_TRUE(other) << other.error().message.en;
+  EXPECT_EQ(error_code(add_poll_result_to_plan(*connection_, administrator(), id, 0, 1,
+                                               other->plan.id, "")),
+            "poll.plan_of_another_organization");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PollsTest, ::testing::ValuesIn(dk::testing::engines()));
