@@ -80,6 +80,33 @@ export const router = createRouter({
           meta: { title: 'polls.title' },
         },
         {
+          path: 'news',
+          name: 'news',
+          component: () => import('@/features/news/views/NewsView.vue'),
+          meta: { title: 'news.title' },
+        },
+        {
+          path: 'news/:id(\\d+)',
+          name: 'news-post',
+          component: () => import('@/features/news/views/NewsPostView.vue'),
+          props: true,
+          meta: { title: 'news.title' },
+        },
+        {
+          path: 'news/bulletins',
+          name: 'bulletins',
+          component: () => import('@/features/news/views/BulletinsView.vue'),
+          meta: { title: 'bulletins.title' },
+        },
+        // The printable issue: the app's frame stays on screen and goes on paper (@media print).
+        {
+          path: 'news/bulletins/:id(\\d+)',
+          name: 'bulletin',
+          component: () => import('@/features/news/views/BulletinView.vue'),
+          props: true,
+          meta: { title: 'bulletins.title' },
+        },
+        {
           path: 'notifications',
           name: 'notifications',
           component: () => import('@/features/notifications/views/NotificationsView.vue'),

@@ -19,6 +19,8 @@ const titled = [
   ['/directives', 'Văn bản, quán triệt', 'Directives to study'],
   ['/notifications', 'Thông báo', 'Notifications'],
   ['/polls', 'Khảo sát, lấy ý kiến', 'Polls and surveys'],
+  ['/news', 'Tin tức', 'News'],
+  ['/news/bulletins', 'Bản tin', 'Bulletins'],
   ['/me', 'Trang của tôi', 'My page'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
@@ -65,11 +67,16 @@ describe('accessibility', () => {
   let app;
   let browser;
   let admin;
+  let post;
 
   before(async () => {
     app = await startApp();
     browser = await launchBrowser();
     admin = await apiSession(app.url, 'quantri');
+    // A post as its managers see it: the editing buttons, the photos' upload, the comment box.
+    const published = await admin.post('/api/v1/news', { kind: 'article', title: 'Hội thao mùa xuân', body: 'Nội dung', notify: false });
+    assert.equal(published.status, 201, JSON.stringify(published.body));
+    post = published.body;
   });
   after(async () => {
     await browser?.close();
@@ -112,6 +119,7 @@ describe('accessibility', () => {
       [`/funds/${fund.id}/statement`, `Sao kê công khai – ${fund.name}`, `Public statement – ${fund.name}`],
       [`/clubs/${clubs[0].id}`, `${clubs[0].name} – Câu lạc bộ`, `${clubs[0].name} – Clubs`],
       [`/people/${person.id}`, `${person.full_name} – Hồ sơ thành viên`, `${person.full_name} – Member record`],
+      [`/news/${post.id}`, `${post.title} – Tin tức`, `${post.title} – News`],
     ];
     for (const [path, vi] of records) {
       await open(page, app.url, path);
@@ -138,6 +146,7 @@ describe('accessibility', () => {
     const paths = [
       ...titled.map((row) => row[0]),
       `/funds/${open_.id}`, `/funds/${open_.id}/statement`, `/clubs/${clubs[0].id}`, `/people/${person.id}`, `/people/${person.id}/edit`,
+      `/news/${post.id}`,
     ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);

@@ -22,6 +22,9 @@ export const homeVi = {
     pollsNone: 'Không có khảo sát nào đang chờ bạn.',
     pollsAll: 'Tất cả khảo sát',
     pollUntil: 'Đến {time}',
+    news: 'Tin mới',
+    newsNone: 'Chưa có tin bài nào.',
+    newsAll: 'Tất cả tin tức',
   },
 }
 
@@ -47,5 +50,8 @@ export const homeEn: typeof homeVi = {
     pollsNone: 'No poll is waiting for you.',
     pollsAll: 'All polls',
     pollUntil: 'Until {time}',
+    news: 'Latest news',
+    newsNone: 'No posts yet.',
+    newsAll: 'All news',
   },
 }

@@ -9,6 +9,7 @@ export type NotificationKind =
   | 'waitlist_promoted'
   | 'pledge_recorded'
   | 'poll_opened'
+  | 'news_posted'
 export type EmailMode = 'off' | 'immediate' | 'daily'
 export const emailModes: EmailMode[] = ['immediate', 'daily', 'off']
 

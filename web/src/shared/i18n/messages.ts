@@ -17,6 +17,7 @@ import { directivesEn, directivesVi } from '@/features/directives/messages'
 import { notificationsEn, notificationsVi } from '@/features/notifications/messages'
 import { pollsEn, pollsVi } from '@/features/polls/messages'
 import { homeEn, homeVi } from '@/features/home/messages'
+import { newsEn, newsVi } from '@/features/news/messages'
 
 export const vi = {
   ...sharedVi,
@@ -32,6 +33,7 @@ export const vi = {
   ...directivesVi,
   ...notificationsVi,
   ...pollsVi,
+  ...newsVi,
   ...homeVi,
   ...engagementVi,
 }
@@ -52,6 +54,7 @@ export const en: Messages = {
   ...directivesEn,
   ...notificationsEn,
   ...pollsEn,
+  ...newsEn,
   ...homeEn,
   ...engagementEn,
 }
