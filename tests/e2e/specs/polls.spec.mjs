@@ -3,7 +3,7 @@
 // all along) answers on a 360 px phone in Vietnamese,
 // a view with a hostile <script> among it; the results show as a chart whose table adds up to the
 // ballots, and the view as plain text (no element made of it, nothing run). Screenshots at 360 px
-// in Vietnamese and on a desktop in English.
+// in Vietnamese and on a desktop in English. The chair then puts the answer into the year's plan.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -90,6 +90,22 @@ describe('polls', () => {
     await byTest(chair, `poll-${created.id}`).locator('[data-test="poll-results"]').waitFor();
     await until(async () => /\b1 ballot(?!s)/.test(await byTest(chair, `poll-${created.id}`).innerText()), 'the count shows');
     await screenshot(chair, 'polls-desktop-results-en');
+
+    // The answer goes into the plan: the most voted option is offered, the programme cites it.
+    await byTest(chair, `poll-${created.id}`).locator('[data-test="poll-to-plan-open"]').click();
+    const toPlan = byTest(chair, 'poll-to-plan');
+    await toPlan.waitFor();
+    await until(async () => (await byTest(chair, 'to-plan-title').inputValue()) === 'Cầu lông',
+      'the most voted option is offered');
+    await settled(chair);
+    await screenshot(chair, 'polls-desktop-to-plan-en');
+    await byTest(chair, 'to-plan-submit').click();
+    await toPlan.waitFor({ state: 'hidden' });
+    const organization = created.organization_id;
+    const plans = (await chairApi.get(`/api/v1/plans?organization_id=${organization}`)).body.items;
+    const programmes = plans.flatMap((plan) => plan.programmes).filter((p) => p.title === 'Cầu lông');
+    assert.equal(programmes.length, 1, 'one programme in one plan');
+    assert.match(programmes[0].description, /Cầu lông 1 phiếu \(100 %\); Bóng đá 0 phiếu \(0 %\); Bóng bàn 0 phiếu \(0 %\)/);
     await chair.close();
     await member.close();
   });

@@ -1,6 +1,7 @@
 // Polls and surveys (issue 16, docs/polls.md): asked by an organization of its members or by the
 // agency of everyone; one vote each; results as counts per option.
 import { api, request } from '@/shared/api/client'
+import type { Programme } from '@/features/plans/api'
 
 export type PollQuestionKind = 'single' | 'multiple' | 'text'
 export type PollResultsShown = 'after_vote' | 'after_close'
@@ -60,4 +61,7 @@ export const pollsApi = {
   create: (input: PollInput, key: string) => request<Poll>('POST', '/polls', { body: input, headers: { 'Idempotency-Key': key } }),
   vote: (id: number, answers: Answer[], key: string) =>
     request<Poll>('POST', `/polls/${id}/vote`, { body: { answers }, headers: { 'Idempotency-Key': key } }),
+  /** The chosen option becomes a programme of the plan; its description cites the counts. */
+  toPlan: (id: number, input: { question: number; option: number; plan_id: number; title: string }, key: string) =>
+    request<Programme>('POST', `/polls/${id}/to-plan`, { body: input, headers: { 'Idempotency-Key': key } }),
 }
