@@ -6,6 +6,7 @@
 #include <array>
 #include <utility>
 
+#include "core/column_header.hpp"
 #include "core/contact_fields.hpp"
 #include "core/text_limits.hpp"
 #include "core/vietnamese_text.hpp"
@@ -77,40 +78,8 @@ constexpr ColumnName kColumns[] = {
     {MemberColumn::note, "Ghi chú", "Note", {"ghi chu", "note", "notes"}},
 };
 
-// Headers carry decoration: "Họ và tên (*)", "Ngày sinh:", "SĐT." — keep letters, digits, '/',
-// '-', '#' and single spaces.
-std::string header_key(std::string_view header) {
-  std::string folded = fold_for_search(header);
-  const size_t paren = folded.find('(');
-  if (paren != std::string::npos && paren > 0) folded.resize(paren);
-  std::string key;
-  for (const char c : folded) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '-' ||
-                      c == '#' || static_cast<unsigned char>(c) >= 0x80;
-    if (keep) {
-      key.push_back(c);
-    } else if (c == ' ' && !key.empty() && key.back() != ' ') {
-      key.push_back(' ');
-    }
-  }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
-  return key;
-}
-
 std::optional<MemberColumn> column_for(std::string_view header) {
-  const std::string key = header_key(header);
-  for (const auto& name : kColumns) {
-    for (const auto alias : name.aliases) {
-      if (!alias.empty() && alias == key) return name.column;
-    }
-  }
-  return std::nullopt;
-}
-
-Error field_error(std::uint64_t line, std::string_view header, std::string code, std::string vi,
-                  std::string en) {
-  return Error{ErrorKind::invalid_input, std::move(code), Text{std::move(vi), std::move(en)},
-               Location{line, std::string(header)}};
+  return dk::column_for(header, std::span<const ColumnName>(kColumns));
 }
 
 constexpr size_t kMaxNameBytes = 200;
@@ -130,12 +99,7 @@ Result<MemberColumns> map_member_columns(const std::vector<std::string>& header_
     const std::string header = normalize_text(cell);
     std::optional<MemberColumn> column = header.empty() ? std::nullopt : column_for(header);
     if (column && columns.index_of(*column)) {
-      return fail(ErrorKind::invalid_input, "import.duplicate_column",
-                  fmt::format("Cột “{}” xuất hiện hai lần (cùng nghĩa với “{}”).", header,
-                              columns.headers[*columns.index_of(*column)]),
-                  fmt::format("Column “{}” appears twice (it means the same as “{}”).", header,
-                              columns.headers[*columns.index_of(*column)]),
-                  Location{1, header});
+      return duplicate_column(header, columns.headers[*columns.index_of(*column)]);
     }
     if (!column && !header.empty()) columns.ignored.push_back(header);
     columns.by_index.push_back(column);
@@ -185,19 +149,19 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
       if (value.empty()) return;
       const auto date = parse_civil_date(value);
       if (!date) {
-        errors.push_back(field_error(
+        errors.push_back(cell_error(
             line, header, "import.date_invalid",
             fmt::format("“{}” không phải là ngày có thật (viết dd/mm/yyyy, ví dụ 03/02/1990).",
                         value),
             fmt::format("“{}” is not a real date (write dd/mm/yyyy, e.g. 03/02/1990).", value)));
       } else if (*date > today) {
-        errors.push_back(field_error(line, header, "import.date_in_future",
-                                     fmt::format("{} {} ở tương lai.", what_vi, value),
-                                     fmt::format("The {} {} is in the future.", what_en, value)));
+        errors.push_back(cell_error(line, header, "import.date_in_future",
+                                    fmt::format("{} {} ở tương lai.", what_vi, value),
+                                    fmt::format("The {} {} is in the future.", what_en, value)));
       } else if (date->year < 1900) {
-        errors.push_back(field_error(line, header, "import.date_too_old",
-                                     fmt::format("{} {} trước năm 1900.", what_vi, value),
-                                     fmt::format("The {} {} is before 1900.", what_en, value)));
+        errors.push_back(cell_error(line, header, "import.date_too_old",
+                                    fmt::format("{} {} trước năm 1900.", what_vi, value),
+                                    fmt::format("The {} {} is before 1900.", what_en, value)));
       } else {
         target = date;
       }
@@ -222,9 +186,9 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
           record.person.gender = parse_code<Gender>(value);
           if (!record.person.gender) {
             errors.push_back(
-                field_error(line, header, "import.gender_invalid",
-                            fmt::format("“{}” không phải giới tính (Nam, Nữ hoặc Khác).", value),
-                            fmt::format("“{}” is not a gender (Nam, Nữ or Khác).", value)));
+                cell_error(line, header, "import.gender_invalid",
+                           fmt::format("“{}” không phải giới tính (Nam, Nữ hoặc Khác).", value),
+                           fmt::format("“{}” is not a gender (Nam, Nữ or Khác).", value)));
           }
         }
         break;
@@ -239,7 +203,7 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
           if (auto phone = canonical_phone(value)) {
             record.person.phone = std::move(*phone);
           } else {
-            errors.push_back(field_error(
+            errors.push_back(cell_error(
                 line, header, "import.phone_invalid",
                 fmt::format("“{}” không phải số điện thoại Việt Nam (10 số, hoặc 11 số máy bàn).",
                             value),
@@ -253,9 +217,9 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
           if (auto email = canonical_email(value)) {
             record.person.email = std::move(*email);
           } else {
-            errors.push_back(field_error(line, header, "import.email_invalid",
-                                         fmt::format("“{}” không phải địa chỉ email.", value),
-                                         fmt::format("“{}” is not an e-mail address.", value)));
+            errors.push_back(cell_error(line, header, "import.email_invalid",
+                                        fmt::format("“{}” không phải địa chỉ email.", value),
+                                        fmt::format("“{}” is not an e-mail address.", value)));
           }
         }
         break;
@@ -264,7 +228,7 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
           if (auto number = canonical_id_number(value)) {
             record.person.id_number = std::move(*number);
           } else {
-            errors.push_back(field_error(
+            errors.push_back(cell_error(
                 line, header, "import.id_number_invalid",
                 fmt::format("“{}” không phải số CCCD (12 chữ số) hay CMND (9 chữ số).", value),
                 fmt::format("“{}” is not a citizen ID number (12 digits, or 9 for an old CMND).",
@@ -287,11 +251,11 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
             record.status = *status;
           } else {
             errors.push_back(
-                field_error(line, header, "import.status_invalid",
-                            fmt::format("“{}” không phải trạng thái (Đang sinh hoạt, Tạm ngừng "
-                                        "sinh hoạt, Đã ra khỏi tổ chức).",
-                                        value),
-                            fmt::format("“{}” is not a status (active, suspended, left).", value)));
+                cell_error(line, header, "import.status_invalid",
+                           fmt::format("“{}” không phải trạng thái (Đang sinh hoạt, Tạm ngừng "
+                                       "sinh hoạt, Đã ra khỏi tổ chức).",
+                                       value),
+                           fmt::format("“{}” is not a status (active, suspended, left).", value)));
           }
         }
         break;
@@ -311,20 +275,20 @@ std::expected<MemberRecord, std::vector<Error>> read_member_row(
                               : columns.index_of(MemberColumn::given_name);
   const std::string& name_header = name_index ? columns.headers[*name_index] : std::string();
   if (record.person.full_name.empty()) {
-    errors.push_back(field_error(line, name_header, "import.name_missing",
-                                 "Họ và tên đang để trống.", "The full name is empty."));
+    errors.push_back(cell_error(line, name_header, "import.name_missing",
+                                "Họ và tên đang để trống.", "The full name is empty."));
   } else if (record.person.full_name.size() > kMaxNameBytes) {
     errors.push_back(
-        field_error(line, name_header, "import.name_too_long",
-                    fmt::format("Họ và tên quá dài (tối đa {} byte).", kMaxNameBytes),
-                    fmt::format("The full name is too long (at most {} bytes).", kMaxNameBytes)));
+        cell_error(line, name_header, "import.name_too_long",
+                   fmt::format("Họ và tên quá dài (tối đa {} byte).", kMaxNameBytes),
+                   fmt::format("The full name is too long (at most {} bytes).", kMaxNameBytes)));
   }
   if (record.joined_on && record.person.birth_date &&
       *record.joined_on < *record.person.birth_date) {
     const auto index = columns.index_of(MemberColumn::joined_on);
-    errors.push_back(field_error(line, index ? columns.headers[*index] : "",
-                                 "import.joined_before_birth", "Ngày vào tổ chức trước ngày sinh.",
-                                 "The join date is before the date of birth."));
+    errors.push_back(cell_error(line, index ? columns.headers[*index] : "",
+                                "import.joined_before_birth", "Ngày vào tổ chức trước ngày sinh.",
+                                "The join date is before the date of birth."));
   }
   if (!errors.empty()) return std::unexpected(std::move(errors));
   return record;
