@@ -12,6 +12,7 @@
 #include "store/id_counter.hpp"
 #include "store/registry_rows.hpp"
 #include "store/registry_store.hpp"
+#include "store/row_values.hpp"
 
 namespace dk::store {
 namespace {
@@ -168,24 +169,6 @@ std::string organization_ids_sql(Engine engine) {
   return fmt::format("(SELECT group_concat(mi.organization_id, ',') {})", kSource);
 }
 
-std::vector<Id> parse_ids(const std::string& text) {
-  std::vector<Id> ids;
-  Id value = 0;
-  bool any = false;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + (c - '0');
-      any = true;
-    } else if (any) {
-      ids.push_back(value);
-      value = 0;
-      any = false;
-    }
-  }
-  if (any) ids.push_back(value);
-  return ids;
-}
-
 // The columns read_listing reads, then `extra`, from `source` filtered by `filter`.
 // Whether a person's current organizations are read with each row, or for a page at once
 // (fill_organizations): a page of 50 then costs one query instead of a hundred subqueries.
@@ -241,7 +224,7 @@ MemberListing read_listing(const SqlRow& row, const MemberQuery& query) {
   listing.person = read_person(row);
   listing.unit_name = row.text(kPersonColumnCount);
   listing.organization_codes = row.text(kPersonColumnCount + 1);
-  listing.organization_ids = parse_ids(row.text(kPersonColumnCount + 2));
+  listing.organization_ids = numbers_in(row.text(kPersonColumnCount + 2));
   if (query.organization_id) listing.membership = read_membership(row, kPersonColumnCount + 3);
   return listing;
 }

@@ -1,0 +1,32 @@
+#pragma once
+// An online contest (cuộc thi trực tuyến, issue 17): who runs it, what it is about, its question
+// bank (core/contest_question.hpp) and, asked of every entrant, the prediction that breaks ties
+// ("Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi?"). Rounds, draws and ranking:
+// core/contest_draw.hpp, core/contest_ranking.hpp.
+
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/registry.hpp"
+
+namespace dk {
+
+struct Contest {
+  Id id = 0;
+  Id tenant_id = 0;
+  std::optional<Id> organization_id;  // who runs it; none: the agency
+  std::string title;                  // "Tìm hiểu Bộ luật Lao động năm 2019"
+  std::string description;
+  std::string prediction_question;  // empty: no prediction asked
+  Id created_by = 0;
+  Instant created_at{};
+};
+
+inline constexpr std::size_t kMaxBankQuestions = 5000;
+
+// A title; the field-named problem otherwise.
+Status validate_contest(const Contest& contest);
+
+}  // namespace dk
