@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/activity.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/registry.hpp"
@@ -20,13 +21,22 @@ struct Contest {
   std::string title;                  // "Tìm hiểu Bộ luật Lao động năm 2019"
   std::string description;
   std::string prediction_question;  // empty: no prediction asked
+  // Who may enter: everyone of the agency, the members of organizations (with those below them in
+  // the agency's tree), or the staff of departments. An organization's own contest is for its
+  // members unless it names others.
+  Audience audience;
   Id created_by = 0;
   Instant created_at{};
 };
 
 inline constexpr std::size_t kMaxBankQuestions = 5000;
 
-// A title; the field-named problem otherwise.
+// Who may enter when the organizer names no one: an organization's members (with those below it),
+// or everyone of the agency for the agency's own contest.
+Audience default_audience(std::optional<Id> organization);
+
+// A title, and ids for an audience of organizations or departments; the field-named problem
+// otherwise.
 Status validate_contest(const Contest& contest);
 
 }  // namespace dk

@@ -23,6 +23,8 @@ constexpr CodeEntry<NotificationKind> kKinds[] = {
     {NotificationKind::poll_opened, "poll_opened", "Khảo sát mới", "New poll",
      "khao sat|lay y kien"},
     {NotificationKind::news_posted, "news_posted", "Tin mới", "News", "tin tuc|thong bao"},
+    {NotificationKind::contest_reminder, "contest_reminder", "Nhắc tham gia cuộc thi",
+     "Reminder to enter a contest", "cuoc thi|nhac"},
 };
 
 constexpr CodeEntry<EmailMode> kEmailModes[] = {
@@ -69,11 +71,11 @@ std::span<const CodeEntry<EmailState>> code_entries() {
 NotificationPreference default_preference(NotificationKind kind) {
   // What can wait a day goes in the digest; what asks the person to act (study, come, or not
   // come) arrives at once.
-  const EmailMode email = kind == NotificationKind::pledge_recorded ||
-                                  kind == NotificationKind::directive_reminder ||
-                                  kind == NotificationKind::news_posted
-                              ? EmailMode::daily
-                              : EmailMode::immediate;
+  const EmailMode email =
+      kind == NotificationKind::pledge_recorded || kind == NotificationKind::directive_reminder ||
+              kind == NotificationKind::contest_reminder || kind == NotificationKind::news_posted
+          ? EmailMode::daily
+          : EmailMode::immediate;
   return NotificationPreference{kind, true, email};
 }
 

@@ -28,6 +28,7 @@ enum class NotificationKind {
   pledge_recorded,     // their pledge to a fund was recorded
   poll_opened,         // a poll they may vote in is open
   news_posted,         // their organization published news (an announcement, an article …)
+  contest_reminder,    // a contest open to them that they have not entered yet
 };
 template <>
 std::span<const CodeEntry<NotificationKind>> code_entries();

@@ -187,6 +187,7 @@ std::vector<Route> api_routes() {
   add_news_routes(routes);
   add_bulletin_routes(routes);
   add_contest_routes(routes);
+  add_contest_attempt_routes(routes);
   add_club_routes(routes);
   add_fund_routes(routes);
   return routes;

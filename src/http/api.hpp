@@ -90,6 +90,7 @@ void add_poll_routes(std::vector<Route>& routes);
 void add_news_routes(std::vector<Route>& routes);
 void add_bulletin_routes(std::vector<Route>& routes);
 void add_contest_routes(std::vector<Route>& routes);
+void add_contest_attempt_routes(std::vector<Route>& routes);
 void add_club_routes(std::vector<Route>& routes);
 void add_fund_routes(std::vector<Route>& routes);
 

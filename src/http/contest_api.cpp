@@ -1,6 +1,7 @@
-// /api/v1/contests: online contests (issue 17) as their organizers run them — so far the contest
-// and its question bank, imported from the organizers' file (every bad row by line and column) and
-// exported in the same layout. Nothing here is ever sent to an entrant: the bank holds the answers.
+// /api/v1/contests: online contests (issue 17) as their organizers run them — the contest, its
+// question bank, imported from the organizers' file (every bad row by line and column) and
+// exported in the same layout, and its rounds. The bank is never sent to an entrant: it holds the
+// answers. Entrants' attempts and the results: http/contest_attempt_api.cpp.
 
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 
 #include "core/instant_text.hpp"
 #include "http/api.hpp"
+#include "http/contest_json.hpp"
 #include "http/download.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
@@ -23,31 +25,31 @@ boost::json::object topics_json(const std::map<std::string, std::int64_t>& topic
   return json;
 }
 
-boost::json::object contest_json(const service::ContestView& view) {
-  const Contest& contest = view.contest;
-  return {{"id", contest.id},
-          {"organization_id", contest.organization_id ? boost::json::value(*contest.organization_id)
-                                                      : boost::json::value(nullptr)},
-          {"organization_name", view.organization_name},
-          {"title", contest.title},
-          {"description", contest.description},
-          {"prediction_question", contest.prediction_question},
-          {"created_at", format_instant(contest.created_at)},
-          {"questions", view.questions},
-          {"topics", topics_json(view.topics)},
-          {"may_run", view.may_run}};
+// The contest; for one who may enter it, with their standing in each round.
+Result<boost::json::object> contest_with_standings(ApiCall& call,
+                                                   const service::ContestView& view) {
+  boost::json::object json = contest_json(view, call.who().clock());
+  if (view.may_enter) {
+    boost::json::array standings;
+    for (const auto& standing :
+         TRY(service::my_standings(call.connection, call.who(), view.contest.id)))
+      standings.push_back(standing_json(standing));
+    json["standings"] = std::move(standings);
+  }
+  return json;
 }
 
 Result<HttpResponse> get_contests(ApiCall& call) {
   boost::json::array items;
   for (const auto& view : TRY(service::list_contests(call.connection, call.who())))
-    items.push_back(contest_json(view));
+    items.push_back(contest_json(view, call.who().clock()));
   return items_response(std::move(items));
 }
 
 Result<HttpResponse> get_contest(ApiCall& call) {
   const Id id = TRY(route_id(call.request));
-  return ok(200, contest_json(TRY(service::read_contest(call.connection, call.who(), id))));
+  const auto view = TRY(service::read_contest(call.connection, call.who(), id));
+  return ok(200, TRY(contest_with_standings(call, view)));
 }
 
 Result<HttpResponse> post_contest(ApiCall& call) {
@@ -55,18 +57,66 @@ Result<HttpResponse> post_contest(ApiCall& call) {
   Contest contest;
   std::optional<std::optional<std::int64_t>> organization;
   std::optional<std::string> description, prediction;
+  std::optional<std::optional<AudienceScope>> scope;
+  std::optional<std::vector<std::int64_t>> audience_ids;
   for (const Status& read :
        {body.nullable_integer("organization_id", organization),
         body.required_text("title", contest.title), body.text("description", description),
-        body.text("prediction_question", prediction), body.finish()}) {
+        body.text("prediction_question", prediction), body.code("audience_scope", scope),
+        body.integers("audience_ids", audience_ids), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   contest.organization_id = organization.value_or(std::nullopt);
+  contest.audience = default_audience(contest.organization_id);
+  if (scope && *scope)
+    contest.audience = Audience{**scope, audience_ids.value_or(std::vector<Id>{})};
   contest.description = description.value_or("");
   contest.prediction_question = prediction.value_or("");
   return answer_once(call, [&]() -> Result<HttpResponse> {
     auto created = TRY(service::create_contest(call.connection, call.who(), std::move(contest)));
-    return ok(201, contest_json(created));
+    return ok(201, contest_json(created, call.who().clock()));
+  });
+}
+
+// {"title", "opens_at", "closes_at", "time_limit_minutes", "attempts_allowed", "counted",
+//  "shuffle_options", "results_shown", "quotas": {"topic": count, …}}
+Result<HttpResponse> post_round(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  auto body = TRY(JsonBody::parse(call.request));
+  ContestRound round;
+  std::optional<std::optional<Instant>> opens, closes;
+  std::optional<std::int64_t> minutes, attempts;
+  std::optional<std::optional<CountedAttempt>> counted;
+  std::optional<std::optional<ResultsShown>> shown;
+  std::optional<bool> shuffle;
+  std::optional<std::vector<std::pair<std::string, std::int64_t>>> quotas;
+  for (const Status& read :
+       {body.required_text("title", round.title), body.instant("opens_at", opens),
+        body.instant("closes_at", closes), body.integer("time_limit_minutes", minutes),
+        body.integer("attempts_allowed", attempts), body.code("counted", counted),
+        body.boolean("shuffle_options", shuffle), body.code("results_shown", shown),
+        body.counts("quotas", quotas), body.finish()}) {
+    if (!read) return std::unexpected(read.error());
+  }
+  if (!opens || !*opens) return JsonBody::missing("opens_at");
+  if (!closes || !*closes) return JsonBody::missing("closes_at");
+  if (!quotas) return JsonBody::missing("quotas");
+  round.opens_at = **opens;
+  round.closes_at = **closes;
+  // Clamped to what validate_round refuses by name, never wrapped.
+  round.time_limit =
+      std::chrono::minutes(std::clamp<std::int64_t>(minutes.value_or(20), 0, 100000));
+  round.attempts_allowed =
+      static_cast<int>(std::clamp<std::int64_t>(attempts.value_or(1), 0, 1000));
+  if (counted && *counted) round.counted = **counted;
+  if (shown && *shown) round.results_shown = **shown;
+  round.shuffle_options = shuffle.value_or(true);
+  for (const auto& [topic, count] : *quotas)
+    round.quotas.push_back(
+        TopicQuota{topic, static_cast<int>(std::clamp<std::int64_t>(count, -1, 100000))});
+  return answer_once(call, [&]() -> Result<HttpResponse> {
+    auto view = TRY(service::add_round(call.connection, call.who(), id, std::move(round)));
+    return ok(201, contest_json(view, call.who().clock()));
   });
 }
 
@@ -122,14 +172,16 @@ Result<HttpResponse> get_bank(ApiCall& call) {
 }  // namespace
 
 void add_contest_routes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/api/v1/contests", Guard::signed_in, get_contests},
-                                  {"POST", "/api/v1/contests", Guard::signed_in, post_contest},
-                                  {"GET", "/api/v1/contests/:id", Guard::signed_in, get_contest},
-                                  {"POST", "/api/v1/contests/:id/bank", Guard::signed_in, post_bank,
-                                   kMaxUploadBody},
-                                  {"GET", "/api/v1/contests/:id/bank", Guard::signed_in, get_bank},
-                              });
+  routes.insert(
+      routes.end(),
+      {
+          {"GET", "/api/v1/contests", Guard::signed_in, get_contests},
+          {"POST", "/api/v1/contests", Guard::signed_in, post_contest},
+          {"GET", "/api/v1/contests/:id", Guard::signed_in, get_contest},
+          {"POST", "/api/v1/contests/:id/rounds", Guard::signed_in, post_round},
+          {"POST", "/api/v1/contests/:id/bank", Guard::signed_in, post_bank, kMaxUploadBody},
+          {"GET", "/api/v1/contests/:id/bank", Guard::signed_in, get_bank},
+      });
 }
 
 }  // namespace dk::http

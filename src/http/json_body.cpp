@@ -99,6 +99,12 @@ Status JsonBody::required_text(std::string_view field, std::string& out) {
   return {};
 }
 
+std::unexpected<Error> JsonBody::not_an_object(const std::string& field) {
+  return fail(ErrorKind::invalid_input, "body.wrong_type",
+              fmt::format("“{}” phải là một đối tượng.", field),
+              fmt::format("“{}” must be an object.", field), Location{0, field});
+}
+
 std::unexpected<Error> JsonBody::missing(std::string_view field) {
   return fail(ErrorKind::invalid_input, "field.required", fmt::format("Thiếu trường “{}”.", field),
               fmt::format("The field “{}” is required.", field), Location{0, std::string(field)});

@@ -52,6 +52,9 @@ class JsonBody {
   // The error for a field that must be there and is not ("field.required").
   static std::unexpected<Error> missing(std::string_view field);
 
+  // The error for an item of a list that is not an object ("answers[2]").
+  static std::unexpected<Error> not_an_object(const std::string& field);
+
   // Fails on the first field no reader asked for.
   Status finish() const;
 

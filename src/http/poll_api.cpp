@@ -80,15 +80,9 @@ boost::json::object poll_json(const service::PollView& view, std::string_view la
           {"results", results_json(view)}};
 }
 
-std::unexpected<Error> not_an_object(const std::string& field) {
-  return fail(ErrorKind::invalid_input, "body.wrong_type",
-              fmt::format("“{}” phải là một đối tượng.", field),
-              fmt::format("“{}” must be an object.", field), Location{0, field});
-}
-
 Result<PollQuestion> read_question(const boost::json::value& value, const std::string& field) {
   const auto* object = value.if_object();
-  if (!object) return not_an_object(field);
+  if (!object) return JsonBody::not_an_object(field);
   JsonBody body = JsonBody::nested(*object);
   PollQuestion question;
   std::optional<std::optional<PollQuestionKind>> kind;
@@ -172,7 +166,7 @@ Result<HttpResponse> post_vote(ApiCall& call) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string field = fmt::format("answers[{}]", i);
     const auto* object = (*list)[i].if_object();
-    if (!object) return not_an_object(field);
+    if (!object) return JsonBody::not_an_object(field);
     JsonBody item = JsonBody::nested(*object);
     std::optional<std::vector<std::int64_t>> choices;
     std::optional<std::string> text;

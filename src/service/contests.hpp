@@ -11,6 +11,7 @@
 
 #include "core/contest.hpp"
 #include "core/contest_question.hpp"
+#include "core/contest_round.hpp"
 #include "service/actor.hpp"
 #include "service/database.hpp"
 
@@ -21,13 +22,24 @@ struct ContestView {
   std::string organization_name;
   std::int64_t questions = 0;
   std::map<std::string, std::int64_t> topics;  // questions per topic, for the round's quotas
-  bool may_run = false;
+  std::vector<ContestRound> rounds;            // by opening time
+  bool may_run = false;                        // sees the bank, adds rounds, follows entrants
+  bool may_enter = false;                      // in the audience
 };
 
 Result<ContestView> create_contest(Connection& connection, const Actor& actor, Contest contest);
-// Those the actor runs.
+// Those the actor runs or may enter.
 Result<std::vector<ContestView>> list_contests(Connection& connection, const Actor& actor);
+// For those who run it or may enter it; anyone else is told there is no such contest.
 Result<ContestView> read_contest(Connection& connection, const Actor& actor, Id id);
+// A round with its quotas, checked against the bank as it stands (field-named problems).
+Result<ContestView> add_round(Connection& connection, const Actor& actor, Id contest,
+                              ContestRound round);
+
+// For the contest's other use cases, inside their transaction: the contest for one who runs it;
+// for one who runs it or may enter it. Anyone else is told there is no such contest.
+Result<ContestView> contest_run_by(Connection& connection, const Actor& actor, Id id);
+Result<ContestView> contest_visible_to(Connection& connection, const Actor& actor, Id id);
 
 enum class BankImportMode { preview, append, replace };
 
@@ -46,7 +58,8 @@ struct BankImportReport {
 };
 
 // Fails only when the file cannot be read as a table or has no bank header; bad rows are in the
-// report and nothing is written then.
+// report and nothing is written then. Once an attempt has been started the bank may grow but not
+// be replaced: attempts keep the questions they drew.
 Result<BankImportReport> import_question_bank(Connection& connection, const Actor& actor, Id id,
                                               const BankImport& upload);
 

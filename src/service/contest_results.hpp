@@ -1,0 +1,56 @@
+#pragma once
+// A contest's results and participation as its organizers follow them (issue 17): each round's
+// leaderboard (for the organizers at any time; for entrants once the round shows results), who of
+// the audience has taken part by department and by organization with the collective rankings,
+// the names of those who have not, and a reminder to them at most once a day.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/contest_participation.hpp"
+#include "core/contest_round.hpp"
+#include "service/actor.hpp"
+#include "service/database.hpp"
+
+namespace dk::service {
+
+inline constexpr std::int64_t kMaxLeaderboardPage = 500;
+inline constexpr auto kContestReminderSpacing = std::chrono::hours(20);
+
+struct LeaderboardRow {
+  int rank = 0;
+  ContestEntry entry;
+  std::optional<std::int64_t> distance;  // of the prediction to the real count
+  std::string full_name;
+  std::string unit_name;
+};
+
+struct Leaderboard {
+  ContestRound round;
+  int questions = 0;
+  std::int64_t entrants = 0;
+  std::int64_t perfect = 0;  // the real count predictions are measured against
+  std::int64_t offset = 0;
+  std::vector<LeaderboardRow> rows;
+};
+
+// A page of the round's leaderboard, best first (ranks count every entrant ahead). Attempts left
+// open past their deadline are closed first, so that they count.
+Result<Leaderboard> round_leaderboard(Connection& connection, const Actor& actor, Id contest,
+                                      Id round, std::int64_t limit, std::int64_t offset);
+
+struct ContestParticipation {
+  Participation total;                            // the audience and each department, ranked
+  std::vector<ParticipationGroup> organizations;  // ranked; a person may be in several
+  std::vector<ParticipantRow> not_entered;        // by department then name
+};
+
+// For those who run the contest.
+Result<ContestParticipation> contest_participation(Connection& connection, const Actor& actor,
+                                                   Id contest);
+// Reminds each of the audience who has not entered and was not reminded within a day (the bell,
+// and mail as they chose); how many were reminded.
+Result<std::int64_t> remind_contest(Connection& connection, const Actor& actor, Id contest);
+
+}  // namespace dk::service
