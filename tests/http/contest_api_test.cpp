@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+
+#include "core/instant_text.hpp"
 #include "http/api_support.hpp"
 
 namespace dk::http::testing {
@@ -70,6 +73,114 @@ TEST_P(Contests, TheChairImportsTheBankAndEveryBadRowIsNamed) {
                 fmt::format(R"({{"organization_id":{},"title":"Của tôi"}})", organization_id("CD")))
           .status,
       403);
+}
+
+// A member enters a round over HTTP: the attempt's JSON holds no right answer until results are
+// shown; a reload gets the same questions; two submissions at once are one; the chair ranks and
+// follows participation.
+TEST_P(Contests, AMemberEntersARoundAndTwoSubmissionsAtOnceAreOne) {
+  Client& chair = as("chutichcd");
+  const Reply created =
+      chair.post("/api/v1/contests",
+                 fmt::format(R"({{"organization_id":{},"title":"Tìm hiểu Bộ luật Lao động"}})",
+                             organization_id("CD")));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = fmt::format("/api/v1/contests/{}", created.json().at("id").as_int64());
+  const Reply bank = chair.send({"POST",
+                                 path + "/bank?mode=append",
+                                 kHeader + "Hợp đồng có mấy loại?,1,2,3,4,B,Hợp đồng\n"
+                                           "Thử việc tối đa?,30 ngày,60 ngày,180 ngày,,C,Hợp đồng\n"
+                                           "Nghỉ Tết 5 ngày.,,,,,Đúng,Nghỉ\n"
+                                           "Bộ luật có bao nhiêu điều?,,,,,220,Nghỉ\n",
+                                 "text/csv",
+                                 {chair.csrf_header()}});
+  ASSERT_TRUE(bank.json().at("written").as_bool()) << bank.body;
+  const std::string opens = format_instant(dk::testing::test_now() - std::chrono::hours(1));
+  const std::string closes = format_instant(dk::testing::test_now() + std::chrono::hours(48));
+  EXPECT_EQ(chair
+                .post(path + "/rounds",
+                      fmt::format(R"({{"title":"Vòng 1","opens_at":"{}","closes_at":"{}",)"
+                                  R"("quotas":{{"Hợp đồng":5}}}})",
+                                  opens, closes))
+                .code(),
+            "contest.quota_exceeds_bank");
+  const Reply round = chair.post(
+      path + "/rounds",
+      fmt::format(R"({{"title":"Vòng 1","opens_at":"{}","closes_at":"{}","time_limit_minutes":20,)"
+                  R"("results_shown":"at_once","quotas":{{"Hợp đồng":2,"Nghỉ":1}}}})",
+                  opens, closes));
+  ASSERT_EQ(round.status, 201) << round.body;
+  const auto rounds = round.json().at("rounds").as_array();
+  ASSERT_EQ(rounds.size(), 1u);
+  const std::int64_t round_id = rounds[0].at("id").as_int64();
+  EXPECT_EQ(text_of(rounds[0], "phase"), "open");
+  EXPECT_EQ(rounds[0].at("questions").as_int64(), 3);
+
+  Client& member = as("doanvien");
+  const std::string start = fmt::format("{}/rounds/{}/attempts", path, round_id);
+  const Reply started = member.post(start, "");
+  ASSERT_EQ(started.status, 200) << started.body;
+  for (const char* secret : {"right_choices", "right_number", "\"correct\"", "\"score\""})
+    EXPECT_EQ(started.body.find(secret), std::string::npos) << secret << " reached the browser";
+  const auto attempt = started.json();
+  const std::string attempt_path =
+      fmt::format("/api/v1/contest-attempts/{}", attempt.at("id").as_int64());
+  // The timer counts from the server's clock: at most the 20 minutes, already running.
+  EXPECT_LE(attempt.at("seconds_left").as_int64(), 20 * 60);
+  EXPECT_GT(attempt.at("seconds_left").as_int64(), 0);
+  EXPECT_EQ(member.get(attempt_path).json().at("questions"), attempt.at("questions"))
+      << "a reload shows the same questions";
+  EXPECT_EQ(member.post(start, "").json().at("id"), attempt.at("id")) << "resumed, not new";
+  EXPECT_EQ(as("chutichcd").get(attempt_path).status, 404) << "their own attempt only";
+
+  const Reply bad =
+      member.put(attempt_path + "/answers", R"({"answers":[{"position":7,"choices":[0]}]})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(text_of(bad.json(), "field"), "answers[0].position");
+  EXPECT_EQ(member.put(attempt_path + "/answers", R"({"answers":[{"position":0}],"x":1})").status,
+            422);
+  const Reply saved = member.put(attempt_path + "/answers",
+                                 R"({"answers":[{"position":0,"choices":[0]}],"prediction":1})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json().at("questions").as_array()[0].at("answer").at("choices").as_array().size(),
+            1u);
+
+  // Two tabs submit at once: both get the same marks, and the round counts one entrant.
+  Client second(member);
+  Reply first_reply, second_reply;
+  std::thread other([&] { second_reply = second.post(attempt_path + "/submit", "{}"); });
+  first_reply = member.post(attempt_path + "/submit", "{}");
+  other.join();
+  ASSERT_EQ(first_reply.status, 200) << first_reply.body;
+  ASSERT_EQ(second_reply.status, 200) << second_reply.body;
+  EXPECT_EQ(first_reply.json().at("score"), second_reply.json().at("score"));
+  EXPECT_TRUE(first_reply.json().at("results_shown").as_bool());
+  EXPECT_NE(first_reply.body.find("right_choices"), std::string::npos) << "shown once submitted";
+  EXPECT_EQ(
+      member.put(attempt_path + "/answers", R"({"answers":[{"position":1,"choices":[0]}]})").code(),
+      "contest.attempt_finished");
+  EXPECT_EQ(member.post(start, "").code(), "contest.attempts_used");
+
+  const Reply board = chair.get(fmt::format("{}/rounds/{}/leaderboard", path, round_id));
+  ASSERT_EQ(board.status, 200) << board.body;
+  EXPECT_EQ(board.json().at("entrants").as_int64(), 1);
+  ASSERT_EQ(board.json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(board.json().at("items").as_array()[0].at("rank").as_int64(), 1);
+  const Reply participation = chair.get(path + "/participation");
+  ASSERT_EQ(participation.status, 200) << participation.body;
+  EXPECT_EQ(participation.json().at("entrants").as_int64(), 1);
+  const auto figures = participation.json();
+  std::int64_t people = 0;
+  for (const auto& unit : figures.at("units").as_array()) people += unit.at("people").as_int64();
+  EXPECT_EQ(people, figures.at("people").as_int64()) << "the departments add up to the total";
+  EXPECT_EQ(member.get(path + "/participation").status, 404);
+  const Reply reminded = chair.post(path + "/remind", "");
+  ASSERT_EQ(reminded.status, 200) << reminded.body;
+  EXPECT_EQ(reminded.json().at("reminded").as_int64(),
+            participation.json().at("people").as_int64() - 1);
+  const auto standing = member.get(path).json().at("standings").as_array();
+  ASSERT_EQ(standing.size(), 1u);
+  EXPECT_EQ(standing[0].at("rank").as_int64(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Contests, ::testing::ValuesIn(dk::testing::engines()));

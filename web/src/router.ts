@@ -107,6 +107,20 @@ export const router = createRouter({
           meta: { title: 'bulletins.title' },
         },
         {
+          path: 'contests',
+          name: 'contests',
+          component: () => import('@/features/contests/views/ContestsView.vue'),
+          meta: { title: 'contests.title' },
+        },
+        // The organizers' page: the API answers 404 to anyone who does not run the contest.
+        {
+          path: 'contests/:id(\\d+)',
+          name: 'contest',
+          component: () => import('@/features/contests/views/ContestView.vue'),
+          props: true,
+          meta: { title: 'contests.title' },
+        },
+        {
           path: 'notifications',
           name: 'notifications',
           component: () => import('@/features/notifications/views/NotificationsView.vue'),

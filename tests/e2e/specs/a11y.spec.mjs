@@ -21,6 +21,7 @@ const titled = [
   ['/polls', 'Khảo sát, lấy ý kiến', 'Polls and surveys'],
   ['/news', 'Tin tức', 'News'],
   ['/news/bulletins', 'Bản tin', 'Bulletins'],
+  ['/contests', 'Cuộc thi', 'Contests'],
   ['/me', 'Trang của tôi', 'My page'],
   ['/activities', 'Hoạt động', 'Activities'],
   ['/activities/new', 'Thêm hoạt động', 'Add an activity'],
@@ -68,6 +69,7 @@ describe('accessibility', () => {
   let browser;
   let admin;
   let post;
+  let contest;
 
   before(async () => {
     app = await startApp();
@@ -77,6 +79,17 @@ describe('accessibility', () => {
     const published = await admin.post('/api/v1/news', { kind: 'article', title: 'Hội thao mùa xuân', body: 'Nội dung', notify: false });
     assert.equal(published.status, 201, JSON.stringify(published.body));
     post = published.body;
+    // A contest of the agency's with a bank: its page shows the topics' table and the import.
+    const created = await admin.post('/api/v1/contests', { title: 'Tìm hiểu Luật Cán bộ, công chức', prediction_question: 'Bao nhiêu người đạt điểm tối đa?' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    contest = created.body;
+    const bank = 'Câu hỏi,Phương án A,Phương án B,Phương án C,Đáp án,Chủ đề\nCông chức được tuyển dụng qua hình thức nào?,Thi tuyển,Xét tuyển,Cả hai,C,Tuyển dụng\n';
+    const imported = await fetch(`${app.url}/api/v1/contests/${contest.id}/bank?mode=append&filename=bank.csv`, {
+      method: 'POST',
+      headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf, 'Content-Type': 'application/octet-stream' },
+      body: bank,
+    });
+    assert.equal(imported.status, 200, await imported.text());
   });
   after(async () => {
     await browser?.close();
@@ -120,6 +133,7 @@ describe('accessibility', () => {
       [`/clubs/${clubs[0].id}`, `${clubs[0].name} – Câu lạc bộ`, `${clubs[0].name} – Clubs`],
       [`/people/${person.id}`, `${person.full_name} – Hồ sơ thành viên`, `${person.full_name} – Member record`],
       [`/news/${post.id}`, `${post.title} – Tin tức`, `${post.title} – News`],
+      [`/contests/${contest.id}`, `${contest.title} – Cuộc thi`, `${contest.title} – Contests`],
     ];
     for (const [path, vi] of records) {
       await open(page, app.url, path);
@@ -138,7 +152,7 @@ describe('accessibility', () => {
     await page.close();
   });
 
-  test('every button, switch, box and field has a name, on every page and in the donation dialog', async () => {
+  test('every button, switch, box and field has a name, on every page and in the donation and contest dialogs', async () => {
     const funds = (await admin.get('/api/v1/funds')).body.items;
     const open_ = funds.find((f) => f.status === 'open' && f.manageable);
     const clubs = (await admin.get('/api/v1/clubs')).body.items;
@@ -146,7 +160,7 @@ describe('accessibility', () => {
     const paths = [
       ...titled.map((row) => row[0]),
       `/funds/${open_.id}`, `/funds/${open_.id}/statement`, `/clubs/${clubs[0].id}`, `/people/${person.id}`, `/people/${person.id}/edit`,
-      `/news/${post.id}`,
+      `/news/${post.id}`, `/contests/${contest.id}`,
     ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);
@@ -161,6 +175,23 @@ describe('accessibility', () => {
       await byTest(page, 'feed-create').click();
       await byTest(page, 'feed-url').waitFor();
       for (const line of await namelessControls(page.locator('#main'))) found.push(`/account, a link made: ${line}`);
+      // A contest's bank checked from a file with a bad row: the report, its problems, its buttons.
+      await open(page, app.url, `/contests/${contest.id}`);
+      await byTest(page, 'contest-bank-file').setInputFiles({
+        name: 'bank.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Câu hỏi,Phương án A,Phương án B,Đáp án,Chủ đề\n,Có,Không,A,Tuyển dụng\n'),
+      });
+      await byTest(page, 'contest-bank-check').click();
+      await byTest(page, 'contest-bank-problem').first().waitFor();
+      for (const line of await namelessControls(page.locator('#main'))) found.push(`/contests/${contest.id}, a file checked: ${line}`);
+      // The dialog that creates a contest: who runs it, its title, its words.
+      await open(page, app.url, '/contests');
+      await byTest(page, 'contest-create').click();
+      const contestDialog = byTest(page, 'contest-form-dialog');
+      await contestDialog.waitFor();
+      await settled(page);
+      for (const line of await namelessControls(contestDialog)) found.push(`the contest dialog: ${line}`);
       // The dialog that records a gift has the anonymous switch.
       await open(page, app.url, `/funds/${open_.id}`);
       await byTest(page, 'fund-record-donation').click();
@@ -178,7 +209,7 @@ describe('accessibility', () => {
     const clubs = (await admin.get('/api/v1/clubs')).body.items;
     const funds = (await admin.get('/api/v1/funds')).body.items;
     const closed = funds.find((f) => f.status === 'closed' && f.manageable);
-    const paths = ['/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts'];
+    const paths = ['/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts', '/contests', `/contests/${contest.id}`];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);
       await open(page, app.url, '/clubs');

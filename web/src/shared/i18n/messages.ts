@@ -18,6 +18,7 @@ import { notificationsEn, notificationsVi } from '@/features/notifications/messa
 import { pollsEn, pollsVi } from '@/features/polls/messages'
 import { homeEn, homeVi } from '@/features/home/messages'
 import { newsEn, newsVi } from '@/features/news/messages'
+import { contestsEn, contestsVi } from '@/features/contests/messages'
 
 export const vi = {
   ...sharedVi,
@@ -34,6 +35,7 @@ export const vi = {
   ...notificationsVi,
   ...pollsVi,
   ...newsVi,
+  ...contestsVi,
   ...homeVi,
   ...engagementVi,
 }
@@ -55,6 +57,7 @@ export const en: Messages = {
   ...notificationsEn,
   ...pollsEn,
   ...newsEn,
+  ...contestsEn,
   ...homeEn,
   ...engagementEn,
 }
