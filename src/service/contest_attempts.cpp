@@ -57,10 +57,11 @@ Result<std::vector<ContestQuestion>> drawn_questions(Connection& connection,
 }
 
 // Marks the attempt with what was saved in time and finishes it: submitted by the person at
-// `now`, or closed by the server at its deadline.
+// `now`, or closed by the server at its deadline. `drawn`: its questions, when already read.
 Result<bool> finish(Connection& connection, const ContestRound& round, ContestAttempt attempt,
-                    bool submitted, Instant now) {
-  const auto questions = TRY(drawn_questions(connection, attempt));
+                    bool submitted, Instant now,
+                    std::optional<std::vector<ContestQuestion>> drawn = std::nullopt) {
+  const auto questions = drawn ? std::move(*drawn) : TRY(drawn_questions(connection, attempt));
   std::vector<const ContestQuestion*> in_order;
   for (const ContestQuestion& question : questions) in_order.push_back(&question);
   const auto answers =
@@ -205,12 +206,13 @@ Result<Id> begin_attempt(Connection& connection, const Actor& actor, Id contest_
   });
 }
 
-// Checks and saves answers and the prediction into an attempt that still takes them.
+// Checks and saves answers and the prediction into an attempt that still takes them, whose
+// questions are `questions`.
 Status save_into(Connection& connection, const ContestAttempt& attempt,
+                 const std::vector<ContestQuestion>& questions,
                  const std::vector<AnswerAt>& answers,
                  const std::optional<std::optional<std::int64_t>>& prediction, Instant now) {
   if (!answers.empty()) {
-    const auto questions = TRY(drawn_questions(connection, attempt));
     std::vector<SavedAnswer> saved;
     for (std::size_t i = 0; i < answers.size(); ++i) {
       const AnswerAt& given = answers[i];
@@ -277,7 +279,8 @@ Result<AttemptView> save_answers(Connection& connection, const Actor& actor, Id 
                   "This attempt has been submitted.");
     }
     if (!takes_answers(attempt, now)) return time_up();
-    return save_into(connection, attempt, answers, prediction, now);
+    return save_into(connection, attempt, TRY(drawn_questions(connection, attempt)), answers,
+                     prediction, now);
   });
   if (!saved) return std::unexpected(saved.error());
   return read_view(connection, actor, id);
@@ -292,12 +295,14 @@ Result<AttemptView> submit_attempt(Connection& connection, const Actor& actor, I
     if (attempt.finished_at) return {};  // a retry: it stands as it was finished
     const auto round =
         TRY(round_of(connection, attempt.tenant_id, attempt.contest_id, attempt.round_id));
+    auto questions = TRY(drawn_questions(connection, attempt));
     // Late, the answers carried by the submission are not saved; those saved in time count.
-    if (takes_answers(attempt, now)) {
-      TRY(save_into(connection, attempt, answers, prediction, now));
+    const bool in_time = takes_answers(attempt, now);
+    if (in_time) {
+      TRY(save_into(connection, attempt, questions, answers, prediction, now));
       if (prediction) attempt.prediction = *prediction;
     }
-    TRY(finish(connection, round, attempt, takes_answers(attempt, now), now));
+    TRY(finish(connection, round, attempt, in_time, now, std::move(questions)));
     return {};
   });
   if (!submitted) return std::unexpected(submitted.error());
