@@ -2,11 +2,12 @@
 // on hand-made cases: a round's limits by field, when results may be seen, answers that do not fit
 // their question, and departments ranked by count and by share (ties share a rank; the shares are
 // compared exactly, 1/3 against 2/6).
+#include "core/contest_round.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/contest_attempt.hpp"
 #include "core/contest_participation.hpp"
-#include "core/contest_round.hpp"
 
 namespace dk {
 namespace {
@@ -107,8 +108,8 @@ TEST(ContestParticipation, DepartmentsAddUpAndRankByCountAndByShare) {
   std::vector<ParticipantRow> rows;
   const auto add = [&](std::optional<Id> unit, std::string name, int people, int entered) {
     for (int i = 0; i < people; ++i)
-      rows.push_back(ParticipantRow{static_cast<Id>(rows.size() + 1), "Người", unit, name,
-                                    i < entered});
+      rows.push_back(
+          ParticipantRow{static_cast<Id>(rows.size() + 1), "Người", unit, name, i < entered});
   };
   add(1, "Phòng Kế toán", 6, 2);
   add(2, "Phòng Pháp chế", 3, 1);
