@@ -101,4 +101,19 @@ std::string format_vietnamese(const CivilDate& date) {
   return fmt::format("{:02}/{:02}/{:04}", date.day, date.month, date.year);
 }
 
+std::string document_date_line(std::string_view place, const CivilDate& date,
+                               std::string_view language) {
+  if (language == "en") {
+    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                              "May",       "June",     "July",     "August",
+                                              "September", "October",  "November", "December"};
+    const char* month = date.month >= 1 && date.month <= 12 ? kMonths[date.month - 1] : "";
+    return fmt::format("{}, {} {} {}", place, date.day, month, date.year);
+  }
+  // The decree writes a zero before a day under 10 and before the months 1 and 2 only.
+  const std::string month =
+      date.month < 3 ? fmt::format("{:02}", date.month) : std::to_string(date.month);
+  return fmt::format("{}, ngày {:02} tháng {} năm {}", place, date.day, month, date.year);
+}
+
 }  // namespace dk

@@ -38,5 +38,11 @@ Weekday weekday_of(const CivilDate& date);
 
 std::string format_iso(const CivilDate& date);         // 1990-02-03
 std::string format_vietnamese(const CivilDate& date);  // 03/02/1990
+// The place and date line of an administrative document (Decree 30/2020/NĐ-CP): "Hà Tĩnh, ngày 03
+// tháng 02 năm 1990", "Hà Tĩnh, ngày 07 tháng 12 năm 2026" (a zero before a day under 10 and
+// before the months 1 and 2, as the decree writes them); in English ("en") "Hà Tĩnh, 3 February
+// 1990".
+std::string document_date_line(std::string_view place, const CivilDate& date,
+                               std::string_view language);
 
 }  // namespace dk

@@ -9,6 +9,7 @@
 
 #include "http/api.hpp"
 #include "http/contest_json.hpp"
+#include "http/download.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
 #include "http/query_string.hpp"
@@ -100,6 +101,21 @@ Result<HttpResponse> get_leaderboard(ApiCall& call) {
   return ok(200, leaderboard_json(board));
 }
 
+// ?top=3 (1–100): one page per winner, in the caller's language.
+Result<HttpResponse> get_certificates(ApiCall& call) {
+  const Id contest = TRY(route_id(call.request));
+  const Id round = TRY(route_id(call.request, "round"));
+  const auto top = TRY(query_integer_value(call.request, "top")).value_or(3);
+  auto file = TRY(service::round_certificates(
+      call.connection, call.who(), contest, round,
+      static_cast<int>(std::clamp<std::int64_t>(top, 0, service::kMaxCertificates + 1)),
+      call.language));
+  HttpResponse response{200, "application/pdf", std::move(file.content), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("attachment", file.file_name));
+  return response;
+}
+
 Result<HttpResponse> get_participation(ApiCall& call) {
   const Id contest = TRY(route_id(call.request));
   return ok(200, participation_json(
@@ -123,6 +139,8 @@ void add_contest_attempt_routes(std::vector<Route>& routes) {
           {"POST", "/api/v1/contests/:id/rounds/:round/attempts", Guard::signed_in, post_attempt},
           {"GET", "/api/v1/contests/:id/rounds/:round/leaderboard", Guard::signed_in,
            get_leaderboard},
+          {"GET", "/api/v1/contests/:id/rounds/:round/certificates", Guard::signed_in,
+           get_certificates},
           {"GET", "/api/v1/contests/:id/participation", Guard::signed_in, get_participation},
           {"POST", "/api/v1/contests/:id/remind", Guard::signed_in, post_remind},
           {"GET", "/api/v1/contest-attempts/:id", Guard::signed_in, get_attempt},

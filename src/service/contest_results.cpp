@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/civil_date.hpp"
+#include "io/certificate_pdf.hpp"
 #include "service/audit.hpp"
 #include "service/contest_attempts.hpp"
 #include "service/contests.hpp"
@@ -13,6 +15,7 @@
 #include "store/contest_attempt_store.hpp"
 #include "store/contest_round_store.hpp"
 #include "store/contest_store.hpp"
+#include "store/registry_store.hpp"
 
 namespace dk::service {
 
@@ -127,6 +130,68 @@ Result<std::int64_t> remind_contest(Connection& connection, const Actor& actor, 
   });
   if (reminded && *reminded > 0) signal_notified(actor.principal.tenant);
   return reminded;
+}
+
+Result<CertificatesFile> round_certificates(Connection& connection, const Actor& actor,
+                                            Id contest_id, Id round_id, int top,
+                                            std::string_view language) {
+  if (top < 1 || top > kMaxCertificates) {
+    return fail(ErrorKind::invalid_input, "contest.certificates_top",
+                fmt::format("Số người được cấp giấy chứng nhận từ 1 đến {}.", kMaxCertificates),
+                fmt::format("Certificates go to the best 1 to {}.", kMaxCertificates),
+                Location{0, "top"});
+  }
+  const auto view = TRY(store::in_read_snapshot(
+      connection, [&] { return contest_run_by(connection, actor, contest_id); }));
+  const Instant now = actor.clock();
+  // Ties at the last place share it: read past `top` by as many as a page holds.
+  const auto board =
+      TRY(round_leaderboard(connection, actor, contest_id, round_id, kMaxLeaderboardPage, 0));
+  if (phase_of(board.round, now) != RoundPhase::closed) {
+    return fail(ErrorKind::conflict, "contest.round_not_closed",
+                "Giấy chứng nhận được cấp khi vòng thi đã kết thúc và có kết quả chính thức.",
+                "Certificates are given once the round has closed and its results are final.");
+  }
+  auto agencies = TRY(store::RegistryStore(connection).list_agencies());
+  const auto agency = std::ranges::find(agencies, actor.principal.tenant, &Agency::id);
+  const std::string agency_name = agency == agencies.end() ? "" : agency->name;
+  const std::string place = agency == agencies.end() ? "" : agency->province;
+  const bool english = language == "en";
+  std::vector<io::CertificateDocument> certificates;
+  for (const LeaderboardRow& row : board.rows) {
+    if (row.rank > top) break;
+    io::CertificateDocument document;
+    document.language = english ? "en" : "vi";
+    document.superior = view.contest.organization_id ? agency_name : "";
+    document.issuer = view.contest.organization_id ? view.organization_name : agency_name;
+    document.recipient = row.full_name;
+    document.recipient_unit = row.unit_name;
+    document.achievement =
+        english ? fmt::format("Ranked {} of {} entrants — {}/{} right", row.rank, board.entrants,
+                              row.entry.score, board.questions)
+                : fmt::format("Đạt thứ hạng {} trên {} người dự thi — {}/{} câu đúng", row.rank,
+                              board.entrants, row.entry.score, board.questions);
+    document.contest =
+        english
+            ? fmt::format("Online contest “{}” — {}", view.contest.title, board.round.title)
+            : fmt::format("Cuộc thi trực tuyến “{}” — {}", view.contest.title, board.round.title);
+    document.place_and_date = document_date_line(place, vietnam_date(now), english ? "en" : "vi");
+    document.signer_title =
+        english ? "FOR THE ORGANIZING COMMITTEE\nHEAD" : "TM. BAN TỔ CHỨC\nTRƯỞNG BAN";
+    certificates.push_back(std::move(document));
+  }
+  if (certificates.empty()) {
+    return fail(ErrorKind::conflict, "contest.no_entrants", "Vòng thi chưa có người dự thi.",
+                "Nobody has entered the round.");
+  }
+  CertificatesFile file;
+  file.content = TRY(io::render_certificates_pdf(certificates));
+  file.certificates = static_cast<int>(certificates.size());
+  file.file_name = fmt::format("giay-chung-nhan-vong-{}.pdf", round_id);
+  TRY(record_audit(
+      connection, actor, "certificates", "contest", contest_id,
+      fmt::format(R"({{"round":{},"certificates":{}}})", round_id, file.certificates)));
+  return file;
 }
 
 }  // namespace dk::service

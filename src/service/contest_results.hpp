@@ -49,6 +49,20 @@ struct ContestParticipation {
 // For those who run the contest.
 Result<ContestParticipation> contest_participation(Connection& connection, const Actor& actor,
                                                    Id contest);
+inline constexpr int kMaxCertificates = 100;
+
+struct CertificatesFile {
+  std::string file_name;  // "giay-chung-nhan-vong-3.pdf"
+  std::string content;    // PDF
+  int certificates = 0;
+};
+
+// Certificates for the round's winners — every entrant ranked `top` or better (those tied at the
+// last place included) — one page each, in `language` ("vi", "en"), dated today. For those who run
+// the contest, once the round has closed and its ranking is final.
+Result<CertificatesFile> round_certificates(Connection& connection, const Actor& actor, Id contest,
+                                            Id round, int top, std::string_view language);
+
 // Reminds each of the audience who has not entered and was not reminded within a day (the bell,
 // and mail as they chose); how many were reminded.
 Result<std::int64_t> remind_contest(Connection& connection, const Actor& actor, Id contest);

@@ -35,6 +35,17 @@ TEST(CivilDate, FormatsBothWays) {
   EXPECT_EQ(format_iso({1990, 2, 3}), "1990-02-03");
 }
 
+TEST(CivilDate, TheDateLineOfAnAdministrativeDocument) {
+  EXPECT_EQ(document_date_line("Hà Tĩnh", CivilDate{2026, 2, 5}, "vi"),
+            "Hà Tĩnh, ngày 05 tháng 02 năm 2026");
+  EXPECT_EQ(document_date_line("Hà Tĩnh", CivilDate{2026, 12, 7}, "vi"),
+            "Hà Tĩnh, ngày 07 tháng 12 năm 2026");
+  EXPECT_EQ(document_date_line("Hà Tĩnh", CivilDate{2026, 3, 15}, "vi"),
+            "Hà Tĩnh, ngày 15 tháng 3 năm 2026");
+  EXPECT_EQ(document_date_line("Hà Tĩnh", CivilDate{2026, 12, 7}, "en"),
+            "Hà Tĩnh, 7 December 2026");
+}
+
 TEST(CivilDate, DaysRoundTrip) {
   EXPECT_EQ(days_from_civil({1970, 1, 1}), 0);
   EXPECT_EQ(days_from_civil({2000, 3, 1}), 11017);

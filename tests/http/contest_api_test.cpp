@@ -139,11 +139,18 @@ TEST_P(Contests, AMemberEntersARoundAndTwoSubmissionsAtOnceAreOne) {
   EXPECT_EQ(text_of(bad.json(), "field"), "answers[0].position");
   EXPECT_EQ(member.put(attempt_path + "/answers", R"({"answers":[{"position":0}],"x":1})").status,
             422);
-  const Reply saved = member.put(attempt_path + "/answers",
-                                 R"({"answers":[{"position":0,"choices":[0]}],"prediction":1})");
+  // The draw decides what the first question is: a number takes a number, the rest an option.
+  const bool numeric = text_of(attempt.at("questions").as_array()[0], "kind") == "numeric";
+  const Reply saved =
+      member.put(attempt_path + "/answers",
+                 numeric ? R"({"answers":[{"position":0,"number":"220"}],"prediction":1})"
+                         : R"({"answers":[{"position":0,"choices":[0]}],"prediction":1})");
   ASSERT_EQ(saved.status, 200) << saved.body;
-  EXPECT_EQ(saved.json().at("questions").as_array()[0].at("answer").at("choices").as_array().size(),
-            1u);
+  const auto answer = saved.json().at("questions").as_array()[0].at("answer");
+  if (numeric)
+    EXPECT_EQ(text_of(answer, "number"), "220");
+  else
+    EXPECT_EQ(answer.at("choices").as_array().size(), 1u);
 
   // Two tabs submit at once: both get the same marks, and the round counts one entrant.
   Client second(member);

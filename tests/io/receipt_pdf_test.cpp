@@ -19,10 +19,15 @@
 #include <thread>
 #include <vector>
 
-#include "support/temp_dir.hpp"
+#include "support/pdf_reader.hpp"
 
 namespace dk::io {
 namespace {
+
+using dk::testing::info_of;
+using dk::testing::pages_of;
+using dk::testing::poppler;
+using dk::testing::text_of;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -47,63 +52,6 @@ ReceiptDocument seed_receipt() {
   receipt.reference = "NGUYEN THI ANH TUYET UNG HO LU LUT";
   receipt.recorded_by = "Đặng Thị Hương";
   return receipt;
-}
-
-std::optional<std::filesystem::path> find_in_path(const std::string& tool) {
-  const char* path = std::getenv("PATH");
-  if (path == nullptr) return std::nullopt;
-  std::string_view folders = path;
-  while (!folders.empty()) {
-    const auto colon = folders.find(':');
-    const std::string_view folder = folders.substr(0, colon);
-    folders.remove_prefix(colon == std::string_view::npos ? folders.size() : colon + 1);
-    if (folder.empty()) continue;
-    const std::filesystem::path candidate = std::filesystem::path(folder) / tool;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return std::nullopt;
-}
-
-// Runs a poppler tool on the PDF (written to a temporary file) and returns what it printed:
-// `tool options file after`.
-std::string poppler(const std::string& tool, const std::string& options, const std::string& pdf,
-                    const std::string& after = "") {
-  const auto program = find_in_path(tool);
-  if (!program) {
-    ADD_FAILURE() << tool << " is not on PATH: install poppler-utils (scripts/setup.sh does)";
-    return {};
-  }
-  dk::testing::TempDir folder;
-  const std::filesystem::path file = folder / "receipt.pdf";
-  std::ofstream(file, std::ios::binary) << pdf;
-  const std::string command =
-      "'" + program->string() + "' " + options + " '" + file.string() + "' " + after + " 2>&1";
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return output;
-  }
-  char buffer[4096];
-  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-    output.append(buffer, got);
-  }
-  EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << output;
-  return output;
-}
-
-std::string text_of(const std::string& pdf) {
-  return poppler("pdftotext", "-layout", pdf, "-");
-}
-std::string info_of(const std::string& pdf) {
-  return poppler("pdfinfo", "", pdf);
-}
-
-int pages_of(const std::string& pdf) {
-  std::smatch match;
-  const std::string info = info_of(pdf);
-  if (!std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))"))) return 0;
-  return std::stoi(match[1]);
 }
 
 // All the text with every space and line break removed, to find text that was wrapped.

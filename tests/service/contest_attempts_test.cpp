@@ -5,6 +5,7 @@
 // entered, by department, and reminds them once a day.
 #include "service/contest_attempts.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -344,6 +345,33 @@ TEST_P(ContestAttemptsTest, TheChairSeesWhoHasNotEnteredByDepartmentAndRemindsTh
   EXPECT_EQ(*remind_contest(*connection_, at(chair(), now_ + 2h), contest_), 0)
       << "not twice within a day";
   EXPECT_EQ(*remind_contest(*connection_, at(chair(), now_ + 21h), contest_), 3);
+}
+
+TEST_P(ContestAttemptsTest, TheWinnersGetCertificatesOnceTheRoundHasClosed) {
+  const Id round = add(ResultsShown::at_close);
+  for (const auto& [person, right] : {std::pair{binh_, 4}, {cuong_, 4}, {dung_, 2}}) {
+    auto started = start_attempt(*connection_, member(person, now_), contest_, round);
+    ASSERT_TRUE(started);
+    ASSERT_TRUE(submit_attempt(*connection_, member(person, now_ + 1min), started->attempt.id,
+                               answers(*started, right), std::optional<std::int64_t>{2}));
+  }
+  EXPECT_EQ(error_code(round_certificates(*connection_, chair(), contest_, round, 3, "vi")),
+            "contest.round_not_closed");
+  // Bình and Cường tie at the first place: a certificate each when the best 1 are asked for.
+  auto file = round_certificates(*connection_, at(chair(), now_ + 25h), contest_, round, 1, "vi");
+  ASSERT_TRUE(file) << file.error().message.en;
+  EXPECT_EQ(file->certificates, 2);
+  EXPECT_TRUE(file->content.starts_with("%PDF-"));
+  EXPECT_EQ(file->file_name, fmt::format("giay-chung-nhan-vong-{}.pdf", round));
+  EXPECT_EQ(round_certificates(*connection_, at(chair(), now_ + 25h), contest_, round, 3, "en")
+                ->certificates,
+            3);
+  EXPECT_EQ(error_code(round_certificates(*connection_, at(chair(), now_ + 25h), contest_, round, 0,
+                                          "vi")),
+            "contest.certificates_top");
+  EXPECT_EQ(error_code(round_certificates(*connection_, at(member(binh_, now_), now_ + 25h),
+                                          contest_, round, 3, "vi")),
+            "contest.not_found");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ContestAttemptsTest, ::testing::ValuesIn(dk::testing::engines()));
