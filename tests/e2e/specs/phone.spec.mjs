@@ -69,7 +69,7 @@ describe('phone', () => {
     const admin = await apiSession(app.url, 'quantri');
     const expected = (await admin.get('/api/v1/people?limit=50&membership=current')).body.items;
     await open(page, app.url, '/people');
-    assert.deepEqual(await shownNames(page, expected.length), expected.map((p) => p.full_name));
+    assert.deepEqual(await shownNames(page, expected.map((p) => p.full_name)), expected.map((p) => p.full_name));
     assert.equal(await byTest(page, 'people-table').count(), 0, 'no table on a phone held upright');
     const first = byTest(page, 'person-card').first();
     assert.match(await first.innerText(), new RegExp(expected[0].unit_name));

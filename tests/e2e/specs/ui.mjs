@@ -48,12 +48,23 @@ export async function open(page, url, path) {
   await page.locator('#main').waitFor({ state: 'visible' });
 }
 
-/** The names in the people table, once it shows what the API answered for the same filter. */
-export async function shownNames(page, expectedCount) {
-  return until(async () => {
-    const names = await byTest(page, 'person-link').allInnerTexts();
-    return names.length === expectedCount ? names : null;
-  }, `the people table should show ${expectedCount} rows`);
+/**
+ * The names in the people table once they are `expected`, or, if they never become so, the last
+ * names shown, for the caller's assertion to show the difference. Waiting for the very names (not
+ * their number) matters: a new order has as many rows as the old one until its answer arrives.
+ */
+export async function shownNames(page, expected) {
+  const want = JSON.stringify(expected);
+  let names = [];
+  try {
+    await until(async () => {
+      names = await byTest(page, 'person-link').allInnerTexts();
+      return JSON.stringify(names) === want;
+    }, `the people table should show ${expected.length} names in the API's order`);
+  } catch {
+    // The caller's deepEqual reports what differs.
+  }
+  return names;
 }
 
 /** Names (as the API orders them) of every person a search finds, through a signed-in API session. */
