@@ -112,13 +112,22 @@ export const router = createRouter({
           component: () => import('@/features/contests/views/ContestsView.vue'),
           meta: { title: 'contests.title' },
         },
-        // The organizers' page: the API answers 404 to anyone who does not run the contest.
+        // A contest: its rounds and results for whoever may enter it; for its organizers also the
+        // rounds' settings, participation and the question bank. Anyone else gets 404 from the API.
         {
           path: 'contests/:id(\\d+)',
           name: 'contest',
           component: () => import('@/features/contests/views/ContestView.vue'),
           props: true,
           meta: { title: 'contests.title' },
+        },
+        // One's own attempt at a round: answering, then the results.
+        {
+          path: 'contests/attempts/:id(\\d+)',
+          name: 'contest-attempt',
+          component: () => import('@/features/contests/views/AttemptView.vue'),
+          props: true,
+          meta: { title: 'contests.attempt.title' },
         },
         {
           path: 'notifications',

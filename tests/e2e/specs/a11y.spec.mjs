@@ -2,12 +2,14 @@
 // page titled by what it shows ("Quỹ & vận động · Đoàn Kết"), and the title follows a change of
 // language; every button, switch, box and field named; no two buttons of a page with one name
 // (three clubs are not three times "Tham gia"); each chart an image named by its numbers, with a
-// table of them for screen readers where the page shows none. Screenshots (Vietnamese and English,
-// desktop): the clubs, the dashboard.
+// table of them for screen readers where the page shows none. Among the pages: the contests with
+// the section of those open to the user, and an attempt under way (a question, and the last step
+// with the prediction and the submission). Screenshots (Vietnamese and English, desktop): the
+// clubs, the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { agencyYear, apiSession, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
+import { agencyYear, apiSession, apiTime, launchBrowser, newPage, screenshot, signIn, startApp } from '../support/harness.mjs';
 import { byTest, open, settled, until } from './ui.mjs';
 
 /** 2800000 → "2.800.000 đ", as the app writes money in both languages. */
@@ -70,6 +72,7 @@ describe('accessibility', () => {
   let admin;
   let post;
   let contest;
+  let attempt;
 
   before(async () => {
     app = await startApp();
@@ -90,6 +93,16 @@ describe('accessibility', () => {
       body: bank,
     });
     assert.equal(imported.status, 200, await imported.text());
+    // A round open now, and an attempt of the administrator's at it (the contest is the agency's:
+    // everyone may enter): /contests lists it under the contests for them, with "Làm tiếp".
+    const added = await admin.post(`/api/v1/contests/${contest.id}/rounds`, {
+      title: 'Vòng 1', opens_at: apiTime(-60), closes_at: apiTime(24 * 60), time_limit_minutes: 60, attempts_allowed: 1,
+      counted: 'best', shuffle_options: true, results_shown: 'at_close', quotas: { 'Tuyển dụng': 1 },
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const started = await admin.post(`/api/v1/contests/${contest.id}/rounds/${added.body.rounds[0].id}/attempts`);
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    attempt = started.body;
   });
   after(async () => {
     await browser?.close();
@@ -134,6 +147,7 @@ describe('accessibility', () => {
       [`/people/${person.id}`, `${person.full_name} – Hồ sơ thành viên`, `${person.full_name} – Member record`],
       [`/news/${post.id}`, `${post.title} – Tin tức`, `${post.title} – News`],
       [`/contests/${contest.id}`, `${contest.title} – Cuộc thi`, `${contest.title} – Contests`],
+      [`/contests/attempts/${attempt.id}`, `${attempt.round_title} – ${contest.title}`, `${attempt.round_title} – ${contest.title}`],
     ];
     for (const [path, vi] of records) {
       await open(page, app.url, path);
@@ -160,7 +174,7 @@ describe('accessibility', () => {
     const paths = [
       ...titled.map((row) => row[0]),
       `/funds/${open_.id}`, `/funds/${open_.id}/statement`, `/clubs/${clubs[0].id}`, `/people/${person.id}`, `/people/${person.id}/edit`,
-      `/news/${post.id}`, `/contests/${contest.id}`,
+      `/news/${post.id}`, `/contests/${contest.id}`, `/contests/attempts/${attempt.id}`, `/contests/attempts/${attempt.id}?q=end`,
     ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);
@@ -192,6 +206,13 @@ describe('accessibility', () => {
       await contestDialog.waitFor();
       await settled(page);
       for (const line of await namelessControls(contestDialog)) found.push(`the contest dialog: ${line}`);
+      // The dialog that adds a round: its times, its rules, a quota per topic.
+      await open(page, app.url, `/contests/${contest.id}`);
+      await byTest(page, 'round-add').click();
+      const roundDialog = byTest(page, 'round-form-dialog');
+      await roundDialog.waitFor();
+      await settled(page);
+      for (const line of await namelessControls(roundDialog)) found.push(`the round dialog: ${line}`);
       // The dialog that records a gift has the anonymous switch.
       await open(page, app.url, `/funds/${open_.id}`);
       await byTest(page, 'fund-record-donation').click();
@@ -209,7 +230,10 @@ describe('accessibility', () => {
     const clubs = (await admin.get('/api/v1/clubs')).body.items;
     const funds = (await admin.get('/api/v1/funds')).body.items;
     const closed = funds.find((f) => f.status === 'closed' && f.manageable);
-    const paths = ['/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts', '/contests', `/contests/${contest.id}`];
+    const paths = [
+      '/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts', '/contests', `/contests/${contest.id}`,
+      `/contests/attempts/${attempt.id}`, `/contests/attempts/${attempt.id}?q=end`,
+    ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);
       await open(page, app.url, '/clubs');

@@ -4,8 +4,9 @@
 // nothing can be written and the bank stays empty; the fixed file is checked clean, added, and the
 // bank shows its six questions by topic. The bank downloads as XLSX, which imports back whole in
 // place of the bank. A change of language checks the file again in the new language. A plain member
-// never runs the contest nor reaches its bank (404). Screenshots at 360 px and 1280 px, in
-// Vietnamese and in English.
+// never runs the contest nor reaches its bank (404); of its audience, they find it among the
+// contests for them. Screenshots at 360 px and 1280 px, in Vietnamese and in English. Rounds,
+// attempts and results: contest-attempt.spec.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -222,9 +223,9 @@ describe('contests', () => {
   });
 
   test('a plain member neither runs the contest nor reaches its bank', async () => {
-    // The bank holds the answers. Whether a member may read the contest itself is for the entrant's
-    // pages to come (a contest open to them answers without may_run); until then it is 404. Either
-    // way it is never among those they run, and its bank and its import answer 404.
+    // The bank holds the answers. A member of the contest's audience reads the contest itself
+    // (may_enter, without may_run); anyone else is told there is none (404). Either way it is
+    // never among those they run, and its bank and its import answer 404.
     const member = await apiSession(app.url, 'doanvien');
     const listed = (await member.get('/api/v1/contests')).body.items;
     assert.ok(!listed.some((c) => c.id === contest.id && c.may_run), `not among the contests the member runs: ${JSON.stringify(listed)}`);
@@ -242,8 +243,8 @@ describe('contests', () => {
     assert.equal(upload.status, 404, await upload.text());
     assert.equal((await chairApi.get(`/api/v1/contests/${contest.id}`)).body.questions, 6, 'the bank is as the chair left it');
 
-    // In the browser: nothing in the menu, no contest they run, no way to create one; the contest's
-    // address shows neither its bank nor its import.
+    // In the browser: contests are in the menu (members take part in them), but there is no contest
+    // they run and no way to create one; the contest's address shows neither its bank nor its import.
     const page = await pageAs(browser, app.url, 'doanvien', { size: desktop });
     await open(page, app.url, `/contests/${contest.id}`);
     await page.waitForLoadState('networkidle');
@@ -252,9 +253,13 @@ describe('contests', () => {
     for (const part of ['contest-bank', 'contest-import', 'contest-bank-download', 'contest-bank-file']) {
       assert.equal(await byTest(page, part).count(), 0, `no ${part} for a member`);
     }
-    assert.equal(await byTest(page, 'nav-contests').count(), 0, 'no contests in the menu until entrants have their pages');
+    assert.equal(await byTest(page, 'nav-contests').count(), 1, 'contests are in every member’s menu');
     await open(page, app.url, '/contests');
-    await byTest(page, 'contests-empty').waitFor();
+    await byTest(page, 'contests-for-me').waitFor();
+    await page.waitForLoadState('networkidle');
+    if (read.status === 200) await byTest(page, `entrant-contest-${contest.id}`).waitFor();
+    else await byTest(page, 'contests-for-me-empty').waitFor();
+    assert.equal(await byTest(page, 'contests-mine').count(), 0, 'no section of contests they run');
     assert.equal(await byTest(page, `contest-${contest.id}`).count(), 0);
     assert.equal(await byTest(page, 'contest-create').count(), 0, 'a member is not offered to create one');
     await page.close();

@@ -103,11 +103,6 @@ export const can = reactive({
   /** Taking someone off the agency's registry (DELETE /people/{id}). */
   removePeople: computed(() => has('administrator')),
   seeAudit: computed(() => has('administrator')),
-  /**
-   * Contests (docs/contests.md): officers run their organizations' ones, administrators and the
-   * leadership any. Until entrants have their pages, only those who run contests are shown them.
-   */
-  runContests: computed(() => has('administrator') || has('leadership') || has('officer')),
   /** Officers schedule their organizations' activities; administrators any. */
   planActivities: computed(() => has('administrator') || has('officer')),
   /** Administrators add anyone; officers only into an organization they serve. */
