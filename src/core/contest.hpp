@@ -27,6 +27,10 @@ struct Contest {
   Audience audience;
   Id created_by = 0;
   Instant created_at{};
+  // Launched from above (io/contest_file.hpp): the key of the contest this one was made from and
+  // who sent it ("Công đoàn Viên chức tỉnh Hà Tĩnh"); empty for the agency's own.
+  std::string launched_from;
+  std::string launched_by;
 };
 
 inline constexpr std::size_t kMaxBankQuestions = 5000;

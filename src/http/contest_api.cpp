@@ -1,7 +1,8 @@
 // /api/v1/contests: online contests (issue 17) as their organizers run them — the contest, its
 // question bank, imported from the organizers' file (every bad row by line and column) and
 // exported in the same layout, and its rounds. The bank is never sent to an entrant: it holds the
-// answers. Entrants' attempts and the results: http/contest_attempt_api.cpp.
+// answers. A contest goes down to the organizations below as a file (GET …/file) that each imports
+// (POST /api/v1/contest-files). Entrants' attempts and the results: http/contest_attempt_api.cpp.
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
 #include "http/query_string.hpp"
+#include "service/contest_launch.hpp"
 #include "service/contests.hpp"
 
 namespace dk::http {
@@ -169,6 +171,32 @@ Result<HttpResponse> get_bank(ApiCall& call) {
   return response;
 }
 
+// The contest file for the organizations below (io/contest_file.hpp).
+Result<HttpResponse> get_contest_file(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  auto file = TRY(service::export_contest_file(call.connection, call.who(), id));
+  HttpResponse response{200, "application/json", std::move(file.content), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("attachment", file.file_name));
+  return response;
+}
+
+// The file as the raw body; ?organization_id= runs the copy (none: the agency). 201 with the new
+// copy; 200 with the one made before when the agency had imported this contest already.
+Result<HttpResponse> post_contest_file(ApiCall& call) {
+  service::ContestFileUpload upload;
+  upload.organization_id = TRY(query_integer_value(call.request, "organization_id"));
+  if (call.request.body.empty()) {
+    return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp gửi lên trống.",
+                "The uploaded file is empty.", Location{0, "file"});
+  }
+  upload.content = call.request.body;
+  auto imported = TRY(service::import_contest_file(call.connection, call.who(), upload));
+  boost::json::object json = contest_json(imported.view, call.who().clock());
+  json["already"] = imported.already;
+  return ok(imported.already ? 200 : 201, std::move(json));
+}
+
 }  // namespace
 
 void add_contest_routes(std::vector<Route>& routes) {
@@ -181,6 +209,8 @@ void add_contest_routes(std::vector<Route>& routes) {
           {"POST", "/api/v1/contests/:id/rounds", Guard::signed_in, post_round},
           {"POST", "/api/v1/contests/:id/bank", Guard::signed_in, post_bank, kMaxUploadBody},
           {"GET", "/api/v1/contests/:id/bank", Guard::signed_in, get_bank},
+          {"GET", "/api/v1/contests/:id/file", Guard::signed_in, get_contest_file},
+          {"POST", "/api/v1/contest-files", Guard::signed_in, post_contest_file, kMaxUploadBody},
       });
 }
 

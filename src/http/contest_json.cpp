@@ -92,6 +92,9 @@ boost::json::object contest_json(const service::ContestView& view, Instant now) 
           {"audience_scope", code_of(contest.audience.scope)},
           {"audience_ids", std::move(audience_ids)},
           {"created_at", format_instant(contest.created_at)},
+          // A copy of a contest launched from above says who sent it (the key stays inside).
+          {"launched_by", contest.launched_from.empty() ? boost::json::value(nullptr)
+                                                        : boost::json::value(contest.launched_by)},
           {"questions", view.questions},
           {"topics", std::move(topics)},
           {"rounds", std::move(rounds)},

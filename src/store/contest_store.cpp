@@ -13,7 +13,7 @@ std::string contests_query(std::string_view where) {
       "SELECT c.id, c.tenant_id, c.organization_id, c.title, c.description, "
       "c.prediction_question, c.created_by, c.created_at, COALESCE(o.name, ''), (SELECT count(*) "
       "FROM contest_questions q WHERE q.tenant_id = c.tenant_id AND q.contest_id = c.id), "
-      "c.audience_scope FROM "
+      "c.audience_scope, COALESCE(c.launched_from, ''), c.launched_by FROM "
       "contests c LEFT JOIN organizations o ON o.tenant_id = c.tenant_id AND o.id = "
       "c.organization_id WHERE c.tenant_id = $1{} ORDER BY c.id DESC",
       where);
@@ -34,6 +34,8 @@ ContestSummary contest_at(const SqlRow& row) {
   summary.questions = row.integer(9);
   contest.audience.scope =
       parse_code<AudienceScope>(row.text(10)).value_or(AudienceScope::everyone);
+  contest.launched_from = row.text(11);
+  contest.launched_by = row.text(12);
   return summary;
 }
 
@@ -59,19 +61,22 @@ std::vector<int> places_of(std::string_view text) {
 
 Result<Contest> ContestStore::create(Contest contest) {
   contest.id = TRY(reserve_ids(connection_, contest.tenant_id, "contests", 1));
-  const SqlValue row[] = {contest.tenant_id,
-                          contest.id,
-                          nullable(contest.organization_id),
-                          contest.title,
-                          contest.description,
-                          contest.prediction_question,
-                          contest.created_by,
-                          seconds_of(contest.created_at),
-                          std::string(code_of(contest.audience.scope))};
+  const SqlValue row[] = {
+      contest.tenant_id,
+      contest.id,
+      nullable(contest.organization_id),
+      contest.title,
+      contest.description,
+      contest.prediction_question,
+      contest.created_by,
+      seconds_of(contest.created_at),
+      std::string(code_of(contest.audience.scope)),
+      contest.launched_from.empty() ? SqlValue{} : SqlValue{contest.launched_from},
+      contest.launched_by};
   TRY(connection_.execute(
       "INSERT INTO contests (tenant_id, id, organization_id, title, description, "
-      "prediction_question, created_by, created_at, audience_scope) VALUES ($1, $2, $3, $4, $5, "
-      "$6, $7, $8, $9)",
+      "prediction_question, created_by, created_at, audience_scope, launched_from, launched_by) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
       row));
   for (const Id target : contest.audience.ids) {
     const SqlValue member[] = {contest.tenant_id, contest.id, target};
@@ -95,6 +100,25 @@ Result<std::vector<ContestSummary>> ContestStore::list(Id tenant) {
   auto contests = TRY(query_all(connection_, contests_query(""), params, contest_at));
   for (ContestSummary& summary : contests) TRY(read_audience(summary.contest));
   return contests;
+}
+
+Result<std::string> ContestStore::launch_key(Id tenant, Id id, const std::string& drawn) {
+  const SqlValue set[] = {tenant, id, drawn};
+  TRY(connection_.execute(
+      "UPDATE contests SET launch_key = $3 WHERE tenant_id = $1 AND id = $2 AND launch_key IS NULL",
+      set));
+  const SqlValue key[] = {tenant, id};
+  auto found =
+      TRY(query_one(connection_, "SELECT launch_key FROM contests WHERE tenant_id = $1 AND id = $2",
+                    key, [](const SqlRow& row) { return row.text(0); }));
+  return found.value_or(drawn);
+}
+
+Result<std::optional<Id>> ContestStore::copy_of(Id tenant, const std::string& key) {
+  const SqlValue params[] = {tenant, key};
+  return query_one(connection_,
+                   "SELECT id FROM contests WHERE tenant_id = $1 AND launched_from = $2", params,
+                   [](const SqlRow& row) { return row.integer(0); });
 }
 
 Status ContestStore::read_audience(Contest& contest) {

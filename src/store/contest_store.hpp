@@ -39,6 +39,11 @@ class ContestStore {
   // Those reminded since `since`.
   Result<std::vector<Id>> reminded_since(const Contest& contest, Instant since);
 
+  // The contest's launch key: the one it has, or `drawn` stored now.
+  Result<std::string> launch_key(Id tenant, Id id, const std::string& drawn);
+  // The agency's copy of the contest whose launch key is `key`.
+  Result<std::optional<Id>> copy_of(Id tenant, const std::string& key);
+
   // Appends the questions (ids given here, after the bank's last); returns them with their ids.
   Result<std::vector<ContestQuestion>> add_questions(Id tenant, Id contest,
                                                      std::vector<ContestQuestion> questions);

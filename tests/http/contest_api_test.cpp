@@ -190,6 +190,59 @@ TEST_P(Contests, AMemberEntersARoundAndTwoSubmissionsAtOnceAreOne) {
   EXPECT_EQ(standing[0].at("rank").as_int64(), 1);
 }
 
+// The contest travels down as a file: downloaded by those who run it, imported by an
+// organization's officers as their own copy (the same file again is that copy), and refused whole
+// when it was changed on the way.
+TEST_P(Contests, AContestFileGoesDownAndIsImportedOnce) {
+  Client& chair = as("chutichcd");
+  const Reply created =
+      chair.post("/api/v1/contests",
+                 fmt::format(R"({{"organization_id":{},"title":"Tìm hiểu Luật Thanh niên"}})",
+                             organization_id("CD")));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = fmt::format("/api/v1/contests/{}", created.json().at("id").as_int64());
+  EXPECT_EQ(chair.get(path + "/file").code(), "contest.bank_empty");
+  const Reply bank = chair.send({"POST",
+                                 path + "/bank?mode=append",
+                                 kHeader + "Luật Thanh niên có hiệu lực năm nào?,,,,,2021,Luật\n",
+                                 "text/csv",
+                                 {chair.csrf_header()}});
+  ASSERT_TRUE(bank.json().at("written").as_bool()) << bank.body;
+  const Reply file = chair.get(path + "/file");
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_NE(file.headers.at("content-disposition").find(".doanket-contest.json"),
+            std::string::npos);
+  EXPECT_EQ(as("doanvien").get(path + "/file").status, 404) << "the file holds the answers";
+
+  Client& secretary = as("bithudoan");
+  const auto upload = [&](Client& client, const std::string& body) {
+    return client.send(
+        {"POST",
+         fmt::format("/api/v1/contest-files?organization_id={}", organization_id("DTN")),
+         body,
+         "application/json",
+         {client.csrf_header()}});
+  };
+  std::string changed = file.body;
+  changed.replace(changed.find("\"2021\""), 6, "\"2020\"");
+  const Reply refused = upload(secretary, changed);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.code(), "contest.file_checksum");
+  EXPECT_EQ(text_of(refused.json(), "field"), "sha256");
+  EXPECT_EQ(upload(as("doanvien"), file.body).status, 403);
+
+  const Reply imported = upload(secretary, file.body);
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_FALSE(imported.json().at("already").as_bool());
+  EXPECT_EQ(imported.json().at("questions").as_int64(), 1);
+  EXPECT_EQ(imported.json().at("organization_id").as_int64(), organization_id("DTN"));
+  EXPECT_NE(text_of(imported.json(), "launched_by").find("Công đoàn"), std::string::npos);
+  const Reply again = upload(secretary, file.body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json().at("already").as_bool());
+  EXPECT_EQ(again.json().at("id"), imported.json().at("id"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Contests, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace

@@ -1,0 +1,43 @@
+#pragma once
+// Contests launched from above (issue 17): a superior organization's contest goes down to the
+// organizations below it that run their own installation as a contest file
+// (io/contest_file.hpp) — the contest, its rounds and its bank, with a checksum — which each
+// imports as its own copy, run by its own organization for its own members. The copy keeps the
+// key of the contest it came from, so that the same file imported twice is one contest.
+
+#include <optional>
+#include <string>
+
+#include "service/actor.hpp"
+#include "service/contests.hpp"
+#include "service/database.hpp"
+
+namespace dk::service {
+
+struct ContestFileDownload {
+  std::string file_name;  // "cuoc-thi-12.doanket-contest.json"
+  std::string content;
+};
+
+// The contest as a file for the organizations below, for those who run it. Its launch key is
+// drawn the first time and kept, so that every file of the contest names it alike.
+Result<ContestFileDownload> export_contest_file(Connection& connection, const Actor& actor,
+                                                Id contest);
+
+struct ContestFileUpload {
+  std::string content;
+  std::optional<Id> organization_id;  // who runs the copy; none: the agency
+};
+
+struct ImportedContest {
+  ContestView view;
+  bool already = false;  // the agency had imported this contest before: that copy, unchanged
+};
+
+// The file's contest as the agency's copy, for the members of `organization_id` (with those below
+// it), or everyone of the agency: its bank and rounds as they came, each round's quotas checked
+// against the bank. All or nothing; what is wrong is named by field (io/contest_file.hpp).
+Result<ImportedContest> import_contest_file(Connection& connection, const Actor& actor,
+                                            const ContestFileUpload& upload);
+
+}  // namespace dk::service
