@@ -1,6 +1,7 @@
 // The contest file (io/contest_file.hpp): what a province writes, an agency reads back whole —
 // every kind of question with its answers, every rule of the rounds; a file damaged on the way
-// is refused by its checksum, and one written wrong is refused with the field that is wrong.
+// is refused by its checksum, and one written wrong is refused with the field that is wrong. The
+// results file (io/contest_results_file.hpp) that comes back up, the same way.
 #include "io/contest_file.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,8 @@
 #include <array>
 #include <boost/json.hpp>
 #include <functional>
+
+#include "io/contest_results_file.hpp"
 
 namespace dk::io {
 namespace {
@@ -184,6 +187,76 @@ TEST(ContestFile, AFieldWrittenWrongIsNamedByItsPath) {
   EXPECT_EQ(problem([](auto& d) { first(d, "questions")["text"] = 5; }), "questions[0].text");
   EXPECT_EQ(problem([](auto& d) { d["key"] = ""; }), "key");
   EXPECT_EQ(problem([](auto& d) { d.at("contest").as_object().erase("title"); }), "contest.title");
+}
+
+ContestResultsFile results() {
+  ContestResultsFile file;
+  file.contest_key = "k3y-of-the-province";
+  file.sender_key = "k3y-of-the-agency";
+  file.sent_by = "Công đoàn Sở Tư pháp — Sở Tư pháp Hà Tĩnh";
+  file.organizations = {{"Công đoàn Sở Tư pháp", 40, 31}, {"Chi đoàn Sở Tư pháp", 12, 12}};
+  ReportedRound round;
+  round.title = "Vòng 1";
+  round.opens_at = instant_of(1'772'330'400);
+  round.questions = 20;
+  round.entries = {
+      {"Trần Thị Bình", "Phòng Pháp chế", "Công đoàn Sở Tư pháp", 20, 7, 318s, round.opens_at + 2h},
+      {"Lê Văn Cường", "", "Chi đoàn Sở Tư pháp", 17, std::nullopt, 1200s, round.opens_at + 3h},
+  };
+  file.rounds.push_back(round);
+  return file;
+}
+
+TEST(ContestResultsFile, WhatAnAgencySendsUpReadsBackTheSame) {
+  const ContestResultsFile sent = results();
+  auto read = read_contest_results_file(write_contest_results_file(sent));
+  ASSERT_TRUE(read) << read.error().message.en << " " << read.error().where.field;
+  EXPECT_EQ(read->contest_key, sent.contest_key);
+  EXPECT_EQ(read->sender_key, sent.sender_key);
+  EXPECT_EQ(read->sent_by, sent.sent_by);
+  ASSERT_EQ(read->organizations.size(), 2u);
+  EXPECT_EQ(read->organizations[0].name, "Công đoàn Sở Tư pháp");
+  EXPECT_EQ(read->organizations[0].people, 40);
+  EXPECT_EQ(read->organizations[0].entrants, 31);
+  ASSERT_EQ(read->rounds.size(), 1u);
+  EXPECT_EQ(read->rounds[0].opens_at, sent.rounds[0].opens_at);
+  EXPECT_EQ(read->rounds[0].questions, 20);
+  ASSERT_EQ(read->rounds[0].entries.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const ReportedEntry& got = read->rounds[0].entries[i];
+    const ReportedEntry& want = sent.rounds[0].entries[i];
+    EXPECT_EQ(got.full_name, want.full_name);
+    EXPECT_EQ(got.unit_name, want.unit_name);
+    EXPECT_EQ(got.organization, want.organization);
+    EXPECT_EQ(got.score, want.score);
+    EXPECT_EQ(got.prediction, want.prediction);
+    EXPECT_EQ(got.taken, want.taken);
+    EXPECT_EQ(got.submitted_at, want.submitted_at);
+  }
+}
+
+TEST(ContestResultsFile, FiguresThatCannotBeAreNamedAndAChangedFileIsRefused) {
+  ContestResultsFile impossible = results();
+  impossible.rounds[0].entries[1].score = 21;  // of 20 questions
+  auto read = read_contest_results_file(write_contest_results_file(impossible));
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, "contest.results_file_field");
+  EXPECT_EQ(read.error().where.field, "rounds[0].entries[1].score");
+
+  impossible = results();
+  impossible.organizations[1].entrants = 13;  // of 12 people
+  read = read_contest_results_file(write_contest_results_file(impossible));
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().where.field, "organizations[1].entrants");
+
+  std::string changed = write_contest_results_file(results());
+  changed.replace(changed.find("\"score\":17"), 10, "\"score\":19");
+  read = read_contest_results_file(changed);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, "contest.results_file_checksum");
+  EXPECT_EQ(read_contest_results_file(write_contest_file(sample())).error().code,
+            "contest.results_file_format")
+      << "a contest file is not its results";
 }
 
 }  // namespace

@@ -1,0 +1,74 @@
+#pragma once
+// The results file (issue 17): how a contest launched from above reports back up. The agency that
+// imported a contest file (io/contest_file.hpp) sends its superior each round's entries — name,
+// department, organization, score, prediction, time taken, submission — and its participation by
+// organization, as a sealed JSON file (io/sealed_json.hpp) naming the contest it answers:
+//
+//   {"format": "doanket-contest-results/1", "contest_key": "…", "sender_key": "…",
+//    "sent_by": "Công đoàn Sở Tư pháp — Sở Tư pháp Hà Tĩnh",
+//    "organizations": [{"name", "people", "entrants"}],
+//    "rounds": [{"title", "opens_at", "questions",
+//                "entries": [{"full_name", "unit_name", "organization", "score", "prediction",
+//                             "seconds", "submitted_at"}]}],
+//    "sha256": "…"}
+//
+// A middle level sends up what it received from below with its own, so results roll up level by
+// level; the superior that imports a newer file from the same sender replaces the older.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace dk::io {
+
+inline constexpr std::string_view kContestResultsFormat = "doanket-contest-results/1";
+inline constexpr std::size_t kMaxContestResultsBytes = 64 * 1024 * 1024;
+inline constexpr std::size_t kMaxReportedEntries = 500'000;  // per round
+inline constexpr std::size_t kMaxReportedGroups = 10'000;
+
+struct ReportedEntry {
+  std::string full_name;
+  std::string unit_name;     // the department, where the sender has one
+  std::string organization;  // the grassroots union it came through
+  int score = 0;
+  std::optional<std::int64_t> prediction;
+  std::chrono::seconds taken{0};
+  Instant submitted_at{};
+};
+
+struct ReportedRound {
+  std::string title;  // with opens_at, how the superior finds its own round
+  Instant opens_at{};
+  int questions = 0;  // drawn per attempt: a score is out of it
+  std::vector<ReportedEntry> entries;
+};
+
+// An organization below: its people the contest was for, and those who entered.
+struct ReportedGroup {
+  std::string name;
+  std::int64_t people = 0;
+  std::int64_t entrants = 0;
+};
+
+struct ContestResultsFile {
+  std::string contest_key;  // the key of the contest file it answers
+  std::string sender_key;   // the sender's own copy: a newer file from it replaces the older
+  std::string sent_by;
+  std::vector<ReportedGroup> organizations;
+  std::vector<ReportedRound> rounds;
+};
+
+std::string write_contest_results_file(const ContestResultsFile& file);
+
+// The file, or what is wrong with it and where (contest.results_file_checksum, …_json with its
+// line, …_field with the path: "rounds[0].entries[12].score"). Entrants cannot outnumber an
+// organization's people, nor a score its questions.
+Result<ContestResultsFile> read_contest_results_file(std::string_view bytes);
+
+}  // namespace dk::io
