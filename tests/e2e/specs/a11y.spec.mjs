@@ -4,7 +4,8 @@
 // (three clubs are not three times "Tham gia"); each chart an image named by its numbers, with a
 // table of them for screen readers where the page shows none. Among the pages: the contests with
 // the section of those open to the user, and an attempt under way (a question, and the last step
-// with the prediction and the submission). Screenshots (Vietnamese and English, desktop): the
+// with the prediction and the submission); a contest's page with a closed round's certificates and
+// the card that sends it down, and the dialog that imports a contest from above refusing a file. Screenshots (Vietnamese and English, desktop): the
 // clubs, the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -103,6 +104,12 @@ describe('accessibility', () => {
     const started = await admin.post(`/api/v1/contests/${contest.id}/rounds/${added.body.rounds[0].id}/attempts`);
     assert.equal(started.status, 200, JSON.stringify(started.body));
     attempt = started.body;
+    // A round that closed yesterday: its page offers the round's certificates.
+    const closed = await admin.post(`/api/v1/contests/${contest.id}/rounds`, {
+      title: 'Vòng thử', opens_at: apiTime(-3 * 24 * 60), closes_at: apiTime(-24 * 60), time_limit_minutes: 60, attempts_allowed: 1,
+      counted: 'best', shuffle_options: true, results_shown: 'at_close', quotas: { 'Tuyển dụng': 1 },
+    });
+    assert.equal(closed.status, 201, JSON.stringify(closed.body));
   });
   after(async () => {
     await browser?.close();
@@ -213,6 +220,16 @@ describe('accessibility', () => {
       await roundDialog.waitFor();
       await settled(page);
       for (const line of await namelessControls(roundDialog)) found.push(`the round dialog: ${line}`);
+      // The dialog that imports a contest from above, refusing a file cut short beside its field.
+      await open(page, app.url, '/contests');
+      await byTest(page, 'contest-file-import').click();
+      const fileDialog = byTest(page, 'contest-file-dialog');
+      await fileDialog.waitFor();
+      await settled(page);
+      await byTest(page, 'contest-file-input').setInputFiles({ name: 'cuoc-thi.doanket-contest.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "doanket-contest/1",') });
+      await byTest(page, 'contest-file-save').click();
+      await byTest(page, 'contest-file-error').waitFor();
+      for (const line of await namelessControls(fileDialog)) found.push(`the contest file dialog: ${line}`);
       // The dialog that records a gift has the anonymous switch.
       await open(page, app.url, `/funds/${open_.id}`);
       await byTest(page, 'fund-record-donation').click();

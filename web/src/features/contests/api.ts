@@ -4,6 +4,7 @@
 // entrants take part: an attempt started or resumed, answers saved as they go, the submission and
 // its results. The bank holds the answers: only those who run the contest read it.
 import { api, buildUrl, request } from '@/shared/api/client'
+import { fetchFile, type FetchedFile } from '@/shared/download'
 
 export interface Contest {
   id: number
@@ -13,6 +14,8 @@ export interface Contest {
   description: string
   prediction_question: string
   created_at: string
+  /** A copy of a contest sent down from above: who sent it ("Công đoàn … — Sở Tư pháp Hà Tĩnh"). */
+  launched_by: string | null
   /** Questions in the bank. */
   questions: number
   /** Questions per topic, for the rounds' quotas. */
@@ -214,6 +217,12 @@ export interface BankReport {
   topics: Record<string, number>
 }
 
+/** What POST /contest-files answers: the copy, new (201) or made before (200). */
+export interface ImportedContest extends Contest {
+  /** The agency had imported this contest before: the copy made then, unchanged. */
+  already: boolean
+}
+
 export const contestsApi = {
   /** The contests the user runs or may enter (without standings). */
   list: () => api.get<{ items: Contest[] }>('/contests'),
@@ -233,6 +242,21 @@ export const contestsApi = {
   participation: (id: number) => api.get<Participation>(`/contests/${id}/participation`),
   /** Once a day per person, whoever presses it; a retry of the same key reminds nobody twice. */
   remind: (id: number, key: string) => request<{ reminded: number }>('POST', `/contests/${id}/remind`, { headers: { 'Idempotency-Key': key } }),
+  /** The contest file for the organizations below (a plain link: it speaks no language). */
+  fileUrl: (id: number) => buildUrl(`/contests/${id}/file`),
+  /**
+   * A superior's contest file as the agency's own copy, run by `organization` (null: the agency).
+   * The same file twice answers the first copy: a retry makes nothing twice without a key.
+   */
+  importFile: (file: Blob, organization: number | null) =>
+    request<ImportedContest>('POST', '/contest-files', {
+      bytes: file,
+      query: { organization_id: organization },
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  /** A closed round's winners as PDF certificates, in the page's language (fetched, not linked). */
+  certificates: (id: number, round: number, top: number, language: string): Promise<FetchedFile> =>
+    fetchFile(`/contests/${id}/rounds/${round}/certificates`, { top }, language, `giay-chung-nhan-vong-${round}.pdf`),
 }
 
 /** Taking part: the person's own attempts. */

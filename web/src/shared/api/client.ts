@@ -69,7 +69,7 @@ export function buildUrl(path: string, query?: Query): string {
 interface RequestOptions {
   query?: Query
   body?: unknown
-  /** Raw bytes sent as application/octet-stream (file uploads). */
+  /** Raw bytes (file uploads), sent as application/octet-stream unless `headers` name a type. */
   bytes?: Blob
   /** A failed sign-in answers 401 too, but is not an expired session. */
   quietUnauthorized?: boolean
@@ -85,7 +85,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let body: BodyInit | undefined
   if (options.bytes) {
-    headers['Content-Type'] = 'application/octet-stream'
+    headers['Content-Type'] ??= 'application/octet-stream'
     body = options.bytes
   } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
