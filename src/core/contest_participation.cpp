@@ -50,7 +50,12 @@ Participation participation_of(std::span<const ParticipantRow> rows) {
     ++participation.people;
     if (row.entered) ++participation.entrants;
     auto [found, added] = index.try_emplace(row.unit_id, participation.units.size());
-    if (added) participation.units.push_back(ParticipationGroup{row.unit_id, row.unit_name});
+    if (added) {
+      ParticipationGroup unit;
+      unit.id = row.unit_id;
+      unit.name = row.unit_name;
+      participation.units.push_back(std::move(unit));
+    }
     ParticipationGroup& group = participation.units[found->second];
     ++group.people;
     if (row.entered) ++group.entrants;

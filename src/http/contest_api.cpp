@@ -161,24 +161,15 @@ Result<HttpResponse> post_bank(ApiCall& call) {
 Result<HttpResponse> get_bank(ApiCall& call) {
   const Id id = TRY(route_id(call.request));
   auto file = TRY(service::export_question_bank(call.connection, call.who(), id));
-  HttpResponse response{200,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        std::move(file.content),
-                        {},
-                        ""};
-  response.headers.emplace_back("Content-Disposition",
-                                content_disposition("attachment", file.file_name));
-  return response;
+  return attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    std::move(file.content), file.file_name);
 }
 
 // The contest file for the organizations below (io/contest_file.hpp).
 Result<HttpResponse> get_contest_file(ApiCall& call) {
   const Id id = TRY(route_id(call.request));
   auto file = TRY(service::export_contest_file(call.connection, call.who(), id));
-  HttpResponse response{200, "application/json", std::move(file.content), {}, ""};
-  response.headers.emplace_back("Content-Disposition",
-                                content_disposition("attachment", file.file_name));
-  return response;
+  return attachment("application/json", std::move(file.content), file.file_name);
 }
 
 // The file as the raw body; ?organization_id= runs the copy (none: the agency). 201 with the new
@@ -197,6 +188,28 @@ Result<HttpResponse> post_contest_file(ApiCall& call) {
   return ok(imported.already ? 200 : 201, std::move(json));
 }
 
+// The copy's results for who launched it (io/contest_results_file.hpp).
+Result<HttpResponse> get_results_file(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  auto file = TRY(service::export_contest_results(call.connection, call.who(), id));
+  return attachment("application/json", std::move(file.content), file.file_name);
+}
+
+// Results sent back up by an organization below, as the raw body.
+Result<HttpResponse> post_results_file(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  if (call.request.body.empty()) {
+    return fail(ErrorKind::invalid_input, "import.empty_file", "Tệp gửi lên trống.",
+                "The uploaded file is empty.", Location{0, "file"});
+  }
+  const auto report =
+      TRY(service::import_contest_results(call.connection, call.who(), id, call.request.body));
+  return ok(200, boost::json::object{{"sent_by", report.sent_by},
+                                     {"rounds", report.rounds},
+                                     {"entries", report.entries},
+                                     {"replaced", report.replaced}});
+}
+
 }  // namespace
 
 void add_contest_routes(std::vector<Route>& routes) {
@@ -211,6 +224,9 @@ void add_contest_routes(std::vector<Route>& routes) {
           {"GET", "/api/v1/contests/:id/bank", Guard::signed_in, get_bank},
           {"GET", "/api/v1/contests/:id/file", Guard::signed_in, get_contest_file},
           {"POST", "/api/v1/contest-files", Guard::signed_in, post_contest_file, kMaxUploadBody},
+          {"GET", "/api/v1/contests/:id/results-file", Guard::signed_in, get_results_file},
+          {"POST", "/api/v1/contests/:id/results-file", Guard::signed_in, post_results_file,
+           kMaxUploadBody},
       });
 }
 

@@ -70,7 +70,9 @@ boost::json::object group_json(const ParticipationGroup& group) {
           {"people", group.people},
           {"entrants", group.entrants},
           {"rank_by_count", group.rank_by_count},
-          {"rank_by_rate", group.rank_by_rate}};
+          {"rank_by_rate", group.rank_by_rate},
+          {"reported_by", group.reported_by.empty() ? boost::json::value(nullptr)
+                                                    : boost::json::value(group.reported_by)}};
 }
 
 }  // namespace
@@ -161,6 +163,8 @@ boost::json::object leaderboard_json(const service::Leaderboard& board) {
     json["person_id"] = row.entry.person_id;
     json["full_name"] = row.full_name;
     json["unit_name"] = row.unit_name;
+    // Reported from below: no person here (person_id below zero), the organization it came from.
+    json["organization"] = row.organization;
     json["distance"] = optional_json(row.distance);
     rows.push_back(std::move(json));
   }
@@ -170,7 +174,8 @@ boost::json::object leaderboard_json(const service::Leaderboard& board) {
 }
 
 boost::json::object participation_json(const service::ContestParticipation& participation) {
-  boost::json::array units, organizations, not_entered;
+  boost::json::array units, organizations, below, not_entered;
+  for (const ParticipationGroup& group : participation.below) below.push_back(group_json(group));
   for (const ParticipationGroup& group : participation.total.units)
     units.push_back(group_json(group));
   for (const ParticipationGroup& group : participation.organizations)
@@ -185,7 +190,10 @@ boost::json::object participation_json(const service::ContestParticipation& part
           {"entrants", participation.total.entrants},
           {"units", std::move(units)},
           {"organizations", std::move(organizations)},
-          {"not_entered", std::move(not_entered)}};
+          {"not_entered", std::move(not_entered)},
+          {"below", std::move(below)},
+          {"people_with_below", participation.people_with_below},
+          {"entrants_with_below", participation.entrants_with_below}};
 }
 
 }  // namespace dk::http

@@ -27,4 +27,11 @@ std::string content_disposition(std::string_view disposition, std::string_view f
   return fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}", disposition, ascii, encoded);
 }
 
+HttpResponse attachment(std::string content_type, std::string body, std::string_view file_name) {
+  HttpResponse response{200, std::move(content_type), std::move(body), {}, ""};
+  response.headers.emplace_back("Content-Disposition",
+                                content_disposition("attachment", file_name));
+  return response;
+}
+
 }  // namespace dk::http

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/contest_report.hpp"
 #include "core/error.hpp"
 
 namespace dk::io {
@@ -32,28 +33,11 @@ inline constexpr std::size_t kMaxContestResultsBytes = 64 * 1024 * 1024;
 inline constexpr std::size_t kMaxReportedEntries = 500'000;  // per round
 inline constexpr std::size_t kMaxReportedGroups = 10'000;
 
-struct ReportedEntry {
-  std::string full_name;
-  std::string unit_name;     // the department, where the sender has one
-  std::string organization;  // the grassroots union it came through
-  int score = 0;
-  std::optional<std::int64_t> prediction;
-  std::chrono::seconds taken{0};
-  Instant submitted_at{};
-};
-
 struct ReportedRound {
   std::string title;  // with opens_at, how the superior finds its own round
   Instant opens_at{};
   int questions = 0;  // drawn per attempt: a score is out of it
   std::vector<ReportedEntry> entries;
-};
-
-// An organization below: its people the contest was for, and those who entered.
-struct ReportedGroup {
-  std::string name;
-  std::int64_t people = 0;
-  std::int64_t entrants = 0;
 };
 
 struct ContestResultsFile {

@@ -3,14 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "core/access.hpp"
 #include "core/contest_draw.hpp"
 #include "core/vietnamese_text.hpp"
 #include "io/contest_file.hpp"
+#include "io/contest_results_file.hpp"
 #include "service/audit.hpp"
+#include "service/contest_results.hpp"
 #include "service/credentials.hpp"
 #include "service/refusal.hpp"
+#include "store/contest_attempt_store.hpp"
+#include "store/contest_report_store.hpp"
 #include "store/contest_round_store.hpp"
 #include "store/contest_store.hpp"
 #include "store/registry_store.hpp"
@@ -107,6 +112,101 @@ Result<ImportedContest> import_contest_file(Connection& connection, const Actor&
     if (before && *before) return std::move(**before);
   }
   return imported;
+}
+
+Result<ContestFileDownload> export_contest_results(Connection& connection, const Actor& actor,
+                                                   Id id) {
+  // Closes the attempts left open past their deadline, so that they count; the figures follow.
+  const ContestParticipation participation = TRY(contest_participation(connection, actor, id));
+  io::ContestResultsFile file;
+  const Status read = store::in_transaction(connection, [&]() -> Status {
+    ContestView view = TRY(contest_run_by(connection, actor, id));
+    if (view.contest.launched_from.empty()) {
+      return fail(ErrorKind::conflict, "contest.not_launched",
+                  "Cuộc thi này không do cấp trên phát động: không có nơi gửi kết quả lên.",
+                  "This contest was not launched from above: there is nowhere to send results.");
+    }
+    file.contest_key = view.contest.launched_from;
+    file.sender_key =
+        TRY(store::ContestStore(connection).launch_key(actor.principal.tenant, id, random_token()));
+    file.sent_by = TRY(sender_name(connection, view));
+    for (const ParticipationGroup& group : participation.organizations)
+      file.organizations.push_back(ReportedGroup{group.name, group.people, group.entrants});
+    for (const ParticipationGroup& group : participation.below)
+      file.organizations.push_back(ReportedGroup{group.name, group.people, group.entrants});
+    store::ContestAttemptStore attempts(connection);
+    for (const ContestRound& round : view.rounds) {
+      io::ReportedRound reported{round.title, round.opens_at, question_count(round), {}};
+      const auto real = TRY(attempts.perfect_count(round.tenant_id, round.id, reported.questions));
+      for (const auto& line : TRY(attempts.leaderboard(
+               round.tenant_id, round.id, real, std::numeric_limits<std::int64_t>::max(), 0))) {
+        reported.entries.push_back(ReportedEntry{
+            line.full_name, line.unit_name,
+            line.organization.empty() ? file.sent_by : line.organization, line.entry.score,
+            line.entry.prediction, line.entry.taken, line.entry.submitted_at});
+      }
+      file.rounds.push_back(std::move(reported));
+    }
+    return record_audit(connection, actor, "export_results", "contest", id, "{}");
+  });
+  if (!read) return std::unexpected(read.error());
+  return ContestFileDownload{fmt::format("ket-qua-cuoc-thi-{}.doanket-results.json", id),
+                             io::write_contest_results_file(file)};
+}
+
+Result<ResultsImportReport> import_contest_results(Connection& connection, const Actor& actor,
+                                                   Id id, std::string_view content) {
+  io::ContestResultsFile file = TRY(io::read_contest_results_file(content));
+  return store::in_transaction(connection, [&]() -> Result<ResultsImportReport> {
+    const ContestView view = TRY(contest_run_by(connection, actor, id));
+    const auto key =
+        TRY(store::ContestStore(connection).find_launch_key(actor.principal.tenant, id));
+    if (!key || *key != file.contest_key || file.sender_key == *key) {
+      return fail(ErrorKind::invalid_input, "contest.results_other_contest",
+                  "Tệp kết quả này không trả lời cuộc thi này (không phải kết quả của tệp cuộc thi "
+                  "đã gửi xuống từ đây).",
+                  "These results do not answer this contest (they are not the results of the "
+                  "contest file sent down from here).",
+                  Location{0, "contest_key"});
+    }
+    store::NewReport report;
+    report.tenant_id = actor.principal.tenant;
+    report.contest_id = id;
+    report.sender_key = file.sender_key;
+    report.sent_by = normalize_text(file.sent_by);
+    report.imported_at = actor.clock();
+    report.groups = std::move(file.organizations);
+    ResultsImportReport result;
+    for (std::size_t i = 0; i < file.rounds.size(); ++i) {
+      io::ReportedRound& reported = file.rounds[i];
+      const auto round = std::ranges::find_if(view.rounds, [&](const ContestRound& mine) {
+        return mine.title == normalize_text(reported.title) && mine.opens_at == reported.opens_at;
+      });
+      if (round == view.rounds.end()) {
+        return fail(ErrorKind::invalid_input, "contest.results_round_unknown",
+                    fmt::format("Cuộc thi không có vòng “{}” mở lúc đó.", reported.title),
+                    fmt::format("The contest has no round “{}” opening then.", reported.title),
+                    Location{0, fmt::format("rounds[{}]", i)});
+      }
+      if (question_count(*round) != reported.questions) {
+        return fail(ErrorKind::invalid_input, "contest.results_round_differs",
+                    fmt::format("Vòng “{}” ở đây có {} câu, tệp báo {} câu.", round->title,
+                                question_count(*round), reported.questions),
+                    fmt::format("Round “{}” has {} questions here; the file says {}.", round->title,
+                                question_count(*round), reported.questions),
+                    Location{0, fmt::format("rounds[{}].questions", i)});
+      }
+      result.entries += std::ssize(reported.entries);
+      report.rounds.emplace_back(round->id, std::move(reported.entries));
+    }
+    result.sent_by = report.sent_by;
+    result.rounds = std::ssize(report.rounds);
+    result.replaced = TRY(store::ContestReportStore(connection).replace(report));
+    TRY(record_audit(
+        connection, actor, "import_results", "contest", id,
+        fmt::format(R"({{"entries":{},"replaced":{}}})", result.entries, result.replaced)));
+    return result;
+  });
 }
 
 }  // namespace dk::service

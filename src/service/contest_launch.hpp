@@ -3,7 +3,8 @@
 // organizations below it that run their own installation as a contest file
 // (io/contest_file.hpp) — the contest, its rounds and its bank, with a checksum — which each
 // imports as its own copy, run by its own organization for its own members. The copy keeps the
-// key of the contest it came from, so that the same file imported twice is one contest.
+// key of the contest it came from, so that the same file imported twice is one contest; its
+// results go back up the same way, as a results file the superior imports.
 
 #include <optional>
 #include <string>
@@ -39,5 +40,24 @@ struct ImportedContest {
 // against the bank. All or nothing; what is wrong is named by field (io/contest_file.hpp).
 Result<ImportedContest> import_contest_file(Connection& connection, const Actor& actor,
                                             const ContestFileUpload& upload);
+
+// The copy's results going back up to who launched it (io/contest_results_file.hpp): each round's
+// entrants — its own and those its organizations below reported to it, so that results roll up
+// level by level — and its participation by organization. For those who run the copy.
+Result<ContestFileDownload> export_contest_results(Connection& connection, const Actor& actor,
+                                                   Id contest);
+
+struct ResultsImportReport {
+  std::string sent_by;
+  std::int64_t rounds = 0;
+  std::int64_t entries = 0;
+  bool replaced = false;  // a report from the same sender was there: this one took its place
+};
+
+// Results sent back up for a contest the agency launched: they join its leaderboards and its
+// participation (the organizations below). The file must answer this contest's own file and name
+// its rounds (by title and opening) with as many questions; all or nothing.
+Result<ResultsImportReport> import_contest_results(Connection& connection, const Actor& actor,
+                                                   Id contest, std::string_view content);
 
 }  // namespace dk::service

@@ -13,6 +13,7 @@
 #include "service/notify.hpp"
 #include "service/refusal.hpp"
 #include "store/contest_attempt_store.hpp"
+#include "store/contest_report_store.hpp"
 #include "store/contest_round_store.hpp"
 #include "store/contest_store.hpp"
 #include "store/registry_store.hpp"
@@ -71,6 +72,7 @@ Result<Leaderboard> round_leaderboard(Connection& connection, const Actor& actor
       row.rank = static_cast<int>(ranked.rank == 1 ? first : offset + ranked.rank);
       row.full_name = names.at(ranked.entry.person_id)->full_name;
       row.unit_name = names.at(ranked.entry.person_id)->unit_name;
+      row.organization = names.at(ranked.entry.person_id)->organization;
       board.rows.push_back(std::move(row));
     }
     board.round = std::move(round);
@@ -95,6 +97,28 @@ Result<ContestParticipation> contest_participation(Connection& connection, const
     rank_groups(participation.organizations);
     for (const ParticipantRow& row : rows)
       if (!row.entered) participation.not_entered.push_back(row);
+    participation.people_with_below = participation.total.people;
+    participation.entrants_with_below = participation.total.entrants;
+    for (const auto& report :
+         TRY(store::ContestReportStore(connection).reports(view.contest.tenant_id, contest_id))) {
+      for (const ReportedGroup& group : report.groups) {
+        ParticipationGroup below;
+        below.name = group.name;
+        below.people = group.people;
+        below.entrants = group.entrants;
+        below.reported_by = report.sent_by;
+        participation.below.push_back(std::move(below));
+        if (__builtin_add_overflow(participation.people_with_below, group.people,
+                                   &participation.people_with_below) ||
+            __builtin_add_overflow(participation.entrants_with_below, group.entrants,
+                                   &participation.entrants_with_below)) {
+          return fail(ErrorKind::invalid_input, "contest.results_too_large",
+                      "Tổng số người báo cáo từ cấp dưới vượt quá giới hạn.",
+                      "The people reported from below add up past the limit.");
+        }
+      }
+    }
+    rank_groups(participation.below);
     return participation;
   });
 }

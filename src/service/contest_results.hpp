@@ -24,6 +24,7 @@ struct LeaderboardRow {
   std::optional<std::int64_t> distance;  // of the prediction to the real count
   std::string full_name;
   std::string unit_name;
+  std::string organization;  // an entrant reported from below: the organization it came through
 };
 
 struct Leaderboard {
@@ -44,6 +45,11 @@ struct ContestParticipation {
   Participation total;                            // the audience and each department, ranked
   std::vector<ParticipationGroup> organizations;  // ranked; a person may be in several
   std::vector<ParticipantRow> not_entered;        // by department then name
+  // The organizations below that reported their results (a contest launched from above), ranked
+  // among themselves, and the figures with them: total's plus every reported group's.
+  std::vector<ParticipationGroup> below;
+  std::int64_t people_with_below = 0;
+  std::int64_t entrants_with_below = 0;
 };
 
 // For those who run the contest.

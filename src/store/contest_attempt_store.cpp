@@ -70,9 +70,24 @@ ContestAttempt attempt_at(const SqlRow& row) {
 
 // The leaderboard's order, lower first (core/contest_ranking.hpp): compared as a row value, or
 // listed in an ORDER BY. No prediction is farther than any ($2 is the real count, a prediction at
-// most a billion).
+// most a billion). Over the entries `e`.
 constexpr std::string_view kOrderKey =
-    "-score, COALESCE(abs(prediction - $2), 4000000000), taken_seconds, finished_at";
+    "-e.score, COALESCE(abs(e.prediction - $2), 4000000000), e.taken_seconds, e.finished_at";
+
+// The round's entries as `e`, followed by a condition for more "AND …": its own entrants' counted
+// attempts, and, when organizations below reported theirs, those too (ids below zero). `round` is
+// the round's parameter ("$2"); $1 is the tenant. The round without reports keeps its plain scan
+// of contest_entries' index.
+std::string entries_of(bool reported, std::string_view round) {
+  if (!reported)
+    return fmt::format("contest_entries e WHERE e.tenant_id = $1 AND e.round_id = {}", round);
+  return fmt::format(
+      "(SELECT person_id, score, prediction, taken_seconds, finished_at FROM contest_entries "
+      "WHERE tenant_id = $1 AND round_id = {0} UNION ALL SELECT id, score, prediction, "
+      "taken_seconds, finished_at FROM contest_report_entries WHERE tenant_id = $1 AND round_id = "
+      "{0}) e WHERE 1 = 1",
+      round);
+}
 
 ContestEntry entry_at(const SqlRow& row, int first) {
   return ContestEntry{row.integer(first), static_cast<int>(row.integer(first + 1)),
@@ -214,20 +229,28 @@ Result<bool> ContestAttemptStore::finish(const ContestAttempt& attempt, CountedA
   return true;
 }
 
+Result<bool> ContestAttemptStore::has_reports(Id tenant, Id round) {
+  const SqlValue key[] = {tenant, round};
+  const auto found = TRY(query_integer(
+      connection_,
+      "SELECT 1 FROM contest_report_entries WHERE tenant_id = $1 AND round_id = $2 LIMIT 1", key));
+  return found.has_value();
+}
+
 Result<std::int64_t> ContestAttemptStore::entrant_count(Id tenant, Id round) {
   const SqlValue key[] = {tenant, round};
+  const bool reported = TRY(has_reports(tenant, round));
   const auto count = TRY(query_integer(
-      connection_, "SELECT count(*) FROM contest_entries WHERE tenant_id = $1 AND round_id = $2",
-      key));
+      connection_, fmt::format("SELECT count(*) FROM {}", entries_of(reported, "$2")), key));
   return count.value_or(0);
 }
 
 Result<std::int64_t> ContestAttemptStore::perfect_count(Id tenant, Id round, int questions) {
   const SqlValue key[] = {tenant, round, std::int64_t{questions}};
-  const auto count = TRY(query_integer(connection_,
-                                       "SELECT count(*) FROM contest_entries WHERE tenant_id = $1 "
-                                       "AND round_id = $2 AND score = $3",
-                                       key));
+  const bool reported = TRY(has_reports(tenant, round));
+  const auto count = TRY(query_integer(
+      connection_,
+      fmt::format("SELECT count(*) FROM {} AND e.score = $3", entries_of(reported, "$2")), key));
   return count.value_or(0);
 }
 
@@ -235,20 +258,23 @@ Result<std::vector<LeaderboardLine>> ContestAttemptStore::leaderboard(Id tenant,
                                                                       std::int64_t real_count,
                                                                       std::int64_t limit,
                                                                       std::int64_t offset) {
-  // $2 is the real count in the order key; the round is $4.
+  // $2 is the real count in the order key; the round is $4. A reported entrant is named by the
+  // report, with the organization it came through.
   const SqlValue params[] = {tenant, real_count, limit, round, offset};
+  const bool reported = TRY(has_reports(tenant, round));
   return query_all(
       connection_,
       fmt::format(
-          "SELECT e.person_id, e.score, e.prediction, e.taken_seconds, e.finished_at, p.full_name, "
-          "COALESCE(u.name, '') FROM (SELECT person_id, score, prediction, taken_seconds, "
-          "finished_at FROM contest_entries WHERE tenant_id = $1 AND round_id = $4 ORDER BY {0}, "
-          "person_id LIMIT $3 OFFSET $5) e JOIN persons p ON p.tenant_id = $1 AND p.id = "
-          "e.person_id LEFT JOIN units u ON u.tenant_id = $1 AND u.id = p.unit_id ORDER BY {0}, "
-          "person_id",
-          kOrderKey),
+          "SELECT e.person_id, e.score, e.prediction, e.taken_seconds, e.finished_at, "
+          "COALESCE(p.full_name, r.full_name, ''), COALESCE(u.name, r.unit_name, ''), "
+          "COALESCE(r.organization, '') FROM (SELECT e.person_id, e.score, e.prediction, "
+          "e.taken_seconds, e.finished_at FROM {1} ORDER BY {0}, e.person_id LIMIT $3 OFFSET $5) e "
+          "LEFT JOIN persons p ON p.tenant_id = $1 AND p.id = e.person_id LEFT JOIN units u ON "
+          "u.tenant_id = $1 AND u.id = p.unit_id LEFT JOIN contest_report_entries r ON "
+          "r.tenant_id = $1 AND r.round_id = $4 AND r.id = e.person_id ORDER BY {0}, e.person_id",
+          kOrderKey, entries_of(reported, "$4")),
       params, [](const SqlRow& row) {
-        return LeaderboardLine{entry_at(row, 0), row.text(5), row.text(6)};
+        return LeaderboardLine{entry_at(row, 0), row.text(5), row.text(6), row.text(7)};
       });
 }
 
@@ -271,12 +297,12 @@ Result<std::int64_t> ContestAttemptStore::ahead_of(Id tenant, Id round, const Co
                              distance,
                              static_cast<std::int64_t>(entry.taken.count()),
                              seconds_of(entry.submitted_at)};
-  const auto count = TRY(query_integer(
-      connection_,
-      fmt::format("SELECT count(*) FROM contest_entries WHERE tenant_id = $1 AND round_id = $3 AND "
-                  "({}) < ($4, $5, $6, $7)",
-                  kOrderKey),
-      params));
+  const bool reported = TRY(has_reports(tenant, round));
+  const auto count =
+      TRY(query_integer(connection_,
+                        fmt::format("SELECT count(*) FROM {} AND ({}) < ($4, $5, $6, $7)",
+                                    entries_of(reported, "$3"), kOrderKey),
+                        params));
   return count.value_or(0);
 }
 

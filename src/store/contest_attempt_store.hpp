@@ -16,6 +16,7 @@ struct LeaderboardLine {
   ContestEntry entry;
   std::string full_name;
   std::string unit_name;
+  std::string organization;  // of an entrant reported from below (person_id below zero then)
 };
 
 class ContestAttemptStore {
@@ -40,6 +41,9 @@ class ContestAttemptStore {
   // request finished it first), and makes it the person's counted attempt when `rule` says so.
   Result<bool> finish(const ContestAttempt& attempt, CountedAttempt rule);
 
+  // Whether organizations below reported entrants of the round (store/contest_report_store.hpp):
+  // the figures below count them with the round's own.
+  Result<bool> has_reports(Id tenant, Id round);
   // Entrants of the round (one counted attempt each).
   Result<std::int64_t> entrant_count(Id tenant, Id round);
   // Entrants whose counted attempt has every one of `questions` right.

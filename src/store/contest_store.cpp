@@ -114,6 +114,15 @@ Result<std::string> ContestStore::launch_key(Id tenant, Id id, const std::string
   return found.value_or(drawn);
 }
 
+Result<std::optional<std::string>> ContestStore::find_launch_key(Id tenant, Id id) {
+  const SqlValue key[] = {tenant, id};
+  auto found = TRY(query_one(
+      connection_, "SELECT COALESCE(launch_key, '') FROM contests WHERE tenant_id = $1 AND id = $2",
+      key, [](const SqlRow& row) { return row.text(0); }));
+  if (!found || found->empty()) return std::nullopt;
+  return found;
+}
+
 Result<std::optional<Id>> ContestStore::copy_of(Id tenant, const std::string& key) {
   const SqlValue params[] = {tenant, key};
   return query_one(connection_,

@@ -41,6 +41,8 @@ class ContestStore {
 
   // The contest's launch key: the one it has, or `drawn` stored now.
   Result<std::string> launch_key(Id tenant, Id id, const std::string& drawn);
+  // The contest's launch key, if it was ever sent down.
+  Result<std::optional<std::string>> find_launch_key(Id tenant, Id id);
   // The agency's copy of the contest whose launch key is `key`.
   Result<std::optional<Id>> copy_of(Id tenant, const std::string& key);
 

@@ -241,6 +241,29 @@ TEST_P(Contests, AContestFileGoesDownAndIsImportedOnce) {
   ASSERT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(again.json().at("already").as_bool());
   EXPECT_EQ(again.json().at("id"), imported.json().at("id"));
+
+  // The copy's results go back up to the contest that sent it, and show in its participation.
+  const std::string copy = fmt::format("/api/v1/contests/{}", imported.json().at("id").as_int64());
+  const Reply results = secretary.get(copy + "/results-file");
+  ASSERT_EQ(results.status, 200) << results.body;
+  EXPECT_EQ(chair.get(path + "/results-file").code(), "contest.not_launched");
+  const Reply reported = chair.send(
+      {"POST", path + "/results-file", results.body, "application/json", {chair.csrf_header()}});
+  ASSERT_EQ(reported.status, 200) << reported.body;
+  EXPECT_EQ(reported.json().at("entries").as_int64(), 0);
+  EXPECT_FALSE(reported.json().at("replaced").as_bool());
+  const auto participation = chair.get(path + "/participation").json();
+  const auto below = participation.at("below").as_array();
+  ASSERT_FALSE(below.empty());
+  std::int64_t people = participation.at("people").as_int64();
+  for (const auto& group : below) people += group.at("people").as_int64();
+  EXPECT_EQ(people, participation.at("people_with_below").as_int64());
+  const Reply wrong = secretary.send({"POST",
+                                      copy + "/results-file",
+                                      results.body,
+                                      "application/json",
+                                      {secretary.csrf_header()}});
+  EXPECT_EQ(wrong.code(), "contest.results_other_contest");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Contests, ::testing::ValuesIn(dk::testing::engines()));

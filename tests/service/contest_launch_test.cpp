@@ -2,12 +2,14 @@
 // own agency) makes "Tìm hiểu Bộ luật Lao động" with a round and sends it down as a file; the
 // agency's trade union imports it as its own contest — the same bank, the same rounds, said to
 // come from the province — and its members enter it. The same file again is the same contest; a
-// file changed on the way, or cut short, is refused and nothing of it is kept.
+// file changed on the way, or cut short, is refused and nothing of it is kept. The results go back
+// up as a file the province imports: its leaderboard and participation then count the agency's.
 #include "service/contest_launch.hpp"
 
 #include <gtest/gtest.h>
 
 #include "service/contest_attempts.hpp"
+#include "service/contest_results.hpp"
 #include "support/service_fixture.hpp"
 
 namespace dk::service {
@@ -170,6 +172,79 @@ TEST_P(ContestLaunchTest, AContestWithAnEmptyBankIsNotSentDown) {
   EXPECT_EQ(file.error().code, "contest.bank_empty");
   EXPECT_EQ(export_contest_file(*connection_, chair(), contest_).error().kind, ErrorKind::not_found)
       << "another agency's contest is not there";
+}
+
+TEST_P(ContestLaunchTest, TheResultsGoBackUpAndJoinTheProvincesLeaderboardAndParticipation) {
+  auto imported = import_contest_file(*connection_, chair(), {file(), trade_union_});
+  ASSERT_TRUE(imported) << imported.error().message.en;
+  const ContestView copy = imported->view;
+  const Id copy_round = copy.rounds.at(0).id;
+  auto attempt =
+      start_attempt(*connection_, member_of(trade_union_, binh_), copy.contest.id, copy_round);
+  ASSERT_TRUE(attempt) << attempt.error().message.en;
+  ASSERT_TRUE(submit_attempt(*connection_, member_of(trade_union_, binh_), attempt->attempt.id, {},
+                             std::optional<std::int64_t>{3}));
+
+  // The province's own contest has no one to send results to.
+  EXPECT_EQ(export_contest_results(*connection_, province_admin(), contest_).error().code,
+            "contest.not_launched");
+  auto results = export_contest_results(*connection_, chair(), copy.contest.id);
+  ASSERT_TRUE(results) << results.error().message.en;
+
+  auto report = import_contest_results(*connection_, province_admin(), contest_, results->content);
+  ASSERT_TRUE(report) << report.error().message.en << " " << report.error().where.field;
+  EXPECT_EQ(report->entries, 1);
+  EXPECT_EQ(report->rounds, 1);
+  EXPECT_FALSE(report->replaced);
+  EXPECT_NE(report->sent_by.find("Công đoàn cơ sở"), std::string::npos);
+
+  auto original = read_contest(*connection_, province_admin(), contest_);
+  ASSERT_TRUE(original);
+  const Id round = original->rounds.at(0).id;
+  auto board = round_leaderboard(*connection_, province_admin(), contest_, round, 50, 0);
+  ASSERT_TRUE(board) << board.error().message.en;
+  EXPECT_EQ(board->entrants, 1);
+  ASSERT_EQ(board->rows.size(), 1u);
+  EXPECT_EQ(board->rows[0].full_name, "Trần Thị Bình");
+  EXPECT_LT(board->rows[0].entry.person_id, 0) << "a person of another agency, known by name";
+  EXPECT_NE(board->rows[0].organization.find("Công đoàn cơ sở"), std::string::npos);
+  EXPECT_EQ(board->rows[0].entry.prediction, 3);
+  EXPECT_EQ(board->rows[0].rank, 1);
+
+  auto participation = contest_participation(*connection_, province_admin(), contest_);
+  ASSERT_TRUE(participation) << participation.error().message.en;
+  ASSERT_EQ(participation->below.size(), 1u);
+  EXPECT_EQ(participation->below[0].name, "Công đoàn cơ sở");
+  EXPECT_EQ(participation->below[0].people, 2);
+  EXPECT_EQ(participation->below[0].entrants, 1);
+  EXPECT_EQ(participation->people_with_below,
+            participation->total.people + participation->below[0].people)
+      << "the province's figures add up its own and those below";
+  EXPECT_EQ(participation->entrants_with_below,
+            participation->total.entrants + participation->below[0].entrants);
+
+  // A newer file from the agency takes the place of the older: nobody counts twice.
+  auto again = import_contest_results(*connection_, province_admin(), contest_, results->content);
+  ASSERT_TRUE(again) << again.error().message.en;
+  EXPECT_TRUE(again->replaced);
+  auto board_again = round_leaderboard(*connection_, province_admin(), contest_, round, 50, 0);
+  ASSERT_TRUE(board_again);
+  EXPECT_EQ(board_again->entrants, 1);
+
+  // Results answer the contest they came from, and no other.
+  auto into_copy = import_contest_results(*connection_, chair(), copy.contest.id, results->content);
+  ASSERT_FALSE(into_copy);
+  EXPECT_EQ(into_copy.error().code, "contest.results_other_contest");
+  Contest other;
+  other.title = "Tìm hiểu Luật Công đoàn";
+  other.audience = default_audience(std::nullopt);
+  auto created = create_contest(*connection_, province_admin(), other);
+  ASSERT_TRUE(created);
+  EXPECT_EQ(
+      import_contest_results(*connection_, province_admin(), created->contest.id, results->content)
+          .error()
+          .code,
+      "contest.results_other_contest");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ContestLaunchTest, ::testing::ValuesIn(dk::testing::engines()));
