@@ -210,6 +210,28 @@ Result<HttpResponse> post_results_file(ApiCall& call) {
                                      {"replaced", report.replaced}});
 }
 
+// Copies for the organizations of other agencies of this installation directly below.
+Result<HttpResponse> post_launch(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  boost::json::array copies;
+  for (const auto& copy : TRY(service::launch_below(call.connection, call.who(), id))) {
+    copies.push_back(boost::json::object{{"agency_id", copy.agency_id},
+                                         {"agency_name", copy.agency_name},
+                                         {"organization_id", copy.organization_id},
+                                         {"organization_name", copy.organization_name},
+                                         {"contest_id", copy.contest_id},
+                                         {"already", copy.already}});
+  }
+  return ok(200, boost::json::object{{"items", std::move(copies)}});
+}
+
+// Those copies' results, gathered into the contest.
+Result<HttpResponse> post_gather(ApiCall& call) {
+  const Id id = TRY(route_id(call.request));
+  const auto gathered = TRY(service::gather_results_below(call.connection, call.who(), id));
+  return ok(200, boost::json::object{{"copies", gathered.copies}, {"entries", gathered.entries}});
+}
+
 }  // namespace
 
 void add_contest_routes(std::vector<Route>& routes) {
@@ -225,6 +247,8 @@ void add_contest_routes(std::vector<Route>& routes) {
           {"GET", "/api/v1/contests/:id/file", Guard::signed_in, get_contest_file},
           {"POST", "/api/v1/contest-files", Guard::signed_in, post_contest_file, kMaxUploadBody},
           {"GET", "/api/v1/contests/:id/results-file", Guard::signed_in, get_results_file},
+          {"POST", "/api/v1/contests/:id/launch", Guard::signed_in, post_launch},
+          {"POST", "/api/v1/contests/:id/gather", Guard::signed_in, post_gather},
           {"POST", "/api/v1/contests/:id/results-file", Guard::signed_in, post_results_file,
            kMaxUploadBody},
       });

@@ -209,4 +209,70 @@ Result<ResultsImportReport> import_contest_results(Connection& connection, const
   });
 }
 
+namespace {
+
+// The system acting in another agency of this installation for the superior's officer: as an
+// administrator there, named in the audit by address only (its accounts are not that agency's).
+Actor in_agency(const Actor& actor, Id agency) {
+  Actor system;
+  system.principal.tenant = agency;
+  system.principal.administrator = true;
+  system.address = actor.address;
+  system.clock = actor.clock;
+  return system;
+}
+
+}  // namespace
+
+Result<std::vector<LaunchedCopy>> launch_below(Connection& connection, const Actor& actor, Id id) {
+  const ContestView view = TRY(
+      store::in_read_snapshot(connection, [&] { return contest_run_by(connection, actor, id); }));
+  if (!view.contest.organization_id) {
+    return fail(ErrorKind::conflict, "contest.launch_needs_organization",
+                "Chỉ cuộc thi của một tổ chức mới phát động xuống các tổ chức cấp dưới.",
+                "Only an organization's contest is launched to the organizations below it.");
+  }
+  const auto below = TRY(
+      store::RegistryStore(connection)
+          .organizations_below_elsewhere(actor.principal.tenant, *view.contest.organization_id));
+  if (below.empty()) return std::vector<LaunchedCopy>{};
+  const ContestFileDownload file = TRY(export_contest_file(connection, actor, id));
+  auto agencies = TRY(store::RegistryStore(connection).list_agencies());
+  std::vector<LaunchedCopy> copies;
+  for (const auto& [agency, organization] : below) {
+    const auto imported = TRY(
+        import_contest_file(connection, in_agency(actor, agency), {file.content, organization.id}));
+    const auto named = std::ranges::find(agencies, agency, &Agency::id);
+    copies.push_back(LaunchedCopy{agency, named == agencies.end() ? "" : named->name,
+                                  organization.id, organization.name, imported.view.contest.id,
+                                  imported.already});
+  }
+  TRY(store::in_transaction(connection, [&] {
+    return record_audit(connection, actor, "launch_below", "contest", id,
+                        fmt::format(R"({{"copies":{}}})", copies.size()));
+  }));
+  return copies;
+}
+
+Result<GatheredResults> gather_results_below(Connection& connection, const Actor& actor, Id id) {
+  const auto read =
+      store::in_read_snapshot(connection, [&]() -> Result<std::optional<std::string>> {
+        TRY(contest_run_by(connection, actor, id));
+        return store::ContestStore(connection).find_launch_key(actor.principal.tenant, id);
+      });
+  if (!read) return std::unexpected(read.error());
+  const std::optional<std::string>& key = *read;
+  GatheredResults gathered;
+  if (!key) return gathered;
+  const auto copies =
+      TRY(store::ContestStore(connection).copies_elsewhere(actor.principal.tenant, *key));
+  for (const auto& [agency, copy] : copies) {
+    const auto results = TRY(export_contest_results(connection, in_agency(actor, agency), copy));
+    const auto imported = TRY(import_contest_results(connection, actor, id, results.content));
+    ++gathered.copies;
+    gathered.entries += imported.entries;
+  }
+  return gathered;
+}
+
 }  // namespace dk::service

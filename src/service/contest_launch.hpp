@@ -60,4 +60,33 @@ struct ResultsImportReport {
 Result<ResultsImportReport> import_contest_results(Connection& connection, const Actor& actor,
                                                    Id contest, std::string_view content);
 
+// Within one installation (a province and its agencies on one PostgreSQL), the same without files:
+// the superior's officers make the copies and gather their results themselves. This is the one
+// place a use case writes into other agencies — only copies of the actor's own contest, for the
+// organizations that name the contest's organization as their superior, recorded in each agency's
+// audit log as the system's with who launched it.
+struct LaunchedCopy {
+  Id agency_id = 0;
+  std::string agency_name;
+  Id organization_id = 0;
+  std::string organization_name;
+  Id contest_id = 0;     // the copy, in that agency
+  bool already = false;  // made before: unchanged
+};
+
+// A copy for each organization of another agency of this installation directly below the
+// contest's organization. Running it again makes the copies still missing.
+Result<std::vector<LaunchedCopy>> launch_below(Connection& connection, const Actor& actor,
+                                               Id contest);
+
+struct GatheredResults {
+  std::int64_t copies = 0;
+  std::int64_t entries = 0;
+};
+
+// Each copy's results (as export_contest_results gives them, so with what reached it from
+// below) imported into the contest, in place of what each gave before.
+Result<GatheredResults> gather_results_below(Connection& connection, const Actor& actor,
+                                             Id contest);
+
 }  // namespace dk::service

@@ -123,6 +123,18 @@ Result<std::optional<std::string>> ContestStore::find_launch_key(Id tenant, Id i
   return found;
 }
 
+Result<std::vector<std::pair<Id, Id>>> ContestStore::copies_elsewhere(Id tenant,
+                                                                      const std::string& key) {
+  const SqlValue params[] = {tenant, key};
+  return query_all(
+      connection_,
+      "SELECT tenant_id, id FROM contests WHERE launched_from = $2 AND tenant_id <> $1 "
+      "ORDER BY tenant_id, id",
+      params, [](const SqlRow& row) {
+        return std::pair{row.integer(0), row.integer(1)};
+      });
+}
+
 Result<std::optional<Id>> ContestStore::copy_of(Id tenant, const std::string& key) {
   const SqlValue params[] = {tenant, key};
   return query_one(connection_,

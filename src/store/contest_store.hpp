@@ -43,6 +43,9 @@ class ContestStore {
   Result<std::string> launch_key(Id tenant, Id id, const std::string& drawn);
   // The contest's launch key, if it was ever sent down.
   Result<std::optional<std::string>> find_launch_key(Id tenant, Id id);
+  // The copies of the contest whose launch key is `key` made by other agencies of this
+  // installation: (agency, contest).
+  Result<std::vector<std::pair<Id, Id>>> copies_elsewhere(Id tenant, const std::string& key);
   // The agency's copy of the contest whose launch key is `key`.
   Result<std::optional<Id>> copy_of(Id tenant, const std::string& key);
 

@@ -58,6 +58,10 @@ class RegistryStore {
   Result<Organization> create_organization(Id tenant, const Organization& organization);
   Result<std::optional<Organization>> find_organization(Id tenant, std::string_view code);
   Result<std::vector<Organization>> list_organizations(Id tenant);
+  // The organizations of other agencies of this installation whose superior is `organization` of
+  // `tenant` (an agency's grassroots union under a province's federation), with their agency.
+  Result<std::vector<std::pair<Id, Organization>>> organizations_below_elsewhere(Id tenant,
+                                                                                 Id organization);
 
   Result<Person> create_person(Id tenant, const Person& person);
   Result<std::optional<Person>> find_person(Id tenant, Id id);

@@ -131,6 +131,19 @@ Result<std::vector<Organization>> RegistryStore::list_organizations(Id tenant) {
       params, [](const SqlRow& row) { return read_organization(row); });
 }
 
+Result<std::vector<std::pair<Id, Organization>>> RegistryStore::organizations_below_elsewhere(
+    Id tenant, Id organization) {
+  const SqlValue params[] = {tenant, organization};
+  return query_all(
+      connection_,
+      "SELECT id, code, name, kind, superior_tenant_id, superior_id, external, tenant_id FROM "
+      "organizations WHERE superior_tenant_id = $1 AND superior_id = $2 AND tenant_id <> $1 AND "
+      "external = 0 ORDER BY tenant_id, sort_key, id",
+      params, [](const SqlRow& row) {
+        return std::pair{row.integer(7), read_organization(row)};
+      });
+}
+
 Result<CommitteeRole> RegistryStore::create_committee_role(Id tenant, const CommitteeRole& role) {
   auto id = reserve_ids(tenant, "committee_roles", 1);
   if (!id) return std::unexpected(id.error());

@@ -258,6 +258,12 @@ TEST_P(Contests, AContestFileGoesDownAndIsImportedOnce) {
   std::int64_t people = participation.at("people").as_int64();
   for (const auto& group : below) people += group.at("people").as_int64();
   EXPECT_EQ(people, participation.at("people_with_below").as_int64());
+  // One agency alone in its installation: nobody below elsewhere to launch to or gather from.
+  const Reply launched = chair.post(path + "/launch", "");
+  ASSERT_EQ(launched.status, 200) << launched.body;
+  EXPECT_TRUE(launched.json().at("items").as_array().empty());
+  EXPECT_EQ(chair.post(path + "/gather", "").json().at("copies").as_int64(), 0);
+  EXPECT_EQ(as("doanvien").post(path + "/launch", "").status, 404);
   const Reply wrong = secretary.send({"POST",
                                       copy + "/results-file",
                                       results.body,

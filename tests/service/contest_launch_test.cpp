@@ -247,6 +247,86 @@ TEST_P(ContestLaunchTest, TheResultsGoBackUpAndJoinTheProvincesLeaderboardAndPar
       "contest.results_other_contest");
 }
 
+// One installation, two agencies: the agency's trade union names the province's federation as its
+// superior; the federation launches its contest without a file and gathers the results.
+TEST_P(ContestLaunchTest,
+       WithinOneInstallationTheContestGoesDownAndTheResultsComeBackWithoutFiles) {
+  auto federation = create_organization(
+      *connection_, province_admin(),
+      Organization{0, "LDLD", "Liên đoàn Lao động tỉnh", OrganizationKind::trade_union, {}, false});
+  ASSERT_TRUE(federation) << federation.error().message.en;
+  sql("UPDATE organizations SET superior_tenant_id = $2, superior_id = $3 WHERE tenant_id = $1 "
+      "AND id = $4",
+      {province_, federation->id, trade_union_});
+  Actor officer = province_admin();
+  officer.principal.administrator = false;
+  officer.principal.account_id = 11;
+  officer.principal.officer_of = {federation->id};
+  Contest contest;
+  contest.organization_id = federation->id;
+  contest.title = "Tìm hiểu Luật Công đoàn năm 2024";
+  contest.audience = default_audience(federation->id);
+  auto created = create_contest(*connection_, officer, contest);
+  ASSERT_TRUE(created) << created.error().message.en;
+  const Id id = created->contest.id;
+  EXPECT_EQ(launch_below(*connection_, officer, id).error().code, "contest.bank_empty");
+  ASSERT_TRUE(import_question_bank(*connection_, officer, id,
+                                   BankImport{kBank, "bank.csv", BankImportMode::append}));
+  ContestRound round;
+  round.title = "Vòng 1";
+  round.opens_at = now_ - 1h;
+  round.closes_at = now_ + 7 * 24h;
+  round.quotas = {{"Hợp đồng", 1}};
+  ASSERT_TRUE(add_round(*connection_, officer, id, round));
+
+  auto launched = launch_below(*connection_, officer, id);
+  ASSERT_TRUE(launched) << launched.error().message.en;
+  ASSERT_EQ(launched->size(), 1u);
+  const LaunchedCopy copy = launched->at(0);
+  EXPECT_EQ(copy.agency_id, tenant_);
+  EXPECT_EQ(copy.agency_name, "Sở Tư pháp Hà Tĩnh");
+  EXPECT_EQ(copy.organization_id, trade_union_);
+  EXPECT_FALSE(copy.already);
+  auto again = launch_below(*connection_, officer, id);
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_TRUE(again->at(0).already);
+  EXPECT_EQ(again->at(0).contest_id, copy.contest_id);
+  EXPECT_EQ(newest_audit().action, "import_file") << "in the agency's own log";
+  EXPECT_EQ(newest_audit().account_id, std::nullopt) << "the system's, not a foreign account";
+
+  // The agency's chair runs the copy as their own; a member enters it.
+  auto mine = read_contest(*connection_, chair(), copy.contest_id);
+  ASSERT_TRUE(mine) << mine.error().message.en;
+  EXPECT_TRUE(mine->may_run);
+  EXPECT_EQ(mine->contest.launched_by, "Liên đoàn Lao động tỉnh — Liên đoàn Lao động tỉnh Hà Tĩnh");
+  auto attempt = start_attempt(*connection_, member_of(trade_union_, binh_), copy.contest_id,
+                               mine->rounds.at(0).id);
+  ASSERT_TRUE(attempt) << attempt.error().message.en;
+  ASSERT_TRUE(submit_attempt(*connection_, member_of(trade_union_, binh_), attempt->attempt.id, {},
+                             std::nullopt));
+
+  auto gathered = gather_results_below(*connection_, officer, id);
+  ASSERT_TRUE(gathered) << gathered.error().message.en;
+  EXPECT_EQ(gathered->copies, 1);
+  EXPECT_EQ(gathered->entries, 1);
+  auto original = read_contest(*connection_, officer, id);
+  ASSERT_TRUE(original);
+  auto board = round_leaderboard(*connection_, officer, id, original->rounds.at(0).id, 50, 0);
+  ASSERT_TRUE(board) << board.error().message.en;
+  EXPECT_EQ(board->entrants, 1);
+  ASSERT_EQ(board->rows.size(), 1u);
+  EXPECT_EQ(board->rows[0].full_name, "Trần Thị Bình");
+  auto twice = gather_results_below(*connection_, officer, id);
+  ASSERT_TRUE(twice);
+  auto board_again = round_leaderboard(*connection_, officer, id, original->rounds.at(0).id, 50, 0);
+  ASSERT_TRUE(board_again);
+  EXPECT_EQ(board_again->entrants, 1) << "gathered again, nobody counts twice";
+
+  // The agency's chair cannot launch into the province, nor the agency's own contest below.
+  EXPECT_EQ(launch_below(*connection_, chair(), id).error().kind, ErrorKind::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ContestLaunchTest, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace
