@@ -31,6 +31,7 @@ struct Contest {
   // who sent it ("Công đoàn Viên chức tỉnh Hà Tĩnh"); empty for the agency's own.
   std::string launched_from;
   std::string launched_by;
+  bool sent_down = false;  // its own file was made: copies below may send results back
 };
 
 inline constexpr std::size_t kMaxBankQuestions = 5000;

@@ -28,9 +28,8 @@ struct ParticipationGroup {
   std::string name;
   std::int64_t people = 0;
   std::int64_t entrants = 0;
-  int rank_by_count = 0;    // 1 most entrants; equal counts, equal rank
-  int rank_by_rate = 0;     // 1 highest share entered; equal shares, equal rank
-  std::string reported_by;  // an organization below that reported it (core/contest_report.hpp)
+  int rank_by_count = 0;  // 1 most entrants; equal counts, equal rank
+  int rank_by_rate = 0;   // 1 highest share entered; equal shares, equal rank
 };
 
 struct Participation {

@@ -70,9 +70,7 @@ boost::json::object group_json(const ParticipationGroup& group) {
           {"people", group.people},
           {"entrants", group.entrants},
           {"rank_by_count", group.rank_by_count},
-          {"rank_by_rate", group.rank_by_rate},
-          {"reported_by", group.reported_by.empty() ? boost::json::value(nullptr)
-                                                    : boost::json::value(group.reported_by)}};
+          {"rank_by_rate", group.rank_by_rate}};
 }
 
 }  // namespace
@@ -97,6 +95,8 @@ boost::json::object contest_json(const service::ContestView& view, Instant now) 
           // A copy of a contest launched from above says who sent it (the key stays inside).
           {"launched_by", contest.launched_from.empty() ? boost::json::value(nullptr)
                                                         : boost::json::value(contest.launched_by)},
+          // Sent down at least once: results may come back up to it.
+          {"sent_down", contest.sent_down},
           {"questions", view.questions},
           {"topics", std::move(topics)},
           {"rounds", std::move(rounds)},

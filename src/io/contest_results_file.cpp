@@ -96,6 +96,8 @@ std::string write_contest_results_file(const ContestResultsFile& file) {
   return seal_json(kFormat, json::object{{"contest_key", file.contest_key},
                                          {"sender_key", file.sender_key},
                                          {"sent_by", file.sent_by},
+                                         {"people", file.people},
+                                         {"entrants", file.entrants},
                                          {"organizations", std::move(organizations)},
                                          {"rounds", std::move(rounds)}});
 }
@@ -112,6 +114,8 @@ Result<ContestResultsFile> read_contest_results_file(std::string_view bytes) {
       return fields.bad(key, "Mã không hợp lệ.", "The key is not valid.");
   }
   file.sent_by = TRY(fields.text("sent_by"));
+  file.people = TRY(fields.integer("people", 0, kMostPeople));
+  file.entrants = TRY(fields.integer("entrants", 0, file.people));
   const json::array* organizations = TRY(fields.array("organizations", kMaxReportedGroups));
   for (std::size_t i = 0; i < organizations->size(); ++i) {
     file.organizations.push_back(

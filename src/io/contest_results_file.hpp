@@ -5,7 +5,7 @@
 // organization, as a sealed JSON file (io/sealed_json.hpp) naming the contest it answers:
 //
 //   {"format": "doanket-contest-results/1", "contest_key": "…", "sender_key": "…",
-//    "sent_by": "Công đoàn Sở Tư pháp — Sở Tư pháp Hà Tĩnh",
+//    "sent_by": "Công đoàn Sở Tư pháp — Sở Tư pháp Hà Tĩnh", "people": 52, "entrants": 43,
 //    "organizations": [{"name", "people", "entrants"}],
 //    "rounds": [{"title", "opens_at", "questions",
 //                "entries": [{"full_name", "unit_name", "organization", "score", "prediction",
@@ -44,6 +44,11 @@ struct ContestResultsFile {
   std::string contest_key;  // the key of the contest file it answers
   std::string sender_key;   // the sender's own copy: a newer file from it replaces the older
   std::string sent_by;
+  // The contest's audience, each person once, and those who entered (in any round), with what
+  // reached the sender from below: the figures a superior adds up. The organizations' figures
+  // below overlap (a person may be in several) and are not to be summed.
+  std::int64_t people = 0;
+  std::int64_t entrants = 0;
   std::vector<ReportedGroup> organizations;
   std::vector<ReportedRound> rounds;
 };

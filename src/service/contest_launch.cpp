@@ -130,6 +130,8 @@ Result<ContestFileDownload> export_contest_results(Connection& connection, const
     file.sender_key =
         TRY(store::ContestStore(connection).launch_key(actor.principal.tenant, id, random_token()));
     file.sent_by = TRY(sender_name(connection, view));
+    file.people = participation.people_with_below;
+    file.entrants = participation.entrants_with_below;
     for (const ParticipationGroup& group : participation.organizations)
       file.organizations.push_back(ReportedGroup{group.name, group.people, group.entrants});
     for (const ParticipationGroup& group : participation.below)
@@ -174,6 +176,8 @@ Result<ResultsImportReport> import_contest_results(Connection& connection, const
     report.contest_id = id;
     report.sender_key = file.sender_key;
     report.sent_by = normalize_text(file.sent_by);
+    report.people = file.people;
+    report.entrants = file.entrants;
     report.imported_at = actor.clock();
     report.groups = std::move(file.organizations);
     ResultsImportReport result;

@@ -99,24 +99,23 @@ Result<ContestParticipation> contest_participation(Connection& connection, const
       if (!row.entered) participation.not_entered.push_back(row);
     participation.people_with_below = participation.total.people;
     participation.entrants_with_below = participation.total.entrants;
+    // One row per sender (its audience counted once): rows that add up to the total. The
+    // organizations inside a report overlap and stay in its file.
     for (const auto& report :
          TRY(store::ContestReportStore(connection).reports(view.contest.tenant_id, contest_id))) {
-      for (const ReportedGroup& group : report.groups) {
-        ParticipationGroup below;
-        below.name = group.name;
-        below.people = group.people;
-        below.entrants = group.entrants;
-        below.reported_by = report.sent_by;
-        participation.below.push_back(std::move(below));
-        if (__builtin_add_overflow(participation.people_with_below, group.people,
-                                   &participation.people_with_below) ||
-            __builtin_add_overflow(participation.entrants_with_below, group.entrants,
-                                   &participation.entrants_with_below)) {
-          return fail(ErrorKind::invalid_input, "contest.results_too_large",
-                      "Tổng số người báo cáo từ cấp dưới vượt quá giới hạn.",
-                      "The people reported from below add up past the limit.");
-        }
+      ParticipationGroup below;
+      below.name = report.sent_by;
+      below.people = report.people;
+      below.entrants = report.entrants;
+      if (__builtin_add_overflow(participation.people_with_below, report.people,
+                                 &participation.people_with_below) ||
+          __builtin_add_overflow(participation.entrants_with_below, report.entrants,
+                                 &participation.entrants_with_below)) {
+        return fail(ErrorKind::invalid_input, "contest.results_too_large",
+                    "Tổng số người báo cáo từ cấp dưới vượt quá giới hạn.",
+                    "The people reported from below add up past the limit.");
       }
+      participation.below.push_back(std::move(below));
     }
     rank_groups(participation.below);
     return participation;

@@ -45,8 +45,9 @@ struct ContestParticipation {
   Participation total;                            // the audience and each department, ranked
   std::vector<ParticipationGroup> organizations;  // ranked; a person may be in several
   std::vector<ParticipantRow> not_entered;        // by department then name
-  // The organizations below that reported their results (a contest launched from above), ranked
-  // among themselves, and the figures with them: total's plus every reported group's.
+  // Each organization below that reported its results (a contest launched from above, one row per
+  // sender with its audience counted once), ranked among themselves, and the figures with them:
+  // total's plus every sender's.
   std::vector<ParticipationGroup> below;
   std::int64_t people_with_below = 0;
   std::int64_t entrants_with_below = 0;

@@ -30,10 +30,12 @@ Result<bool> ContestReportStore::replace(const NewReport& report) {
                           id,
                           report.sender_key,
                           report.sent_by,
+                          report.people,
+                          report.entrants,
                           seconds_of(report.imported_at)};
   TRY(connection_.execute(
-      "INSERT INTO contest_reports (tenant_id, contest_id, id, sender_key, sent_by, imported_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
+      "INSERT INTO contest_reports (tenant_id, contest_id, id, sender_key, sent_by, people, "
+      "entrants, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
       row));
   for (std::size_t i = 0; i < report.groups.size(); ++i) {
     const ReportedGroup& group = report.groups[i];
@@ -81,7 +83,8 @@ Result<std::vector<ReportSummary>> ContestReportStore::reports(Id tenant, Id con
   const SqlValue key[] = {tenant, contest};
   auto reports = TRY(query_all(
       connection_,
-      "SELECT r.id, r.sent_by, r.imported_at, (SELECT count(*) FROM contest_report_entries e "
+      "SELECT r.id, r.sent_by, r.imported_at, r.people, r.entrants, (SELECT count(*) FROM "
+      "contest_report_entries e "
       "WHERE e.tenant_id = r.tenant_id AND e.report_id = r.id) FROM contest_reports r WHERE "
       "r.tenant_id = $1 AND r.contest_id = $2 ORDER BY r.sent_by, r.id",
       key, [](const SqlRow& row) {
@@ -89,7 +92,9 @@ Result<std::vector<ReportSummary>> ContestReportStore::reports(Id tenant, Id con
         summary.id = row.integer(0);
         summary.sent_by = row.text(1);
         summary.imported_at = instant_of(row.integer(2));
-        summary.entries = row.integer(3);
+        summary.people = row.integer(3);
+        summary.entrants = row.integer(4);
+        summary.entries = row.integer(5);
         return summary;
       }));
   for (ReportSummary& report : reports) {

@@ -16,6 +16,8 @@ namespace dk::store {
 struct ReportSummary {
   Id id = 0;
   std::string sent_by;
+  std::int64_t people = 0;  // the sender's audience, each person once
+  std::int64_t entrants = 0;
   Instant imported_at{};
   std::vector<ReportedGroup> groups;  // in the sender's order
   std::int64_t entries = 0;           // in every round
@@ -26,6 +28,8 @@ struct NewReport {
   Id contest_id = 0;
   std::string sender_key;
   std::string sent_by;
+  std::int64_t people = 0;
+  std::int64_t entrants = 0;
   Instant imported_at{};
   std::vector<ReportedGroup> groups;
   std::vector<std::pair<Id, std::vector<ReportedEntry>>> rounds;  // by the round's id

@@ -13,7 +13,8 @@ std::string contests_query(std::string_view where) {
       "SELECT c.id, c.tenant_id, c.organization_id, c.title, c.description, "
       "c.prediction_question, c.created_by, c.created_at, COALESCE(o.name, ''), (SELECT count(*) "
       "FROM contest_questions q WHERE q.tenant_id = c.tenant_id AND q.contest_id = c.id), "
-      "c.audience_scope, COALESCE(c.launched_from, ''), c.launched_by FROM "
+      "c.audience_scope, COALESCE(c.launched_from, ''), c.launched_by, CASE WHEN c.launch_key "
+      "IS NULL THEN 0 ELSE 1 END FROM "
       "contests c LEFT JOIN organizations o ON o.tenant_id = c.tenant_id AND o.id = "
       "c.organization_id WHERE c.tenant_id = $1{} ORDER BY c.id DESC",
       where);
@@ -36,6 +37,7 @@ ContestSummary contest_at(const SqlRow& row) {
       parse_code<AudienceScope>(row.text(10)).value_or(AudienceScope::everyone);
   contest.launched_from = row.text(11);
   contest.launched_by = row.text(12);
+  contest.sent_down = row.integer(13) != 0;
   return summary;
 }
 

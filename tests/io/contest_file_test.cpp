@@ -194,6 +194,8 @@ ContestResultsFile results() {
   file.contest_key = "k3y-of-the-province";
   file.sender_key = "k3y-of-the-agency";
   file.sent_by = "Công đoàn Sở Tư pháp — Sở Tư pháp Hà Tĩnh";
+  file.people = 45;  // seven people are in both
+  file.entrants = 38;
   file.organizations = {{"Công đoàn Sở Tư pháp", 40, 31}, {"Chi đoàn Sở Tư pháp", 12, 12}};
   ReportedRound round;
   round.title = "Vòng 1";
@@ -214,6 +216,8 @@ TEST(ContestResultsFile, WhatAnAgencySendsUpReadsBackTheSame) {
   EXPECT_EQ(read->contest_key, sent.contest_key);
   EXPECT_EQ(read->sender_key, sent.sender_key);
   EXPECT_EQ(read->sent_by, sent.sent_by);
+  EXPECT_EQ(read->people, 45);
+  EXPECT_EQ(read->entrants, 38);
   ASSERT_EQ(read->organizations.size(), 2u);
   EXPECT_EQ(read->organizations[0].name, "Công đoàn Sở Tư pháp");
   EXPECT_EQ(read->organizations[0].people, 40);
@@ -242,6 +246,12 @@ TEST(ContestResultsFile, FiguresThatCannotBeAreNamedAndAChangedFileIsRefused) {
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().code, "contest.results_file_field");
   EXPECT_EQ(read.error().where.field, "rounds[0].entries[1].score");
+
+  impossible = results();
+  impossible.entrants = 46;  // of 45 people
+  read = read_contest_results_file(write_contest_results_file(impossible));
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().where.field, "entrants");
 
   impossible = results();
   impossible.organizations[1].entrants = 13;  // of 12 people

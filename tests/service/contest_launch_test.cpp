@@ -214,7 +214,7 @@ TEST_P(ContestLaunchTest, TheResultsGoBackUpAndJoinTheProvincesLeaderboardAndPar
   auto participation = contest_participation(*connection_, province_admin(), contest_);
   ASSERT_TRUE(participation) << participation.error().message.en;
   ASSERT_EQ(participation->below.size(), 1u);
-  EXPECT_EQ(participation->below[0].name, "Công đoàn cơ sở");
+  EXPECT_EQ(participation->below[0].name, report->sent_by) << "one row per sender";
   EXPECT_EQ(participation->below[0].people, 2);
   EXPECT_EQ(participation->below[0].entrants, 1);
   EXPECT_EQ(participation->people_with_below,

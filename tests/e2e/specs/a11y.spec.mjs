@@ -5,7 +5,9 @@
 // table of them for screen readers where the page shows none. Among the pages: the contests with
 // the section of those open to the user, and an attempt under way (a question, and the last step
 // with the prediction and the submission); a contest's page with a closed round's certificates and
-// the card that sends it down, and the dialog that imports a contest from above refusing a file. Screenshots (Vietnamese and English, desktop): the
+// the card that sends it down, the card that takes results from below (refusing a file), and a copy
+// of it with the card that sends its results up; the dialog that imports a contest from above
+// refusing a file. Screenshots (Vietnamese and English, desktop): the
 // clubs, the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -74,6 +76,8 @@ describe('accessibility', () => {
   let post;
   let contest;
   let attempt;
+  /** The contest imported again as the agency's copy: its page sends the results up. */
+  let copy;
 
   before(async () => {
     app = await startApp();
@@ -110,6 +114,20 @@ describe('accessibility', () => {
       counted: 'best', shuffle_options: true, results_shown: 'at_close', quotas: { 'Tuyển dụng': 1 },
     });
     assert.equal(closed.status, 201, JSON.stringify(closed.body));
+    // Its contest file imported as the agency's own copy, whose results went back up to it: the
+    // copy's page offers the results file, the contest's lists the organizations below.
+    const upload = async (path, body) => fetch(`${app.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf, 'Content-Type': 'application/json' },
+      body,
+    });
+    const contestFile = await (await fetch(`${app.url}/api/v1/contests/${contest.id}/file`, { headers: { Cookie: admin.cookie } })).text();
+    const copied = await upload('/contest-files', contestFile);
+    assert.equal(copied.status, 201, await copied.clone().text());
+    copy = await copied.json();
+    const resultsFile = await (await fetch(`${app.url}/api/v1/contests/${copy.id}/results-file`, { headers: { Cookie: admin.cookie } })).text();
+    const reported = await upload(`/contests/${contest.id}/results-file`, resultsFile);
+    assert.equal(reported.status, 200, await reported.text());
   });
   after(async () => {
     await browser?.close();
@@ -182,6 +200,7 @@ describe('accessibility', () => {
       ...titled.map((row) => row[0]),
       `/funds/${open_.id}`, `/funds/${open_.id}/statement`, `/clubs/${clubs[0].id}`, `/people/${person.id}`, `/people/${person.id}/edit`,
       `/news/${post.id}`, `/contests/${contest.id}`, `/contests/attempts/${attempt.id}`, `/contests/attempts/${attempt.id}?q=end`,
+      `/contests/${copy.id}`,
     ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);
@@ -230,6 +249,16 @@ describe('accessibility', () => {
       await byTest(page, 'contest-file-save').click();
       await byTest(page, 'contest-file-error').waitFor();
       for (const line of await namelessControls(fileDialog)) found.push(`the contest file dialog: ${line}`);
+      // The card that takes results from below, refusing a file cut short beside its field.
+      await open(page, app.url, `/contests/${contest.id}`);
+      const resultsCard = byTest(page, 'contest-results-in');
+      await byTest(page, 'participation-below').waitFor();
+      await byTest(page, 'contest-results-file').setInputFiles({ name: 'ket-qua.doanket-results.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "doanket-contest-results/1",') });
+      await byTest(page, 'contest-results-import').click();
+      await byTest(page, 'contest-results-error').waitFor();
+      for (const line of await namelessControls(resultsCard)) found.push(`the results card: ${line}`);
+      assert.equal(await resultsCard.getByRole('button', { name: language === 'vi' ? /^Tệp kết quả \(\.json\)/ : /^Results file \(\.json\)/ }).count(), 1, 'the results file is named');
+      assert.equal(await resultsCard.getByRole('alert').count(), 1, 'the problem is an alert');
       // The dialog that records a gift has the anonymous switch.
       await open(page, app.url, `/funds/${open_.id}`);
       await byTest(page, 'fund-record-donation').click();
@@ -249,7 +278,7 @@ describe('accessibility', () => {
     const closed = funds.find((f) => f.status === 'closed' && f.manageable);
     const paths = [
       '/clubs', '/plans', `/clubs/${clubs[0].id}`, `/funds/${closed.id}`, '/organizations', '/agency', '/accounts', '/contests', `/contests/${contest.id}`,
-      `/contests/attempts/${attempt.id}`, `/contests/attempts/${attempt.id}?q=end`,
+      `/contests/attempts/${attempt.id}`, `/contests/attempts/${attempt.id}?q=end`, `/contests/${copy.id}`,
     ];
     for (const language of ['vi', 'en']) {
       const page = await signedIn('quantri', language);

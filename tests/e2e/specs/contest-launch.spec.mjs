@@ -8,6 +8,13 @@
 // it; the same file again says it was imported before and leads to that copy; the file with one
 // answer changed is refused for its checksum beside the file, in Vietnamese, then in English after
 // the language is switched; a file cut short names its line. A plain member is offered no import.
+// Then the results go back up: a youth union member enters the copy's open round (over the API);
+// the secretary's copy page offers "Gửi kết quả lên cấp trên", whose link downloads the API's
+// results file byte for byte; the chair, on the phone, imports it on the original contest's page
+// and reads what came in; the leaderboard shows the entrant with the organization they came
+// through, and participation the organizations below with the totals counting them, the rows
+// adding up to them as shown; the same file again replaces the earlier one; a changed file is
+// refused for its checksum beside the file, in Vietnamese and then in English.
 // Screenshots at 360 px and on a desktop, in Vietnamese and in English.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -288,5 +295,211 @@ describe('contests launched from above', () => {
     });
     assert.equal(refused.status, 403, await refused.text());
     await member.close();
+  });
+
+  test('the results go back up: the secretary downloads the copy’s file, the chair imports it on the phone', async () => {
+    assert.ok(copy, 'the copy the secretary imported');
+    // A member of the youth union who may sign in: the trade union's treasurer is in it too, and
+    // may enter the copy (the secretary runs it; the treasurer does not).
+    const entrantApi = await apiSession(app.url, 'thuquy');
+    assert.ok(entrantApi.session.member_of.includes(youthUnion.id), 'the treasurer is in the youth union');
+    const asEntrant = (await entrantApi.get(`/api/v1/contests/${copy.id}`)).body;
+    assert.equal(asEntrant.may_enter, true);
+    assert.equal(asEntrant.may_run, false);
+    const openRound = copy.rounds.find((r) => r.phase === 'open');
+    const started = await entrantApi.post(`/api/v1/contests/${copy.id}/rounds/${openRound.id}/attempts`);
+    assert.ok([200, 201].includes(started.status), JSON.stringify(started.body));
+    const answers = started.body.questions.map((q) => ({ position: q.position, choices: [q.options[0].place] }));
+    const submitted = await entrantApi.post(`/api/v1/contest-attempts/${started.body.id}/submit`, { answers, prediction: 2 });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    assert.ok(submitted.body.finished_at, 'submitted');
+    // A contest made here has nowhere to send results.
+    assert.equal((await chairApi.get(`/api/v1/contests/${contest.id}/results-file`)).body.code, 'contest.not_launched');
+
+    // The secretary, on the phone: the copy's page says where the file goes and gives it.
+    const secretary = await pageAs(browser, app.url, 'bithudoan');
+    await open(secretary, app.url, `/contests/${copy.id}`);
+    const up = byTest(secretary, 'contest-results-up');
+    await up.waitFor();
+    assert.equal(
+      await byTest(secretary, 'contest-results-up-intro').innerText(),
+      `Tải tệp này và gửi cho ${copy.launched_by}. Sau đó có thêm người dự thi thì tải và gửi lại: tệp mới thay cho tệp đã gửi trước.`,
+    );
+    assert.equal(await up.getByRole('heading', { level: 2 }).innerText(), 'Gửi kết quả lên cấp trên');
+    const link = secretary.getByRole('link', { name: /Tải tệp kết quả/ });
+    assert.equal(await link.getAttribute('aria-describedby'), 'contest-results-up-intro');
+    const [download] = await Promise.all([secretary.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), `ket-qua-cuoc-thi-${copy.id}.doanket-results.json`);
+    const resultsText = readFileSync(await download.path(), 'utf8');
+    const fromApi = await fetch(`${app.url}/api/v1/contests/${copy.id}/results-file`, { headers: { Cookie: secretaryApi.cookie } });
+    assert.equal(fromApi.status, 200);
+    assert.equal(resultsText, await fromApi.text(), 'the page downloads the API’s results file');
+    const results = JSON.parse(resultsText);
+    assert.equal(results.format, 'doanket-contest-results/1');
+    assert.equal(results.rounds.length, 2);
+    const reported = results.rounds.find((r) => r.title === openRound.title).entries;
+    assert.deepEqual(reported.map((e) => e.full_name), [entrantApi.session.full_name]);
+    const sentBy = results.sent_by;
+    assert.match(sentBy, new RegExp(`^${youthUnion.name}`));
+    await fitsThePhone(secretary, 'the copy with its results card');
+    await up.scrollIntoViewIfNeeded();
+    await still(secretary);
+    await viewportScreenshot(secretary, 'contest-results-phone-up-vi');
+    await secretary.close();
+    // In English on the desktop.
+    const secretaryEn = await pageAs(browser, app.url, 'bithudoan', { language: 'en', size: desktop });
+    await open(secretaryEn, app.url, `/contests/${copy.id}`);
+    await byTest(secretaryEn, 'contest-results-up').waitFor();
+    assert.equal(
+      await byTest(secretaryEn, 'contest-results-up-intro').innerText(),
+      `Download this file and send it to ${copy.launched_by}. When more people have entered, download it and send it again: the newer file replaces the one sent before.`,
+    );
+    await byTest(secretaryEn, 'contest-results-up').scrollIntoViewIfNeeded();
+    await still(secretaryEn);
+    await viewportScreenshot(secretaryEn, 'contest-results-desktop-up-en');
+    await secretaryEn.close();
+
+    // The chair, on the phone, imports it on the original contest's page.
+    const chair = await pageAs(browser, app.url, 'chutichcd');
+    await open(chair, app.url, `/contests/${contest.id}`);
+    const card = byTest(chair, 'contest-results-in');
+    await card.waitFor();
+    assert.equal(await byTest(chair, 'contest-results-up').count(), 0, 'launched here: no results to send up');
+    const board = byTest(chair, 'contest-leaderboard');
+    await byTest(chair, 'leaderboard-empty').waitFor();
+    assert.equal(await byTest(chair, 'participation-below').count(), 0, 'nothing reported yet');
+    assert.equal(await chair.getByRole('button', { name: /^Tệp kết quả \(\.json\)/ }).count(), 1, 'the file input is named');
+    const importResults = async (name, buffer) => {
+      await byTest(chair, 'contest-results-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+      await until(async () => (await byTest(chair, 'contest-results-file-name').innerText()) === name, 'the file is chosen');
+      await byTest(chair, 'contest-results-import').click();
+    };
+    const resultsName = `ket-qua-cuoc-thi-${copy.id}.doanket-results.json`;
+    await importResults(resultsName, Buffer.from(resultsText));
+    const received = byTest(chair, 'contest-results-received');
+    await until(async () => (await received.innerText().catch(() => '')) === `Đã nhận 1 bài dự thi trong 2 vòng từ ${sentBy}.`, 'what came in is said');
+    assert.equal(await byTest(chair, 'contest-results-replaced').count(), 0, 'the first file from the sender');
+    await fitsThePhone(chair, 'the results received');
+    await card.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-received-vi');
+
+    // The leaderboard, read again: the entrant, with the organization they came through.
+    const row = board.locator('[data-test="leaderboard-row"]');
+    await until(async () => (await row.count()) === 1, 'the reported entrant is ranked');
+    assert.match(await row.locator('th').innerText(), new RegExp(`^${entrantApi.session.full_name}\\n`));
+    const through = await row.locator('[data-test="leaderboard-organization"]').innerText();
+    assert.ok(through.endsWith(sentBy), `“${through}” names ${sentBy}`);
+    assert.ok(await row.locator('[data-test="leaderboard-organization"]').isVisible(), 'under the name');
+    const originalRound = (await chairApi.get(`/api/v1/contests/${contest.id}`)).body.rounds.find((r) => r.title === openRound.title);
+    const apiBoard = (await chairApi.get(`/api/v1/contests/${contest.id}/rounds/${originalRound.id}/leaderboard`)).body;
+    assert.equal(apiBoard.items.length, 1);
+    assert.ok(apiBoard.items[0].person_id < 0, 'a person of another agency');
+    assert.equal(apiBoard.items[0].organization, sentBy);
+    await board.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-board-vi');
+
+    // Participation, read again: the organizations below, and totals their rows add up to.
+    const below = byTest(chair, 'participation-below');
+    await below.waitFor();
+    const participation = (await chairApi.get(`/api/v1/contests/${contest.id}/participation`)).body;
+    assert.ok(participation.below.length > 0);
+    assert.deepEqual(participation.below.map((g) => g.name), [sentBy], 'one row per sender, its audience counted once');
+    const number = (text) => Number(text.replace(/\./g, ''));
+    const figures = async (locator) => ({
+      people: number(await locator.locator('[data-test="people"]').innerText()),
+      entrants: number(await locator.locator('[data-test="entrants"]').innerText()),
+    });
+    const rows = await below.locator('[data-test="participation-below-row"]').all();
+    assert.equal(rows.length, participation.below.length);
+    const shownRows = [];
+    for (const r of rows) shownRows.push(await figures(r));
+    const here = await figures(below.locator('[data-test="participation-below-here"]'));
+    const total = await figures(below.locator('[data-test="participation-below-total"]'));
+    const sum = (key) => shownRows.reduce((whole, r) => whole + r[key], 0) + here[key];
+    assert.deepEqual({ people: sum('people'), entrants: sum('entrants') }, total, 'the rows add up to the total shown');
+    assert.deepEqual(total, { people: participation.people_with_below, entrants: participation.entrants_with_below });
+    assert.deepEqual(here, { people: participation.people, entrants: participation.entrants });
+    // The row below is the sender's audience as its file counts it, each person once (its
+    // organizations overlap: a member of the youth union may be in the trade union too).
+    assert.deepEqual(
+      participation.below.map((g) => [g.name, g.people, g.entrants]),
+      [[results.sent_by, results.people, results.entrants]],
+    );
+    assert.ok(results.organizations.reduce((whole, g) => whole + g.people, 0) >= results.people);
+    const vn = (n) => new Intl.NumberFormat('vi-VN').format(n);
+    const headline = await byTest(chair, 'participation-with-below').innerText();
+    assert.ok(headline.startsWith(`Tính cả cấp dưới: ${vn(total.entrants)}/${vn(total.people)} người dự thi`), headline);
+    const firstBelow = await rows[0].locator('th').innerText();
+    assert.equal(firstBelow.trim(), sentBy, 'the row names who reported');
+    await fitsThePhone(chair, 'participation with those below');
+    await below.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-below-vi');
+
+    // The same file again: it replaces the earlier one; nobody counts twice.
+    await importResults(resultsName, Buffer.from(resultsText));
+    await byTest(chair, 'contest-results-replaced').waitFor();
+    assert.equal(await byTest(chair, 'contest-results-replaced').innerText(), 'Tệp này thay cho tệp nơi này gửi trước đó: kết quả cũ của họ không còn được tính.');
+    assert.equal(await received.innerText(), `Đã nhận 1 bài dự thi trong 2 vòng từ ${sentBy}.`);
+    assert.equal((await chairApi.get(`/api/v1/contests/${contest.id}/participation`)).body.entrants_with_below, total.entrants, 'counted once');
+    await until(async () => (await row.count()) === 1, 'still one reported entrant');
+    await card.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-replaced-vi');
+
+    // A score "corrected" by hand: the checksum no longer matches, and nothing changes.
+    const changed = JSON.parse(resultsText);
+    changed.rounds.find((r) => r.entries.length).entries[0].score += 1;
+    await importResults('ket-qua-sua.doanket-results.json', Buffer.from(`${JSON.stringify(changed)}\n`));
+    const problem = byTest(chair, 'contest-results-error');
+    await until(async () => /^Mã kiểm tra \(sha256\) của tệp không khớp/.test(await problem.innerText().catch(() => '')), 'the checksum is refused in Vietnamese');
+    assert.equal(await problem.getAttribute('role'), 'alert');
+    assert.equal(await byTest(chair, 'contest-results-where').innerText(), 'Vị trí trong tệp: sha256');
+    assert.equal(await byTest(chair, 'contest-results-done').count(), 0, 'no outcome beside a refusal');
+    assert.equal((await chairApi.get(`/api/v1/contests/${contest.id}/rounds/${apiBoard.round_id}/leaderboard`)).body.items[0].score, apiBoard.items[0].score, 'nothing changed');
+    await fitsThePhone(chair, 'the refused results file');
+    await card.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-checksum-vi');
+    // In English: the problem carries both languages, so it changes with the switch.
+    await byTest(chair, 'language-en').click();
+    await until(async () => /^The file's checksum \(sha256\) does not match/.test(await problem.innerText().catch(() => '')), 'the checksum is refused in English');
+    assert.equal(await byTest(chair, 'contest-results-where').innerText(), 'Where in the file: sha256');
+    assert.equal(await card.getByRole('heading', { level: 2 }).innerText(), 'Results from below');
+    await fitsThePhone(chair, 'the refused results file in English');
+    await card.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-checksum-en');
+    // The same file in English: what came in, and that it replaced the earlier one.
+    await importResults(resultsName, Buffer.from(resultsText));
+    await until(async () => (await received.innerText().catch(() => '')) === `Received 1 entry in 2 rounds from ${sentBy}.`, 'what came in, in English');
+    assert.equal(await byTest(chair, 'contest-results-replaced').innerText(), 'This file replaces the one this sender sent before: their earlier results no longer count.');
+    assert.match(await byTest(chair, 'participation-with-below').innerText(), /^With those below: \d+\/\d+ people entered/);
+    await below.scrollIntoViewIfNeeded();
+    await still(chair);
+    await viewportScreenshot(chair, 'contest-results-phone-below-en');
+    await chair.close();
+
+    // The whole page on a desktop, in both languages.
+    for (const language of ['vi', 'en']) {
+      const page = await pageAs(browser, app.url, 'chutichcd', { language, size: desktop });
+      await open(page, app.url, `/contests/${contest.id}`);
+      await byTest(page, 'participation-below').waitFor();
+      await byTest(page, 'leaderboard-organization').waitFor();
+      await still(page, { top: true });
+      await screenshot(page, `contest-results-desktop-${language}`);
+      await byTest(page, 'contest-leaderboard').scrollIntoViewIfNeeded();
+      await still(page);
+      await viewportScreenshot(page, `contest-results-desktop-board-${language}`);
+      await byTest(page, 'participation-below').scrollIntoViewIfNeeded();
+      await still(page);
+      await viewportScreenshot(page, `contest-results-desktop-below-${language}`);
+      await byTest(page, 'contest-results-in').scrollIntoViewIfNeeded();
+      await still(page);
+      await viewportScreenshot(page, `contest-results-desktop-in-${language}`);
+      await page.close();
+    }
   });
 });

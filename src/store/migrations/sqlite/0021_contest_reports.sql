@@ -8,6 +8,10 @@ CREATE TABLE contest_reports (
   id INTEGER NOT NULL,
   sender_key TEXT NOT NULL,
   sent_by TEXT NOT NULL,
+  -- the sender's audience, each person once, and its entrants: what the superior adds up (the
+  -- groups below overlap, a person being in several organizations)
+  people INTEGER NOT NULL CHECK (people >= 0),
+  entrants INTEGER NOT NULL CHECK (entrants BETWEEN 0 AND people),
   imported_at INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, contest_id, id),
   UNIQUE (tenant_id, contest_id, sender_key),

@@ -16,6 +16,8 @@ export interface Contest {
   created_at: string
   /** A copy of a contest sent down from above: who sent it ("Công đoàn … — Sở Tư pháp Hà Tĩnh"). */
   launched_by: string | null
+  /** Its contest file was made at least once: results from below may come back to it. */
+  sent_down: boolean
   /** Questions in the bank. */
   questions: number
   /** Questions per topic, for the rounds' quotas. */
@@ -147,6 +149,8 @@ export interface LeaderboardRow {
   person_id: number
   full_name: string
   unit_name: string
+  /** Reported from below (person_id below zero, a person of another agency): the organization it came through; empty for the contest's own. */
+  organization: string
   score: number
   prediction: number | null
   /** Of the prediction to the real count of perfect scores. */
@@ -184,6 +188,22 @@ export interface Participation {
   /** A person may be in several. */
   organizations: ParticipationGroup[]
   not_entered: { person_id: number; full_name: string; unit_id: number | null; unit_name: string }[]
+  /** The organizations below that sent their results up, ranked among themselves (id null). */
+  below: ParticipationGroup[]
+  /** people + every group below's people; entrants likewise. */
+  people_with_below: number
+  entrants_with_below: number
+}
+
+/** What POST /contests/ID/results-file answers. */
+export interface ResultsImport {
+  /** Who sent the file ("Chi đoàn … — Sở …"). */
+  sent_by: string
+  rounds: number
+  /** Entrants over every round (one person in two rounds counts twice). */
+  entries: number
+  /** An earlier file of the same sender was replaced. */
+  replaced: boolean
 }
 
 export interface ContestInput {
@@ -254,6 +274,11 @@ export const contestsApi = {
       query: { organization_id: organization },
       headers: { 'Content-Type': 'application/json' },
     }),
+  /** A copy's results, for whoever launched it (a plain link: the file speaks no language). */
+  resultsFileUrl: (id: number) => buildUrl(`/contests/${id}/results-file`),
+  /** A results file from below; the newest file of a sender replaces its earlier one. */
+  importResults: (id: number, file: Blob) =>
+    request<ResultsImport>('POST', `/contests/${id}/results-file`, { bytes: file, headers: { 'Content-Type': 'application/json' } }),
   /** A closed round's winners as PDF certificates, in the page's language (fetched, not linked). */
   certificates: (id: number, round: number, top: number, language: string): Promise<FetchedFile> =>
     fetchFile(`/contests/${id}/rounds/${round}/certificates`, { top }, language, `giay-chung-nhan-vong-${round}.pdf`),
