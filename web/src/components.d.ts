@@ -113,6 +113,7 @@ declare module 'vue' {
     NewsVideo: typeof import('./features/news/components/NewsVideo.vue')['default']
     NotificationBell: typeof import('./shared/components/NotificationBell.vue')['default']
     NotificationPreferences: typeof import('./features/notifications/components/NotificationPreferences.vue')['default']
+    NumberInput: typeof import('./features/contests/components/NumberInput.vue')['default']
     OrganizationDialog: typeof import('./features/registry/components/OrganizationDialog.vue')['default']
     OrganizationFilter: typeof import('./shared/components/OrganizationFilter.vue')['default']
     OrganizationLegend: typeof import('./shared/components/OrganizationLegend.vue')['default']
