@@ -55,6 +55,15 @@ std::span<const CodeEntry<EngagementCrowd>> code_entries() {
   return kEntries;
 }
 
+std::vector<Id> organizations_on(std::span<const MembershipSpan> memberships, CivilDate date) {
+  std::vector<Id> organizations;
+  for (const MembershipSpan& span : memberships)
+    if (member_on(span, date) &&
+        std::ranges::find(organizations, span.organization_id) == organizations.end())
+      organizations.push_back(span.organization_id);
+  return organizations;
+}
+
 bool required_of(const Audience& audience, Id unit, std::span<const MembershipSpan> memberships,
                  CivilDate date) {
   return std::ranges::any_of(memberships, [&](const MembershipSpan& span) {

@@ -51,6 +51,14 @@ struct MembershipSpan {
   bool current = false;                // not left
 };
 
+// A contest entered (a round's counted attempt) is a fact of this kind: the contests unions run
+// are "tìm hiểu" — learning a law or a resolution — and count with its study (docs/engagement.md).
+inline constexpr ActivityKind kContestKind = ActivityKind::study;
+
+// The organizations a person was a member of on `date`: those an agency-wide contest entered that
+// day counts for, as a joint activity counts for each organizer.
+std::vector<Id> organizations_on(std::span<const MembershipSpan> memberships, CivilDate date);
+
 // Bits per kind in EngagementRow::kind_counts: a count per kind of activity, each capped at 127
 // so that eight kinds fit into one signed 64-bit integer that both databases can add and shift.
 inline constexpr int kKindCountBits = 7;

@@ -82,12 +82,14 @@ Result<HttpResponse> put_answers(ApiCall& call) {
                                                         body.answers, body.prediction))));
 }
 
-// A second submission returns the attempt as the first left it.
+// A second submission returns the attempt as the first left it. Durable when answered, sharing a
+// group commit with the other submissions of the moment (a round's last minutes) on SQLite.
 Result<HttpResponse> post_submit(ApiCall& call) {
   const Id id = TRY(route_id(call.request));
   auto body = TRY(read_answers(call.request, false));
-  return ok(200, attempt_json(TRY(service::submit_attempt(call.connection, call.who(), id,
-                                                          body.answers, body.prediction))));
+  return ok(200,
+            attempt_json(TRY(service::submit_attempt(call.connection, call.who(), id, body.answers,
+                                                     body.prediction, call.settings.database))));
 }
 
 // ?limit= (50 by default, at most 500) &offset=

@@ -66,10 +66,13 @@ Result<AttemptView> save_answers(Connection& connection, const Actor& actor, Id 
                                  const std::vector<AnswerAt>& answers,
                                  std::optional<std::optional<std::int64_t>> prediction);
 // Saves what is given as save_answers does (when still in time), then finishes the attempt with
-// its marks. Submitting again, or after the server closed it, returns it as it is.
+// its marks. Submitting again, or after the server closed it, returns it as it is. `database`:
+// the submission shares a group commit with others when it groups commits; without one, or on an
+// engine that does not, it commits alone on `connection`. Either way it is durable when returned.
 Result<AttemptView> submit_attempt(Connection& connection, const Actor& actor, Id attempt,
                                    const std::vector<AnswerAt>& answers,
-                                   std::optional<std::optional<std::int64_t>> prediction);
+                                   std::optional<std::optional<std::int64_t>> prediction,
+                                   Database* database = nullptr);
 
 // A person's standing in one round of a contest they may enter.
 struct RoundStanding {

@@ -1,5 +1,7 @@
 #include "service/database.hpp"
 
+#include <malloc.h>
+
 #include "store/commit_batcher.hpp"
 #include "store/connection_pool.hpp"
 #include "store/sql.hpp"
@@ -20,7 +22,27 @@ Status ping(Connection& connection) {
   return {};
 }
 
+namespace {
+
+// Each request thread allocates and frees a few megabytes (statements, rows, a contest's bank)
+// from its own malloc arena, and glibc hands the freed top of an arena back to the kernel as soon
+// as it passes 128 KiB: with many threads that is an madvise per request, a TLB shootdown on every
+// core and the same pages faulted in again by the next. Keeping up to 32 MiB per arena doubled
+// contest starts and submissions on SQLite (BENCHMARKS.md, "Contests"); allocations of 4 MiB or
+// more still get their own mapping, returned when freed.
+void keep_freed_memory() {
+  static const bool kept = [] {
+    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    return true;
+  }();
+  (void)kept;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& address, unsigned connections) {
+  keep_freed_memory();
   auto pool = TRY(store::ConnectionPool::open(address, connections));
   // Group commit on SQLite only, where one writer at a time flushes once per commit. PostgreSQL
   // already flushes the commits of its backends together, and the batcher's one connection would

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <utility>
+
 #include "store/id_counter.hpp"
 #include "store/row_values.hpp"
 
@@ -68,11 +71,11 @@ ContestAttempt attempt_at(const SqlRow& row) {
   return attempt;
 }
 
-// The leaderboard's order, lower first (core/contest_ranking.hpp): compared as a row value, or
-// listed in an ORDER BY. No prediction is farther than any ($2 is the real count, a prediction at
-// most a billion). Over the entries `e`.
-constexpr std::string_view kOrderKey =
-    "-e.score, COALESCE(abs(e.prediction - $2), 4000000000), e.taken_seconds, e.finished_at";
+// The leaderboard's order among equal scores, lower first (core/contest_ranking.hpp): compared as
+// a row value, or listed in an ORDER BY after the score (descending). No prediction is farther
+// than any ($2 is the real count, a prediction at most a billion). Over the entries `e`.
+constexpr std::string_view kTieKey =
+    "COALESCE(abs(e.prediction - $2), 4000000000), e.taken_seconds, e.finished_at";
 
 // The round's entries as `e`, followed by a condition for more "AND …": its own entrants' counted
 // attempts, and, when organizations below reported theirs, those too (ids below zero). `round` is
@@ -258,21 +261,51 @@ Result<std::vector<LeaderboardLine>> ContestAttemptStore::leaderboard(Id tenant,
                                                                       std::int64_t real_count,
                                                                       std::int64_t limit,
                                                                       std::int64_t offset) {
+  const bool reported = TRY(has_reports(tenant, round));
+  // The order's later keys (the prediction's distance to a count known only now, the time) have
+  // no index, so sorting the whole round for a page cost seconds at a million entries. The score
+  // comes first and has one: the sizes of the score groups (a scan of that index) say which
+  // scores the page holds, and only their entries are sorted.
+  const SqlValue key[] = {tenant, round};
+  const auto groups = TRY(query_all(
+      connection_,
+      fmt::format("SELECT e.score, count(*) FROM {} GROUP BY e.score ORDER BY e.score DESC",
+                  entries_of(reported, "$2")),
+      key, [](const SqlRow& row) {
+        return std::pair{row.integer(0), row.integer(1)};
+      }));
+  std::int64_t above = 0;    // entries of the groups above the page's first
+  std::int64_t through = 0;  // entries down to this group, this one included
+  std::optional<std::int64_t> highest, lowest;
+  for (const auto& [score, count] : groups) {
+    through += count;
+    if (!highest) {
+      if (through <= offset) {
+        above = through;
+        continue;
+      }
+      highest = score;
+    }
+    lowest = score;
+    if (through >= offset + limit) break;
+  }
+  if (!highest) return std::vector<LeaderboardLine>{};
   // $2 is the real count in the order key; the round is $4. A reported entrant is named by the
   // report, with the organization it came through.
-  const SqlValue params[] = {tenant, real_count, limit, round, offset};
-  const bool reported = TRY(has_reports(tenant, round));
+  const SqlValue params[] = {tenant, real_count, limit, round, offset - above, *lowest, *highest};
   return query_all(
       connection_,
       fmt::format(
           "SELECT e.person_id, e.score, e.prediction, e.taken_seconds, e.finished_at, "
           "COALESCE(p.full_name, r.full_name, ''), COALESCE(u.name, r.unit_name, ''), "
           "COALESCE(r.organization, '') FROM (SELECT e.person_id, e.score, e.prediction, "
-          "e.taken_seconds, e.finished_at FROM {1} ORDER BY {0}, e.person_id LIMIT $3 OFFSET $5) e "
+          "e.taken_seconds, e.finished_at FROM {1} AND e.score BETWEEN $6 AND $7 ORDER BY e.score "
+          "DESC, {0}, e.person_id LIMIT $3 OFFSET $5) e "
           "LEFT JOIN persons p ON p.tenant_id = $1 AND p.id = e.person_id LEFT JOIN units u ON "
           "u.tenant_id = $1 AND u.id = p.unit_id LEFT JOIN contest_report_entries r ON "
-          "r.tenant_id = $1 AND r.round_id = $4 AND r.id = e.person_id ORDER BY {0}, e.person_id",
-          kOrderKey, entries_of(reported, "$4")),
+          "r.tenant_id = $1 AND r.round_id = $4 AND r.id = e.person_id ORDER BY e.score DESC, {0}, "
+          "e.person_id",
+          kTieKey, entries_of(reported, "$4")),
       params, [](const SqlRow& row) {
         return LeaderboardLine{entry_at(row, 0), row.text(5), row.text(6), row.text(7)};
       });
@@ -293,16 +326,20 @@ Result<std::int64_t> ContestAttemptStore::ahead_of(Id tenant, Id round, const Co
   const SqlValue params[] = {tenant,
                              real_count,
                              round,
-                             std::int64_t{-entry.score},
+                             std::int64_t{entry.score},
                              distance,
                              static_cast<std::int64_t>(entry.taken.count()),
                              seconds_of(entry.submitted_at)};
   const bool reported = TRY(has_reports(tenant, round));
-  const auto count =
-      TRY(query_integer(connection_,
-                        fmt::format("SELECT count(*) FROM {} AND ({}) < ($4, $5, $6, $7)",
-                                    entries_of(reported, "$3"), kOrderKey),
-                        params));
+  // Those with a higher score through the score's index, then those of the same score ahead by
+  // the later keys: only the entrant's own score group is read row by row.
+  const std::string entries = entries_of(reported, "$3");
+  const auto count = TRY(query_integer(
+      connection_,
+      fmt::format("SELECT (SELECT count(*) FROM {0} AND e.score > $4) + (SELECT count(*) FROM {0} "
+                  "AND e.score = $4 AND ({1}) < ($5, $6, $7))",
+                  entries, kTieKey),
+      params));
   return count.value_or(0);
 }
 

@@ -118,6 +118,28 @@ Status read_facts(SqlConnection& connection, Id tenant, const std::vector<Id>& p
         person.activities.push_back(row.integer(5));
         return {};
       }));
+  // A round's counted attempt, on the day it was submitted: for the contest's organization, or
+  // for an agency-wide contest each organization the entrant was a member of that day (the
+  // memberships were read above).
+  TRY(connection.query(
+      "SELECT e.person_id, c.organization_id, e.finished_at FROM contest_entries e "
+      "JOIN contest_rounds r ON r.tenant_id = e.tenant_id AND r.id = e.round_id "
+      "JOIN contests c ON c.tenant_id = r.tenant_id AND c.id = r.contest_id "
+      "WHERE e.tenant_id = $1 AND e.person_id IN " +
+          in,
+      params, [&](const SqlRow& row) -> Status {
+        PersonFacts& person = by_person[row.integer(0)];
+        const CivilDate date = vietnam_date(instant_of(row.integer(2)));
+        const std::vector<Id> organizations = row.is_null(1)
+                                                  ? organizations_on(person.memberships, date)
+                                                  : std::vector<Id>{row.integer(1)};
+        for (Id organization : organizations)
+          person.facts.push_back({.organization_id = organization,
+                                  .kind = kContestKind,
+                                  .date = date,
+                                  .presence = Presence::attended});
+        return {};
+      }));
   return connection.query(
       "SELECT t.person_id, c.organization_id, c.kind, t.session_date, t.state FROM "
       "club_attendance t JOIN club_schedules s ON s.tenant_id = t.tenant_id AND s.id = "
@@ -214,6 +236,7 @@ Status EngagementStore::prepare(Id tenant, CivilDate today) {
       "SELECT tenant_id, person_id, 1 FROM memberships WHERE tenant_id = $1 "
       "UNION SELECT tenant_id, person_id, 1 FROM attendance WHERE tenant_id = $1 "
       "UNION SELECT tenant_id, person_id, 1 FROM club_attendance WHERE tenant_id = $1 "
+      "UNION SELECT tenant_id, person_id, 1 FROM contest_entries WHERE tenant_id = $1 "
       "ORDER BY 1, 2 "
       "ON CONFLICT (tenant_id, person_id) DO UPDATE SET generation = "
       "engagement_dirty.generation + 1",

@@ -62,6 +62,19 @@ TEST(EngagementFacts, AMemberWhoNeverCameHasARowOfZerosEveryYear) {
   EXPECT_FALSE(rows[2].current_member);
 }
 
+TEST(EngagementFacts, AnAgencyContestCountsForTheOrganizationsOfThatDayEachOnce) {
+  const std::vector<MembershipSpan> memberships{
+      {3, CivilDate{2020, 1, 1}, std::nullopt, true},
+      {4, CivilDate{2020, 1, 1}, CivilDate{2026, 6, 30}, false},
+      {5, CivilDate{2026, 11, 14}, std::nullopt, true},
+      {3, CivilDate{2019, 1, 1}, CivilDate{2019, 12, 31}, false}};  // an earlier spell, same union
+  EXPECT_EQ(organizations_on(memberships, {2026, 6, 30}), (std::vector<Id>{3, 4}));
+  EXPECT_EQ(organizations_on(memberships, {2026, 11, 13}), (std::vector<Id>{3}));
+  EXPECT_EQ(organizations_on(memberships, {2026, 11, 14}), (std::vector<Id>{3, 5}));
+  EXPECT_TRUE(organizations_on(memberships, {2019, 12, 31}).size() == 1);
+  EXPECT_TRUE(organizations_on(memberships, {2018, 1, 1}).empty());
+}
+
 TEST(EngagementFacts, KindCountsStopAtTheirCapAndLeaveTheOtherKindsAlone) {
   std::int64_t packed = with_kind_count(0, ActivityKind::other, 500);
   packed = with_kind_count(packed, ActivityKind::meeting, 3);

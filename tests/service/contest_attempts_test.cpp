@@ -179,10 +179,32 @@ TEST_P(ContestAttemptsTest, AnEntrantAnswersAndTheRoundRanksByScoreThenPredictio
   ASSERT_TRUE(page);
   ASSERT_EQ(page->rows.size(), 1u);
   EXPECT_EQ(page->rows[0].rank, 3);
+  // Pages are read score group by score group: one starting inside the first group and ending in
+  // the next, one inside a group, one past the end.
+  auto across = round_leaderboard(*connection_, at(chair(), now_ + 1h), contest_, round, 2, 1);
+  ASSERT_TRUE(across);
+  ASSERT_EQ(across->rows.size(), 2u);
+  EXPECT_EQ(across->rows[0].entry.person_id, cuong_);
+  EXPECT_EQ(across->rows[0].rank, 2);
+  EXPECT_EQ(across->rows[1].entry.person_id, dung_);
+  EXPECT_EQ(across->rows[1].rank, 3);
+  auto inside = round_leaderboard(*connection_, at(chair(), now_ + 1h), contest_, round, 1, 1);
+  ASSERT_TRUE(inside);
+  ASSERT_EQ(inside->rows.size(), 1u);
+  EXPECT_EQ(inside->rows[0].entry.person_id, cuong_);
+  auto past = round_leaderboard(*connection_, at(chair(), now_ + 1h), contest_, round, 50, 3);
+  ASSERT_TRUE(past);
+  EXPECT_TRUE(past->rows.empty());
   auto mine = read_attempt(*connection_, member(binh_, now_ + 1h), started->attempt.id);
   ASSERT_TRUE(mine);
   EXPECT_EQ(mine->rank, 1);
   EXPECT_EQ(mine->entrants, 3);
+  auto second = read_attempt(*connection_, member(cuong_, now_ + 1h), cuong->attempt.id);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->rank, 2) << "behind Bình in the same score, by the prediction";
+  auto third = read_attempt(*connection_, member(dung_, now_ + 1h), dung->attempt.id);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->rank, 3);
 
   // Someone else's attempt does not exist for them; the bank can no longer be replaced.
   EXPECT_EQ(error_code(read_attempt(*connection_, member(cuong_, now_), started->attempt.id)),
@@ -307,6 +329,40 @@ TEST_P(ContestAttemptsTest, TwoSubmissionsAtOnceCountOnce) {
   for (auto& thread : threads) thread.join();
   EXPECT_NE(ids[0], 0);
   EXPECT_EQ(ids[0], ids[1]);
+}
+
+TEST_P(ContestAttemptsTest, ASubmissionInAGroupCommitCountsAsOneThatCommitsAlone) {
+  auto database = Database::open(database_.target(), 2);
+  ASSERT_TRUE(database) << database.error().message.en;
+  EXPECT_EQ((*database)->groups_commits(), GetParam() == "sqlite");
+  const Id round = add(ResultsShown::at_once);
+  auto started = start_attempt(*connection_, member(binh_, now_), contest_, round);
+  ASSERT_TRUE(started);
+  // A refused submission (no question 99) keeps nothing, and the attempt stays open.
+  auto refused =
+      submit_attempt(*connection_, member(binh_, now_ + 1min), started->attempt.id,
+                     {AnswerAt{98, {}}}, std::optional<std::int64_t>{5}, database->get());
+  EXPECT_EQ(error_code(refused), "contest.answer_position");
+  auto open = read_attempt(*connection_, member(binh_, now_ + 1min), started->attempt.id);
+  ASSERT_TRUE(open);
+  EXPECT_FALSE(open->attempt.finished_at);
+  auto first =
+      submit_attempt(*connection_, member(binh_, now_ + 2min), started->attempt.id,
+                     answers(*started, 4), std::optional<std::int64_t>{5}, database->get());
+  ASSERT_TRUE(first) << first.error().message.en;
+  ASSERT_TRUE(first->attempt.finished_at);
+  EXPECT_EQ(first->attempt.marking.score, 4);
+  EXPECT_EQ(first->attempt.prediction, 5);
+  // A retry through the group commit, with other answers, returns the first as it stands.
+  auto retry =
+      submit_attempt(*connection_, member(binh_, now_ + 3min), started->attempt.id,
+                     answers(*started, 1), std::optional<std::int64_t>{9}, database->get());
+  ASSERT_TRUE(retry) << retry.error().message.en;
+  EXPECT_EQ(retry->attempt.marking.score, 4);
+  EXPECT_EQ(retry->attempt.finished_at, first->attempt.finished_at);
+  auto board = round_leaderboard(*connection_, at(chair(), now_ + 1h), contest_, round, 50, 0);
+  ASSERT_TRUE(board);
+  EXPECT_EQ(board->entrants, 1);
 }
 
 TEST_P(ContestAttemptsTest, TheChairSeesWhoHasNotEnteredByDepartmentAndRemindsThemOnceADay) {

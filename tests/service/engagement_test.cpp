@@ -94,6 +94,27 @@ class EngagementTest : public dk::testing::ServiceTest {
         {activity, person, state});
   }
 
+  // A round of a new contest of `organization` (nothing: the agency's, for everyone) that
+  // `person` entered on `date`: the attempt and the entry its submission leaves.
+  void enter_contest(std::optional<Id> organization, Id person, CivilDate date) {
+    const Id id = ++contests_;
+    const std::int64_t at = seconds_of(vietnam_instant(date, 20 * 60));
+    sql("INSERT INTO contests (tenant_id, id, organization_id, title, created_by, created_at) "
+        "VALUES ($1, $2, $3, 'Tìm hiểu Bộ luật Lao động', 1, 0)",
+        {id, store::nullable(organization)});
+    sql("INSERT INTO contest_rounds (tenant_id, id, contest_id, title, opens_at, closes_at, "
+        "time_limit_seconds, attempts_allowed, counted, shuffle_options, results_shown) VALUES "
+        "($1, $2, $2, 'Vòng 1', 0, $3, 1200, 1, 'best', 0, 'at_close')",
+        {id, at + 86400});
+    sql("INSERT INTO contest_attempts (tenant_id, id, contest_id, round_id, person_id, number, "
+        "started_at, deadline, draw, finished_at, submitted, score) VALUES ($1, $2, $2, $2, $3, "
+        "1, $4, $5, '', $5, 1, 18)",
+        {id, person, at - 600, at});
+    sql("INSERT INTO contest_entries (tenant_id, round_id, person_id, attempt_id, score, "
+        "taken_seconds, finished_at) VALUES ($1, $2, $3, $2, 18, 600, $4)",
+        {id, person, at});
+  }
+
   Actor leadership() const {
     Actor actor = at(member_of(youth_union_), kNoon);
     actor.principal.leadership = true;
@@ -171,6 +192,7 @@ class EngagementTest : public dk::testing::ServiceTest {
   Id unit_a_ = 0, unit_b_ = 0, unit_c_ = 0;
   Id p1_ = 0, p2_ = 0, p3_ = 0, p4_ = 0, p5_ = 0, p6_ = 0;
   Id activities_ = 100;
+  Id contests_ = 0;
 };
 
 TEST_P(EngagementTest, EveryMeasureOfTheTradeUnionAsWorkedOutByHand) {
@@ -253,6 +275,29 @@ TEST_P(EngagementTest, ANewCheckInShowsAtTheNextRead) {
   // Moving p4 to department A: A now holds three union members.
   sql("UPDATE persons SET unit_id = $2 WHERE tenant_id = $1 AND id = $3", {unit_a_, p4_});
   EXPECT_EQ(row_of(overview(leadership()), trade_union_).year.units_with_members, 2);
+}
+
+TEST_P(EngagementTest, AContestEnteredCountsAsStudyForItsOrganizationOrEachOfTheEntrants) {
+  // p3 enters the trade union's contest; p4 and p6 the agency's, which counts for the
+  // organizations each was a member of that day: the union for p4, the youth union for p6.
+  enter_contest(trade_union_, p3_, {2026, 11, 12});
+  enter_contest(std::nullopt, p4_, {2026, 11, 13});
+  enter_contest(std::nullopt, p6_, {2026, 11, 13});
+  const EngagementOverview read = overview(leadership());
+  const EngagementMeasures& union_year = row_of(read, trade_union_).year;
+  EXPECT_EQ(union_year.reached, 4) << "p1, p2 by activities; p3 and p4 by contests";
+  EXPECT_EQ(union_year.attended, 5 + 2);
+  EXPECT_EQ(union_year.expected, 11 + 2) << "a contest entered is expected as it is attended";
+  EXPECT_EQ(union_year.reached_in_month[10], 2);
+  EXPECT_EQ(union_year.gone_quiet, 2) << "p3 and p4 took part within 90 days; p2 and p5 did not";
+  EXPECT_EQ(union_year.lapsed, 0) << "p4 studied last year and entered a contest this year";
+  EXPECT_EQ(row_of(read, youth_union_).year.attended, 2) << "the joint day and the contest";
+  const auto study = std::ranges::find_if(
+      read.kinds, [](const KindDepth& kind) { return kind.kind == ActivityKind::study; });
+  ASSERT_NE(study, read.kinds.end());
+  EXPECT_EQ(study->year.reached, 3) << "p3, p4 and p6";
+  EXPECT_EQ(crowd(EngagementCrowd::reached, trade_union_), (std::vector<Id>{p1_, p2_, p3_, p4_}));
+  expect_kept_totals_fresh("contests entered");
 }
 
 TEST_P(EngagementTest, ARefreshRebuildsAtMostItsLimitAndSaysWhatIsLeft) {
