@@ -131,3 +131,12 @@ export function optionLabel(question: Pick<AttemptQuestion, 'kind'>, label: stri
   if (label === 'Sai') return t('contests.attempt.false')
   return label
 }
+
+/**
+ * What is wrong with the file chosen to send, before it is sent: none chosen, or larger than the
+ * server takes (the server checks again). Nothing when it may go.
+ */
+export function chosenFileProblem(file: File | null, maxBytes: number, noFile: string, tooLarge: string): string | null {
+  if (!file) return noFile
+  return file.size > maxBytes ? tooLarge : null
+}
