@@ -184,6 +184,7 @@ std::vector<Route> api_routes() {
   add_directive_routes(routes);
   add_notification_routes(routes);
   add_poll_routes(routes);
+  add_emulation_routes(routes);
   add_news_routes(routes);
   add_bulletin_routes(routes);
   add_contest_routes(routes);

@@ -1,0 +1,584 @@
+#include "service/emulation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/commendation_bonus.hpp"
+#include "core/emulation_law.hpp"
+#include "core/vietnamese_text.hpp"
+#include "service/audit.hpp"
+#include "service/refusal.hpp"
+#include "store/emulation_store.hpp"
+#include "store/registry_store.hpp"
+#include "store/sql.hpp"
+
+namespace dk::service {
+namespace {
+
+// A member whose joining day the registry does not know has served long enough for any rule.
+constexpr std::int64_t kServiceUnknown = 1200;
+constexpr std::size_t kMaxReasonLength = 2000;
+
+std::unexpected<Error> invalid(std::string field, std::string code, std::string vi,
+                               std::string en) {
+  return fail(ErrorKind::invalid_input, std::move(code), std::move(vi), std::move(en),
+              Location{0, std::move(field)});
+}
+
+std::unexpected<Error> not_found(Id organization) {
+  return fail(ErrorKind::not_found, "organization.not_found",
+              fmt::format("Không có tổ chức số {} trong cơ quan.", organization),
+              fmt::format("There is no organization {} in the agency.", organization));
+}
+
+std::unexpected<Error> wrong_stage(EmulationStage stage) {
+  const Text label = label_of(stage);
+  return fail(
+      ErrorKind::conflict, "emulation.stage",
+      fmt::format("Năm thi đua đang ở bước “{}”: không làm được việc này.", label.vi),
+      fmt::format("The emulation year is at the step “{}”: this cannot be done now.", label.en));
+}
+
+// The rules of the agency: those shipped with the product (an agency's own versions come with
+// the rule editor).
+const std::vector<TitleRule>& title_rules() {
+  static const std::vector<TitleRule> rules = shipped_title_rules();
+  return rules;
+}
+
+// Whole months from the joining day to the end of the year: 01/07 gives 6, 02/07 gives 5.
+std::optional<std::int64_t> months_in_service(const std::optional<CivilDate>& joined, int year) {
+  if (!joined) return std::nullopt;
+  const std::int64_t months = (std::int64_t{year} + 1 - joined->year) * 12 + (1 - joined->month) -
+                              (joined->day > 1 ? 1 : 0);
+  return std::max<std::int64_t>(months, 0);
+}
+
+Result<Organization> organization_of(Connection& connection, const Actor& actor, Id id) {
+  auto found =
+      TRY(store::RegistryStore(connection).find_organization_by_id(actor.principal.tenant, id));
+  if (!found || found->external) return not_found(id);
+  return std::move(*found);
+}
+
+Status check_year(int year) {
+  if (year < 2000 || year > 2200) {
+    return invalid("year", "emulation.year", fmt::format("Năm {} không hợp lệ.", year),
+                   fmt::format("The year {} is not valid.", year));
+  }
+  return {};
+}
+
+// The view of the year: the facts, the member-rating rule applied, and the evaluation (live while
+// open). `full` false keeps only the actor's own row (a member who does not manage the year).
+Result<EmulationYearView> build_view(Connection& connection, const Actor& actor,
+                                     Organization organization, int year) {
+  const Id tenant = actor.principal.tenant;
+  store::EmulationStore store(connection);
+  EmulationYearView view;
+  view.may_manage = may_manage_organization(actor.principal, organization.id);
+  if (auto kept = TRY(store.year(tenant, organization.id, year))) {
+    view.record = std::move(*kept);
+  } else {
+    view.record.organization = organization.id;
+    view.record.year = year;
+  }
+  const bool open = view.record.stage == EmulationStage::open;
+  view.rules_day = open ? vietnam_date(actor.clock())
+                        : view.record.rules_day.value_or(vietnam_date(actor.clock()));
+  for (const TitleRule* rule :
+       rules_in_order(title_rules(), EmulationSubject::person, view.rules_day))
+    view.titles.push_back(*rule);
+  for (const TitleRule* rule :
+       rules_in_order(title_rules(), EmulationSubject::collective, view.rules_day))
+    view.titles.push_back(*rule);
+
+  auto members = TRY(store.members(tenant, organization.id, year));
+  const auto earlier = TRY(store.earlier_titles(tenant, organization.id, year));
+  auto units = TRY(store.units(tenant, organization.id, year));
+  const MemberRatingRule* rating_rule =
+      member_rating_rule(shipped_member_rating_rules(), organization.kind, view.rules_day);
+
+  std::vector<PersonYear> people;
+  std::map<Id, std::vector<Id>> unit_members;
+  std::map<Id, std::int64_t> unit_sizes;
+  for (EmulationMember& member : members) {
+    EmulationPersonView person;
+    person.months_in_service = months_in_service(member.joined_on, year);
+    const std::int64_t months = person.months_in_service.value_or(kServiceUnknown);
+    if (member.unit) ++unit_sizes[*member.unit];
+    if (member.review) {
+      bool rated = true;
+      TaskRating level = member.review->rating;
+      if (rating_rule) {
+        RatingCheck check =
+            check_member_rating(*rating_rule, level, member.attended, member.expected, months);
+        rated = check.rated;
+        level = check.level;
+        person.rating_notes = std::move(check.reasons);
+      }
+      if (rated) {
+        person.rating_applied = level;
+        PersonYear facts;
+        facts.person = member.person;
+        facts.rating = level;
+        facts.months_in_service = months;
+        facts.absence_days = member.review->absence_days;
+        facts.discipline = member.review->discipline;
+        facts.initiative = member.review->initiative;
+        if (const auto found = earlier.find(member.person); found != earlier.end())
+          facts.earlier_titles = found->second;
+        facts.attended = member.attended;
+        facts.expected = member.expected;
+        for (const auto& [title, yes] : member.votes)
+          facts.votes[title] = {yes, view.record.council_members};
+        people.push_back(std::move(facts));
+        if (member.unit) unit_members[*member.unit].push_back(member.person);
+      }
+    } else {
+      ++view.unreviewed;
+    }
+    person.member = std::move(member);
+    view.people.push_back(std::move(person));
+  }
+
+  std::vector<CollectiveYear> collectives;
+  for (const auto& [unit_id, size] : unit_sizes) {
+    EmulationCollectiveView collective;
+    if (auto kept = units.find(unit_id); kept != units.end()) collective.unit = kept->second;
+    collective.unit.unit = unit_id;
+    collective.members = size;
+    if (collective.unit.rating) {
+      CollectiveYear facts;
+      facts.collective = unit_id;
+      facts.rating = *collective.unit.rating;
+      facts.members = unit_members[unit_id];
+      for (const auto& [title, yes] : collective.unit.votes)
+        facts.votes[title] = {yes, view.record.council_members};
+      collectives.push_back(std::move(facts));
+    }
+    view.collectives.push_back(std::move(collective));
+  }
+  // Departments in the members' order (by the collation of their names), each named once.
+  std::map<Id, std::pair<std::size_t, std::string>> unit_order;
+  for (const auto& person : view.people)
+    if (person.member.unit)
+      unit_order.try_emplace(*person.member.unit, unit_order.size(), person.member.unit_name);
+  for (auto& collective : view.collectives)
+    collective.unit.name = unit_order[collective.unit.unit].second;
+  std::ranges::sort(view.collectives, [&](const auto& a, const auto& b) {
+    return unit_order[a.unit.unit].first < unit_order[b.unit.unit].first;
+  });
+
+  if (open) {
+    view.evaluation = evaluate_year(title_rules(), view.rules_day, year, people, collectives);
+  } else {
+    view.evaluation.outcomes = TRY(store.outcomes(tenant, organization.id, year));
+    for (const TitleOutcome& outcome : view.evaluation.outcomes)
+      if (outcome.verdict == Verdict::proposed) ++view.evaluation.proposed[outcome.title];
+  }
+  if (view.record.stage == EmulationStage::decided) {
+    view.awards = TRY(store.awards(tenant, organization.id, year));
+    for (const EmulationAward& award : view.awards) {
+      const auto sum = checked_add(view.total_bonus, award.bonus.value_or(0));
+      if (!sum) return std::unexpected(store::out_of_range());
+      view.total_bonus = *sum;
+    }
+  }
+  view.organization = std::move(organization);
+
+  if (!view.may_manage) {
+    // A member sees their own file and what was said of them, nobody else's.
+    const Id self = actor.principal.person_id;
+    std::erase_if(view.people, [&](const auto& p) { return p.member.person != self; });
+    std::erase_if(view.evaluation.outcomes, [&](const TitleOutcome& outcome) {
+      return outcome.subject != EmulationSubject::person || outcome.subject_id != self;
+    });
+    std::erase_if(view.awards, [&](const EmulationAward& award) {
+      return award.subject != EmulationSubject::person || award.subject_id != self;
+    });
+    view.collectives.clear();
+    for (auto& person : view.people) person.member.votes.clear();
+    view.evaluation.caps.clear();
+    view.unreviewed = 0;
+    view.total_bonus = 0;
+    for (const EmulationAward& award : view.awards) view.total_bonus += award.bonus.value_or(0);
+  }
+  return view;
+}
+
+Result<EmulationYearView> read_view(Connection& connection, const Actor& actor, Id organization,
+                                    int year) {
+  TRY(check_year(year));
+  Organization found = TRY(organization_of(connection, actor, organization));
+  if (!may_manage_organization(actor.principal, organization) &&
+      !actor.principal.is_member_of(organization))
+    return refuse();
+  return build_view(connection, actor, std::move(found), year);
+}
+
+// Runs a step of the workflow: the year held at `stage` (created open if new), `step` writes,
+// the step audited, and the year read again as the actor sees it.
+template <class Step>
+Result<EmulationYearView> in_step(Connection& connection, const Actor& actor, Id organization,
+                                  int year, bool officers_only, std::string_view action,
+                                  std::string detail, EmulationStage stage, Step&& step) {
+  TRY(check_year(year));
+  return store::in_transaction(connection, [&]() -> Result<EmulationYearView> {
+    Organization found = TRY(organization_of(connection, actor, organization));
+    const bool manages = may_manage_organization(actor.principal, organization);
+    if (officers_only ? !manages : !(manages || actor.principal.is_member_of(organization)))
+      return refuse();
+    store::EmulationStore store(connection);
+    TRY(store.ensure_year(actor.principal.tenant, organization, year));
+    if (!TRY(store.hold(actor.principal.tenant, organization, year, stage))) {
+      const auto record = TRY(store.year(actor.principal.tenant, organization, year));
+      return wrong_stage(record ? record->stage : EmulationStage::open);
+    }
+    TRY(step(store, found));
+    TRY(record_audit(connection, actor, action, "emulation_year", organization,
+                     fmt::format(R"({{"year":{}{}}})", year, detail)));
+    return build_view(connection, actor, std::move(found), year);
+  });
+}
+
+std::string json_text(std::string_view text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      quoted += fmt::format("\\u{:04x}", static_cast<int>(c));
+      continue;
+    }
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+Status check_reason(const std::string& reason) {
+  if (reason.empty()) {
+    return invalid("reason", "emulation.reason_missing", "Hãy ghi lý do.", "Give the reason.");
+  }
+  if (reason.size() > kMaxReasonLength) {
+    return invalid("reason", "emulation.reason_long",
+                   fmt::format("Lý do dài quá {} ký tự.", kMaxReasonLength),
+                   fmt::format("The reason is longer than {} characters.", kMaxReasonLength));
+  }
+  return {};
+}
+
+// Whether the year has `person` among its members.
+Result<bool> has_member(Connection& connection, Id tenant, Id organization, int year, Id person) {
+  const auto found =
+      TRY(store::EmulationStore(connection).members(tenant, organization, year, person));
+  return !found.empty();
+}
+
+std::unexpected<Error> not_a_member(std::string field, Id person) {
+  return invalid(
+      std::move(field), "emulation.not_member",
+      fmt::format("Người số {} không là đoàn viên, hội viên của tổ chức trong năm.", person),
+      fmt::format("Person {} is not a member of the organization in the year.", person));
+}
+
+}  // namespace
+
+Result<std::vector<EmulationYearSummary>> list_emulation_years(Connection& connection,
+                                                               const Actor& actor, int year) {
+  TRY(check_year(year));
+  return store::in_read_snapshot(connection, [&]() -> Result<std::vector<EmulationYearSummary>> {
+    const Id tenant = actor.principal.tenant;
+    store::EmulationStore store(connection);
+    std::vector<EmulationYearSummary> years;
+    for (Organization& organization :
+         TRY(store::RegistryStore(connection).list_organizations(tenant))) {
+      if (organization.external) continue;
+      EmulationYearSummary summary;
+      summary.may_manage = may_manage_organization(actor.principal, organization.id);
+      summary.member = actor.principal.is_member_of(organization.id);
+      if (!summary.may_manage && !summary.member) continue;
+      summary.year = year;
+      if (const auto record = TRY(store.year(tenant, organization.id, year)))
+        summary.stage = record->stage;
+      summary.organization = std::move(organization);
+      years.push_back(std::move(summary));
+    }
+    return years;
+  });
+}
+
+Result<EmulationYearView> read_emulation_year(Connection& connection, const Actor& actor,
+                                              Id organization, int year) {
+  return store::in_read_snapshot(connection,
+                                 [&] { return read_view(connection, actor, organization, year); });
+}
+
+Result<EmulationMine> my_emulation(Connection& connection, const Actor& actor, int year) {
+  TRY(check_year(year));
+  return store::in_read_snapshot(connection, [&]() -> Result<EmulationMine> {
+    EmulationMine mine;
+    const Id self = actor.principal.person_id;
+    if (self == 0) return mine;
+    store::RegistryStore registry(connection);
+    store::EmulationStore store(connection);
+    std::map<Id, std::string> names;
+    for (const Organization& organization :
+         TRY(registry.list_organizations(actor.principal.tenant))) {
+      names[organization.id] = organization.name;
+      if (!actor.principal.is_member_of(organization.id) || organization.external) continue;
+      EmulationYearView view = TRY(build_view(connection, Actor(actor), organization, year));
+      // An officer's view holds everyone: keep the actor's row.
+      for (EmulationPersonView& person : view.people) {
+        if (person.member.person != self) continue;
+        mine.years.push_back({organization, view.record.stage, std::move(person)});
+        break;
+      }
+    }
+    for (EmulationAward& award : TRY(store.awards_of_person(actor.principal.tenant, self))) {
+      const std::string name = names[award.organization];
+      mine.awards.emplace_back(std::move(award), name);
+    }
+    return mine;
+  });
+}
+
+Result<EmulationYearView> register_titles(Connection& connection, const Actor& actor,
+                                          Id organization, int year, EmulationSubject subject,
+                                          Id subject_id, std::vector<std::string> titles) {
+  std::ranges::sort(titles);
+  titles.erase(std::unique(titles.begin(), titles.end()), titles.end());
+  const CivilDate today = vietnam_date(actor.clock());
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    const TitleRule* rule = rule_in_force(title_rules(), titles[i], today);
+    if (!rule || rule->subject != subject) {
+      return invalid(
+          fmt::format("titles[{}]", i), "emulation.title",
+          fmt::format("Không có danh hiệu “{}” cho {}.", titles[i], label_of(subject).vi),
+          fmt::format("There is no title “{}” for a {}.", titles[i], label_of(subject).en));
+    }
+  }
+  const bool for_self =
+      subject == EmulationSubject::person && subject_id == actor.principal.person_id;
+  std::string detail = fmt::format(R"(,"subject":"{}","subject_id":{},"titles":{})",
+                                   code_of(subject), subject_id, titles.size());
+  return in_step(
+      connection, actor, organization, year, !for_self, "register", std::move(detail),
+      EmulationStage::open, [&](store::EmulationStore& store, const Organization&) -> Status {
+        const Id tenant = actor.principal.tenant;
+        if (subject == EmulationSubject::person) {
+          if (!TRY(has_member(connection, tenant, organization, year, subject_id)))
+            return not_a_member("subject_id", subject_id);
+        } else if (!TRY(store::RegistryStore(connection).find_unit_by_id(tenant, subject_id))) {
+          return invalid("subject_id", "unit.not_found",
+                         fmt::format("Không có phòng ban số {}.", subject_id),
+                         fmt::format("There is no department {}.", subject_id));
+        }
+        return store.save_registration(tenant, organization, year, subject, subject_id, titles,
+                                       actor.principal.account_id, actor.clock());
+      });
+}
+
+Result<EmulationYearView> rate_self(Connection& connection, const Actor& actor, Id organization,
+                                    int year, TaskRating rating, std::string note) {
+  note = normalize_text(note);
+  if (note.size() > kMaxReasonLength) {
+    return invalid("note", "emulation.note_long",
+                   fmt::format("Ghi chú dài quá {} ký tự.", kMaxReasonLength),
+                   fmt::format("The note is longer than {} characters.", kMaxReasonLength));
+  }
+  const Id self = actor.principal.person_id;
+  return in_step(connection, actor, organization, year, false, "rate_self",
+                 fmt::format(R"(,"rating":"{}")", code_of(rating)), EmulationStage::open,
+                 [&](store::EmulationStore& store, const Organization&) -> Status {
+                   const Id tenant = actor.principal.tenant;
+                   if (self == 0 || !TRY(has_member(connection, tenant, organization, year, self)))
+                     return refuse();
+                   return store.save_self_rating(tenant, organization, year, self, rating, note,
+                                                 actor.clock());
+                 });
+}
+
+Result<EmulationYearView> review_member(Connection& connection, const Actor& actor, Id organization,
+                                        int year, Id person, EmulationReview review) {
+  review.initiative_note = normalize_text(review.initiative_note);
+  if (review.absence_days < 0 || review.absence_days > 366) {
+    return invalid("absence_days", "emulation.absence_days", "Số ngày nghỉ phải từ 0 đến 366.",
+                   "Days absent must be between 0 and 366.");
+  }
+  if (review.initiative_note.size() > kMaxReasonLength) {
+    return invalid("initiative_note", "emulation.note_long",
+                   fmt::format("Ghi chú dài quá {} ký tự.", kMaxReasonLength),
+                   fmt::format("The note is longer than {} characters.", kMaxReasonLength));
+  }
+  std::string detail =
+      fmt::format(R"(,"person":{},"rating":"{}","absence_days":{},"discipline":"{}",)"
+                  R"("initiative":{})",
+                  person, code_of(review.rating), review.absence_days, code_of(review.discipline),
+                  review.initiative);
+  return in_step(connection, actor, organization, year, true, "review", std::move(detail),
+                 EmulationStage::open,
+                 [&](store::EmulationStore& store, const Organization&) -> Status {
+                   const Id tenant = actor.principal.tenant;
+                   if (!TRY(has_member(connection, tenant, organization, year, person)))
+                     return not_a_member("person_id", person);
+                   return store.save_review(tenant, organization, year, person, review,
+                                            actor.principal.account_id, actor.clock());
+                 });
+}
+
+Result<EmulationYearView> return_member_file(Connection& connection, const Actor& actor,
+                                             Id organization, int year, Id person,
+                                             std::string reason) {
+  reason = normalize_text(reason);
+  TRY(check_reason(reason));
+  return in_step(connection, actor, organization, year, true, "return_file",
+                 fmt::format(R"(,"person":{},"reason":{})", person, json_text(reason)),
+                 EmulationStage::open,
+                 [&](store::EmulationStore& store, const Organization&) -> Status {
+                   const Id tenant = actor.principal.tenant;
+                   if (!TRY(has_member(connection, tenant, organization, year, person)))
+                     return not_a_member("person_id", person);
+                   return store.return_file(tenant, organization, year, person, reason);
+                 });
+}
+
+Result<EmulationYearView> review_unit(Connection& connection, const Actor& actor, Id organization,
+                                      int year, Id unit, TaskRating rating) {
+  return in_step(connection, actor, organization, year, true, "review_unit",
+                 fmt::format(R"(,"unit":{},"rating":"{}")", unit, code_of(rating)),
+                 EmulationStage::open,
+                 [&](store::EmulationStore& store, const Organization&) -> Status {
+                   const Id tenant = actor.principal.tenant;
+                   if (!TRY(store::RegistryStore(connection).find_unit_by_id(tenant, unit))) {
+                     return invalid("unit_id", "unit.not_found",
+                                    fmt::format("Không có phòng ban số {}.", unit),
+                                    fmt::format("There is no department {}.", unit));
+                   }
+                   return store.save_unit_rating(tenant, organization, year, unit, rating,
+                                                 actor.principal.account_id, actor.clock());
+                 });
+}
+
+Result<EmulationYearView> record_votes(Connection& connection, const Actor& actor, Id organization,
+                                       int year, std::int64_t council_members,
+                                       std::vector<EmulationVote> votes) {
+  if (council_members < 0 || council_members > 1000) {
+    return invalid("council_members", "emulation.council_members",
+                   "Số thành viên hội đồng phải từ 0 đến 1.000.",
+                   "The council must have between 0 and 1,000 members.");
+  }
+  std::set<std::tuple<EmulationSubject, Id, std::string>> seen;
+  for (std::size_t i = 0; i < votes.size(); ++i) {
+    const EmulationVote& vote = votes[i];
+    const std::string field = fmt::format("votes[{}]", i);
+    if (vote.yes < 0 || vote.yes > council_members) {
+      return invalid(field + ".yes", "emulation.votes",
+                     fmt::format("Số phiếu đồng ý phải từ 0 đến {} (số thành viên hội đồng).",
+                                 council_members),
+                     fmt::format("Yes votes must be between 0 and {} (the council's members).",
+                                 council_members));
+    }
+    const TitleRule* rule = rule_in_force(title_rules(), vote.title, vietnam_date(actor.clock()));
+    if (!rule || rule->subject != vote.subject) {
+      return invalid(
+          field + ".title", "emulation.title",
+          fmt::format("Không có danh hiệu “{}” cho {}.", vote.title, label_of(vote.subject).vi),
+          fmt::format("There is no title “{}” for a {}.", vote.title, label_of(vote.subject).en));
+    }
+    if (!seen.emplace(vote.subject, vote.subject_id, vote.title).second) {
+      return invalid(field, "emulation.vote_twice", "Kết quả bỏ phiếu này đã có ở trên.",
+                     "These votes are already given above.");
+    }
+  }
+  return in_step(
+      connection, actor, organization, year, true, "record_votes",
+      fmt::format(R"(,"council_members":{},"votes":{})", council_members, votes.size()),
+      EmulationStage::open, [&](store::EmulationStore& store, const Organization&) -> Status {
+        return store.save_votes(actor.principal.tenant, organization, year, council_members, votes);
+      });
+}
+
+Result<EmulationYearView> propose_titles(Connection& connection, const Actor& actor,
+                                         Id organization, int year) {
+  return in_step(connection, actor, organization, year, true, "propose", "", EmulationStage::open,
+                 [&](store::EmulationStore& store, const Organization& found) -> Status {
+                   const EmulationYearView view = TRY(build_view(connection, actor, found, year));
+                   if (view.unreviewed > 0) {
+                     std::string names;
+                     for (const auto& person : view.people) {
+                       if (person.member.review) continue;
+                       if (!names.empty()) names += ", ";
+                       names += person.member.full_name;
+                       if (names.size() > 200) {
+                         names += ", …";
+                         break;
+                       }
+                     }
+                     return fail(
+                         ErrorKind::conflict, "emulation.unreviewed",
+                         fmt::format("Còn {} người chưa được ban chấp hành đánh giá: {}.",
+                                     view.unreviewed, names),
+                         fmt::format("{} people have not been reviewed by the committee: {}.",
+                                     view.unreviewed, names));
+                   }
+                   return store.save_proposal(actor.principal.tenant, organization, year,
+                                              view.evaluation, view.rules_day, actor.clock());
+                 });
+}
+
+Result<EmulationYearView> reopen_year(Connection& connection, const Actor& actor, Id organization,
+                                      int year, std::string reason) {
+  reason = normalize_text(reason);
+  TRY(check_reason(reason));
+  return in_step(connection, actor, organization, year, true, "reopen",
+                 fmt::format(R"(,"reason":{})", json_text(reason)), EmulationStage::proposed,
+                 [&](store::EmulationStore& store, const Organization&) -> Status {
+                   return store.reopen(actor.principal.tenant, organization, year, reason);
+                 });
+}
+
+Result<EmulationYearView> decide_titles(Connection& connection, const Actor& actor, Id organization,
+                                        int year, EmulationDecision decision) {
+  decision.number = normalize_text(decision.number);
+  decision.signer = normalize_text(decision.signer);
+  if (decision.number.empty() || decision.number.size() > 100) {
+    return invalid("number", "emulation.decision_number",
+                   "Hãy ghi số, ký hiệu của quyết định (đến 100 ký tự).",
+                   "Give the decision's number and symbol (up to 100 characters).");
+  }
+  if (decision.signer.empty() || decision.signer.size() > 200) {
+    return invalid("signer", "emulation.decision_signer",
+                   "Hãy ghi người ký quyết định (đến 200 ký tự).",
+                   "Give who signs the decision (up to 200 characters).");
+  }
+  if (decision.signed_on.year != year && decision.signed_on.year != year + 1) {
+    return invalid(
+        "signed_on", "emulation.decision_day",
+        fmt::format("Quyết định khen thưởng năm {} ký trong năm {} hoặc {}.", year, year, year + 1),
+        fmt::format("The awards of {} are decided in {} or {}.", year, year, year + 1));
+  }
+  return in_step(
+      connection, actor, organization, year, true, "decide",
+      fmt::format(R"(,"number":{})", json_text(decision.number)), EmulationStage::proposed,
+      [&](store::EmulationStore& store, const Organization&) -> Status {
+        const Id tenant = actor.principal.tenant;
+        std::vector<EmulationAward> awards;
+        for (const TitleOutcome& outcome : TRY(store.outcomes(tenant, organization, year))) {
+          if (outcome.verdict != Verdict::proposed) continue;
+          awards.push_back({.organization = organization,
+                            .year = year,
+                            .subject = outcome.subject,
+                            .subject_id = outcome.subject_id,
+                            .title = outcome.title,
+                            .rule_from = outcome.rule_from,
+                            .decision_number = decision.number,
+                            .decided_on = decision.signed_on,
+                            .bonus = title_bonus(outcome.title, decision.signed_on)});
+        }
+        return store.decide(tenant, organization, year, decision, awards, actor.clock());
+      });
+}
+
+}  // namespace dk::service
