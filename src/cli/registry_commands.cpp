@@ -134,6 +134,12 @@ void add_registry_commands(CLI::App& app, Context& context, int& result) {
                                    "{} funds and campaigns ({} ledger entries); check them with "
                                    "doanket funds check.\n")),
           summary->funds, summary->fund_entries);
+      *context.out << fmt::format(
+          fmt::runtime(context.say("Thi đua: {} danh hiệu năm trước đã có quyết định; {} danh "
+                                   "hiệu năm nay đang đề nghị.\n",
+                                   "Emulation: {} titles decided last year; {} titles proposed "
+                                   "this year.\n")),
+          summary->titles_awarded, summary->titles_proposed);
       *context.out << context.say("Tài khoản thử (mật khẩu / password):\n",
                                   "Demo sign-ins (login / password):\n");
       for (const auto& login : summary->logins) {

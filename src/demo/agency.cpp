@@ -7,6 +7,7 @@
 #include <set>
 
 #include "demo/activities.hpp"
+#include "demo/emulation.hpp"
 #include "demo/funds.hpp"
 #include "service/authentication.hpp"
 #include "store/registry_store.hpp"
@@ -186,7 +187,11 @@ Result<std::vector<DemoLogin>> add_demo_accounts(store::SqlConnection& connectio
 Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clock& clock) {
   store::RegistryStore registry(connection);
   auto existing = TRY(registry.find_agency(kDemoAgencyCode));
-  if (existing) return DemoSummary{*existing, false, 0, 0, 0, 0, 0, 0, {}};
+  if (existing) {
+    DemoSummary unchanged;
+    unchanged.agency = *existing;
+    return unchanged;
+  }
 
   const int this_year = vietnam_date(clock()).year;
   return store::in_transaction(connection, [&]() -> Result<DemoSummary> {
@@ -366,6 +371,9 @@ Result<DemoSummary> load_demo_agency(store::SqlConnection& connection, const Clo
     if (!funds) return std::unexpected(funds.error());
     summary.funds = funds->funds;
     summary.fund_entries = funds->entries;
+    const auto emulation = TRY(load_demo_emulation(connection, tenant, organizations[0], clock));
+    summary.titles_proposed = emulation.proposed;
+    summary.titles_awarded = emulation.awards;
     return summary;
   });
 }

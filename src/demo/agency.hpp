@@ -31,8 +31,10 @@ struct DemoSummary {
   int memberships = 0;
   std::int64_t activities = 0;  // this year's, with their plans
   std::int64_t attendance = 0;
-  std::int64_t funds = 0;         // campaigns and standing funds
-  std::int64_t fund_entries = 0;  // donations, payments and pledges on their ledger
+  std::int64_t funds = 0;            // campaigns and standing funds
+  std::int64_t fund_entries = 0;     // donations, payments and pledges on their ledger
+  std::int64_t titles_awarded = 0;   // the trade union's last year
+  std::int64_t titles_proposed = 0;  // its year, proposed
   std::vector<DemoLogin> logins;
 };
 

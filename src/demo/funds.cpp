@@ -4,11 +4,11 @@
 
 #include <optional>
 
+#include "demo/officer.hpp"
 #include "service/disbursements.hpp"
 #include "service/donations.hpp"
 #include "service/funds.hpp"
 #include "service/pledges.hpp"
-#include "store/account_store.hpp"
 #include "store/fund_store.hpp"
 #include "store/registry_store.hpp"
 #include "store/sql.hpp"
@@ -18,32 +18,6 @@ namespace dk::demo {
 // The demo acts through the service's use cases where people would have.
 using namespace dk::service;
 namespace {
-
-// A demo officer acting on a given day, at 09:00 in Vietnam.
-struct DemoOfficer {
-  Actor actor;
-  void on(CivilDate day) {
-    const Instant at = vietnam_instant(day, 9 * 60);
-    actor.clock = [at] { return at; };
-  }
-};
-
-Result<DemoOfficer> officer(store::SqlConnection& connection, std::string_view login,
-                            std::vector<Id> organizations) {
-  auto account = TRY(store::AccountStore(connection).find_by_login(login));
-  if (!account) {
-    return fail(ErrorKind::internal, "demo.accounts", "Dữ liệu mẫu thiếu tài khoản thủ quỹ.",
-                "The demo data lacks the treasurer's account.");
-  }
-  DemoOfficer demo;
-  demo.actor.principal.tenant = account->tenant;
-  demo.actor.principal.account_id = account->id;
-  demo.actor.principal.person_id = account->person_id;
-  demo.actor.principal.officer_of = std::move(organizations);
-  demo.actor.login = std::string(login);
-  demo.actor.address = "demo";
-  return demo;
-}
 
 // A gift of `amount` to `fund` from a person, a department or an outside giver.
 struct Gift {

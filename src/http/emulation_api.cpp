@@ -9,7 +9,6 @@
 #include <boost/json.hpp>
 
 #include "core/commendation_bonus.hpp"
-#include "core/emulation_law.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
@@ -221,12 +220,11 @@ Result<HttpResponse> get_mine(ApiCall& call) {
     row["stage"] = code_of(entry.stage);
     years.push_back(std::move(row));
   }
-  for (const auto& [award, organization_name] : mine.awards) {
-    const TitleRule* rule = rule_in_force(shipped_title_rules(), award.title, award.decided_on);
+  for (const auto& [award, organization_name, title_name] : mine.awards) {
     awards.push_back({{"organization_name", organization_name},
                       {"year", award.year},
                       {"title", award.title},
-                      {"title_name", text_json(rule ? rule->name : Text{award.title, award.title})},
+                      {"title_name", text_json(title_name)},
                       {"decision_number", award.decision_number},
                       {"decided_on", format_iso(award.decided_on)},
                       {"bonus", award.bonus ? boost::json::value(*award.bonus) : nullptr}});

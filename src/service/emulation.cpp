@@ -337,8 +337,10 @@ Result<EmulationMine> my_emulation(Connection& connection, const Actor& actor, i
       }
     }
     for (EmulationAward& award : TRY(store.awards_of_person(actor.principal.tenant, self))) {
-      const std::string name = names[award.organization];
-      mine.awards.emplace_back(std::move(award), name);
+      const TitleRule* rule = rule_in_force(title_rules(), award.title, award.rule_from);
+      Text title = rule ? rule->name : Text{award.title, award.title};
+      std::string organization = names[award.organization];
+      mine.awards.push_back({std::move(award), std::move(organization), std::move(title)});
     }
     return mine;
   });

@@ -64,7 +64,12 @@ struct EmulationMine {
     EmulationPersonView person;
   };
   std::vector<Year> years;
-  std::vector<std::pair<EmulationAward, std::string>> awards;  // with the organization's name
+  struct Award {
+    EmulationAward award;
+    std::string organization_name;
+    Text title_name;  // as the rule that decided it names it
+  };
+  std::vector<Award> awards;
 };
 
 // The organizations whose year the actor runs (officers, administrators) or takes part in.

@@ -235,9 +235,10 @@ TEST_P(EmulationTest, AProposalWaitsForEveryReviewThenIsKeptSentBackAndDecided) 
   auto mine = my_emulation(*connection_, as_member(people_[0]), year_);
   ASSERT_TRUE(mine) << mine.error().message.en;
   std::vector<std::string> titles;
-  for (const auto& [award, organization] : mine->awards) titles.push_back(award.title);
+  for (const auto& entry : mine->awards) titles.push_back(entry.award.title);
   EXPECT_EQ(titles, (std::vector<std::string>{kCstdcs, kLdtt}));
-  EXPECT_EQ(mine->awards[0].second, "Công đoàn cơ sở");
+  EXPECT_EQ(mine->awards[0].organization_name, "Công đoàn cơ sở");
+  EXPECT_EQ(mine->awards[0].title_name.vi, "Chiến sĩ thi đua cơ sở");
 }
 
 TEST_P(EmulationTest, EarlierTitlesFromTheHistoryMakeTheHigherTitlePossible) {
