@@ -20,6 +20,7 @@ packages=(
   libical-dev  # the tests read the iCalendar feeds back with libical
   clang-16 libclang-rt-16-dev  # the fuzz targets (tests/fuzz): libFuzzer comes with clang
   libcairo2-dev libpango1.0-dev fonts-liberation poppler-utils  # receipt PDFs; tests read them with pdftotext
+  libreoffice-writer-nogui  # the tests open the DOCX documents we write and convert them to PDF
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # news articles: Markdown rendered safely
   python3 wrk time curl
   python3-openpyxl  # the tests read the XLSX exports back with openpyxl, a reader we did not write

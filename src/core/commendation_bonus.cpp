@@ -50,12 +50,17 @@ std::optional<BaseSalary> base_salary_on(CivilDate day) {
   return in_force;
 }
 
-std::optional<Dong> title_bonus(std::string_view title, CivilDate day) {
+const TitleBonus* title_bonus_in_force(std::string_view title, CivilDate day) {
   const TitleBonus* in_force = nullptr;
   for (const TitleBonus& bonus : kTitleBonuses)
     if (bonus.title == title && bonus.effective_from <= day &&
         (!in_force || bonus.effective_from > in_force->effective_from))
       in_force = &bonus;
+  return in_force;
+}
+
+std::optional<Dong> title_bonus(std::string_view title, CivilDate day) {
+  const TitleBonus* in_force = title_bonus_in_force(title, day);
   const auto salary = base_salary_on(day);
   if (!in_force || !salary) return std::nullopt;
   // Tenths of a salary of a few million đồng: far inside 64 bits. Rounded up to 10.000 đ.

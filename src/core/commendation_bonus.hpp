@@ -33,6 +33,9 @@ std::span<const TitleBonus> title_bonuses();
 // The base salary in force on `day`; nothing before the first one known.
 std::optional<BaseSalary> base_salary_on(CivilDate day);
 
+// The multiple of `title` in force on `day`; nothing when the law sets none for it.
+const TitleBonus* title_bonus_in_force(std::string_view title, CivilDate day);
+
 // The bonus of `title` decided on `day`; nothing when the law sets none for it (an
 // organization's own titles) or no base salary is known for that day.
 std::optional<Dong> title_bonus(std::string_view title, CivilDate day);

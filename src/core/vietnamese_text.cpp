@@ -163,6 +163,15 @@ std::string normalize_text(std::string_view text) {
   });
 }
 
+std::string to_upper_vietnamese(std::string_view text) {
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.toUpper(icu::Locale("vi"));
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
 std::string fold_for_search(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString decomposed =

@@ -26,6 +26,10 @@ std::string normalize_text(std::string_view text);
 // "NGUYỄN Thị  Đức" → "nguyen thi duc".
 std::string fold_for_search(std::string_view text);
 
+// Capitals with their tones, as a document's header writes an issuer: "Công đoàn cơ sở" →
+// "CÔNG ĐOÀN CƠ SỞ". Input must be valid UTF-8.
+std::string to_upper_vietnamese(std::string_view text);
+
 // A Vietnamese full name in its three parts: family (họ) first, given name (tên) last.
 struct PersonName {
   std::string family;

@@ -10,6 +10,7 @@
 
 #include "core/commendation_bonus.hpp"
 #include "http/api.hpp"
+#include "http/download.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
 #include "http/query_string.hpp"
@@ -408,6 +409,14 @@ Result<HttpResponse> post_decision(ApiCall& call) {
   });
 }
 
+Result<HttpResponse> get_decision_docx(ApiCall& call) {
+  const YearKey key = TRY(year_key(call));
+  auto file =
+      TRY(service::award_decision_file(call.connection, call.who(), key.organization, key.year));
+  return attachment("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    std::move(file.content), file.file_name);
+}
+
 }  // namespace
 
 void add_emulation_routes(std::vector<Route>& routes) {
@@ -435,6 +444,8 @@ void add_emulation_routes(std::vector<Route>& routes) {
            post_proposal},
           {"POST", "/api/v1/emulation/years/:organization/:year/reopen", Guard::signed_in,
            post_reopen},
+          {"GET", "/api/v1/emulation/years/:organization/:year/decision.docx", Guard::signed_in,
+           get_decision_docx},
           {"POST", "/api/v1/emulation/years/:organization/:year/decision", Guard::signed_in,
            post_decision},
       });

@@ -103,4 +103,13 @@ Result<EmulationYearView> reopen_year(Connection& connection, const Actor& actor
 Result<EmulationYearView> decide_titles(Connection& connection, const Actor& actor, Id organization,
                                         int year, EmulationDecision decision);
 
+// The award decision of a decided year as a DOCX in the administrative format, with its annex
+// ("quyet-dinh-thi-dua-2026-CD.docx"); 409 emulation.stage before the decision. Officers only.
+struct EmulationFile {
+  std::string content;
+  std::string file_name;
+};
+Result<EmulationFile> award_decision_file(Connection& connection, const Actor& actor,
+                                          Id organization, int year);
+
 }  // namespace dk::service

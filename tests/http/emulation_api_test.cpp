@@ -123,6 +123,7 @@ TEST_P(Emulation, TheChairSendsTheProposalBackThenProposesAndDecidesOnce) {
 
   const Reply no_reason = chair.post(path + "/reopen", R"({"reason":""})");
   EXPECT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_EQ(chair.get(path + "/decision.docx").code(), "emulation.stage") << "nothing decided yet";
   const Reply reopened = chair.post(path + "/reopen", R"({"reason":"Bổ sung minh chứng"})");
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(text_of(reopened.json(), "stage"), "open");
@@ -169,6 +170,17 @@ TEST_P(Emulation, TheChairSendsTheProposalBackThenProposesAndDecidesOnce) {
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.body, decided.body) << "a retry gets the first answer";
   EXPECT_EQ(chair.post(path + "/decision", decision).status, 409) << "decided once";
+
+  // The decision as a Word document: a ZIP, named for the year and the organization.
+  const Reply docx = chair.get(path + "/decision.docx");
+  ASSERT_EQ(docx.status, 200) << docx.body;
+  EXPECT_EQ(docx.headers.at("content-type"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(docx.body.substr(0, 2), "PK");
+  EXPECT_NE(docx.headers.at("content-disposition")
+                .find(fmt::format("quyet-dinh-thi-dua-{}-CD.docx", year_)),
+            std::string::npos);
+  EXPECT_EQ(member.get(path + "/decision.docx").status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Emulation, ::testing::ValuesIn(dk::testing::engines()));

@@ -129,6 +129,22 @@ export const router = createRouter({
           props: true,
           meta: { title: 'contests.attempt.title' },
         },
+        // The emulation years (thi đua – khen thưởng): those of one's organizations, and one's own.
+        {
+          path: 'emulation',
+          name: 'emulation',
+          component: () => import('@/features/emulation/views/EmulationView.vue'),
+          meta: { title: 'emulation.title' },
+        },
+        // One organization's year: a member's own part, or everything for those who run it (the API
+        // says which: may_manage); anyone else gets 403 or 404 from the API.
+        {
+          path: 'emulation/:organization(\\d+)/:year(\\d{4})',
+          name: 'emulation-year',
+          component: () => import('@/features/emulation/views/EmulationYearView.vue'),
+          props: true,
+          meta: { title: 'emulation.title' },
+        },
         {
           path: 'notifications',
           name: 'notifications',

@@ -19,6 +19,7 @@ import { pollsEn, pollsVi } from '@/features/polls/messages'
 import { homeEn, homeVi } from '@/features/home/messages'
 import { newsEn, newsVi } from '@/features/news/messages'
 import { contestsEn, contestsVi } from '@/features/contests/messages'
+import { emulationEn, emulationVi } from '@/features/emulation/messages'
 
 export const vi = {
   ...sharedVi,
@@ -36,6 +37,7 @@ export const vi = {
   ...pollsVi,
   ...newsVi,
   ...contestsVi,
+  ...emulationVi,
   ...homeVi,
   ...engagementVi,
 }
@@ -58,6 +60,7 @@ export const en: Messages = {
   ...pollsEn,
   ...newsEn,
   ...contestsEn,
+  ...emulationEn,
   ...homeEn,
   ...engagementEn,
 }
