@@ -189,7 +189,8 @@ Result<EmulationYearView> build_view(Connection& connection, const Actor& actor,
   }
   view.organization = std::move(organization);
 
-  if (!view.may_manage) {
+  // The leadership reads every year whole (and changes nothing); a member sees only their own.
+  if (!view.may_manage && !actor.principal.leadership) {
     // A member sees their own file and what was said of them, nobody else's.
     const Id self = actor.principal.person_id;
     std::erase_if(view.people, [&](const auto& p) { return p.member.person != self; });
@@ -214,7 +215,7 @@ Result<EmulationYearView> read_view(Connection& connection, const Actor& actor, 
   TRY(check_year(year));
   Organization found = TRY(organization_of(connection, actor, organization));
   if (!may_manage_organization(actor.principal, organization) &&
-      !actor.principal.is_member_of(organization))
+      !actor.principal.is_member_of(organization) && !actor.principal.leadership)
     return refuse();
   return build_view(connection, actor, std::move(found), year);
 }
@@ -298,7 +299,7 @@ Result<std::vector<EmulationYearSummary>> list_emulation_years(Connection& conne
       EmulationYearSummary summary;
       summary.may_manage = may_manage_organization(actor.principal, organization.id);
       summary.member = actor.principal.is_member_of(organization.id);
-      if (!summary.may_manage && !summary.member) continue;
+      if (!summary.may_manage && !summary.member && !actor.principal.leadership) continue;
       summary.year = year;
       if (const auto record = TRY(store.year(tenant, organization.id, year)))
         summary.stage = record->stage;

@@ -39,9 +39,11 @@ struct EmulationYearView {
   Organization organization;
   EmulationYearRecord record;
   bool may_manage = false;
-  CivilDate rules_day;                      // whose rules apply: today while open
-  std::vector<TitleRule> titles;            // in force that day, in the order they are evaluated
-  std::vector<EmulationPersonView> people;  // a member who does not manage sees only their own
+  CivilDate rules_day;            // whose rules apply: today while open
+  std::vector<TitleRule> titles;  // in force that day, in the order they are evaluated
+  // Everyone for officers and the leadership (who read, and change nothing); a member sees only
+  // their own.
+  std::vector<EmulationPersonView> people;
   std::vector<EmulationCollectiveView> collectives;
   Evaluation evaluation;  // live while open; the kept proposal after (its caps then empty)
   std::int64_t unreviewed = 0;
@@ -72,7 +74,8 @@ struct EmulationMine {
   std::vector<Award> awards;
 };
 
-// The organizations whose year the actor runs (officers, administrators) or takes part in.
+// The organizations whose year the actor runs (officers, administrators) or takes part in; every
+// organization's for the leadership.
 Result<std::vector<EmulationYearSummary>> list_emulation_years(Connection& connection,
                                                                const Actor& actor, int year);
 Result<EmulationYearView> read_emulation_year(Connection& connection, const Actor& actor,
