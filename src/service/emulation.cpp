@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 #include "core/commendation_bonus.hpp"
 #include "core/emulation_law.hpp"
@@ -238,10 +239,18 @@ Result<EmulationYearView> in_step(Connection& connection, const Actor& actor, Id
       const auto record = TRY(store.year(actor.principal.tenant, organization, year));
       return wrong_stage(record ? record->stage : EmulationStage::open);
     }
-    TRY(step(store, found));
-    TRY(record_audit(connection, actor, action, "emulation_year", organization,
-                     fmt::format(R"({{"year":{}{}}})", year, detail)));
-    return build_view(connection, actor, std::move(found), year);
+    // A step that has the year as it now stands answers with it, rather than reading it again.
+    if constexpr (std::is_same_v<decltype(step(store, found)), Result<EmulationYearView>>) {
+      EmulationYearView view = TRY(step(store, found));
+      TRY(record_audit(connection, actor, action, "emulation_year", organization,
+                       fmt::format(R"({{"year":{}{}}})", year, detail)));
+      return view;
+    } else {
+      TRY(step(store, found));
+      TRY(record_audit(connection, actor, action, "emulation_year", organization,
+                       fmt::format(R"({{"year":{}{}}})", year, detail)));
+      return build_view(connection, actor, std::move(found), year);
+    }
   });
 }
 
@@ -505,30 +514,36 @@ Result<EmulationYearView> record_votes(Connection& connection, const Actor& acto
 
 Result<EmulationYearView> propose_titles(Connection& connection, const Actor& actor,
                                          Id organization, int year) {
-  return in_step(connection, actor, organization, year, true, "propose", "", EmulationStage::open,
-                 [&](store::EmulationStore& store, const Organization& found) -> Status {
-                   const EmulationYearView view = TRY(build_view(connection, actor, found, year));
-                   if (view.unreviewed > 0) {
-                     std::string names;
-                     for (const auto& person : view.people) {
-                       if (person.member.review) continue;
-                       if (!names.empty()) names += ", ";
-                       names += person.member.full_name;
-                       if (names.size() > 200) {
-                         names += ", …";
-                         break;
-                       }
-                     }
-                     return fail(
-                         ErrorKind::conflict, "emulation.unreviewed",
-                         fmt::format("Còn {} người chưa được ban chấp hành đánh giá: {}.",
-                                     view.unreviewed, names),
-                         fmt::format("{} people have not been reviewed by the committee: {}.",
-                                     view.unreviewed, names));
-                   }
-                   return store.save_proposal(actor.principal.tenant, organization, year,
-                                              view.evaluation, view.rules_day, actor.clock());
-                 });
+  return in_step(
+      connection, actor, organization, year, true, "propose", "", EmulationStage::open,
+      [&](store::EmulationStore& store, const Organization& found) -> Result<EmulationYearView> {
+        EmulationYearView view = TRY(build_view(connection, actor, found, year));
+        if (view.unreviewed > 0) {
+          std::string names;
+          for (const auto& person : view.people) {
+            if (person.member.review) continue;
+            if (!names.empty()) names += ", ";
+            names += person.member.full_name;
+            if (names.size() > 200) {
+              names += ", …";
+              break;
+            }
+          }
+          return fail(ErrorKind::conflict, "emulation.unreviewed",
+                      fmt::format("Còn {} người chưa được ban chấp hành đánh giá: {}.",
+                                  view.unreviewed, names),
+                      fmt::format("{} people have not been reviewed by the committee: {}.",
+                                  view.unreviewed, names));
+        }
+        TRY(store.save_proposal(actor.principal.tenant, organization, year, view.evaluation,
+                                view.rules_day, actor.clock()));
+        // What was kept is this evaluation: the year is answered with it, not read back.
+        view.record.stage = EmulationStage::proposed;
+        view.record.rules_day = view.rules_day;
+        view.record.proposed_at = actor.clock();
+        view.record.reopened_reason.clear();
+        return view;
+      });
 }
 
 Result<EmulationYearView> reopen_year(Connection& connection, const Actor& actor, Id organization,
