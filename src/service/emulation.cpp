@@ -267,6 +267,16 @@ std::string json_text(std::string_view text) {
   return quoted + '"';
 }
 
+// A title whose rule is in force on `day` and is for `subject`.
+Status check_title(const std::string& title, EmulationSubject subject, CivilDate day,
+                   std::string field) {
+  const TitleRule* rule = rule_in_force(title_rules(), title, day);
+  if (rule && rule->subject == subject) return {};
+  return invalid(std::move(field), "emulation.title",
+                 fmt::format("Không có danh hiệu “{}” cho {}.", title, label_of(subject).vi),
+                 fmt::format("There is no title “{}” for a {}.", title, label_of(subject).en));
+}
+
 Status check_reason(const std::string& reason) {
   if (reason.empty()) {
     return invalid("reason", "emulation.reason_missing", "Hãy ghi lý do.", "Give the reason.");
@@ -363,13 +373,7 @@ Result<EmulationYearView> register_titles(Connection& connection, const Actor& a
   titles.erase(std::unique(titles.begin(), titles.end()), titles.end());
   const CivilDate today = vietnam_date(actor.clock());
   for (std::size_t i = 0; i < titles.size(); ++i) {
-    const TitleRule* rule = rule_in_force(title_rules(), titles[i], today);
-    if (!rule || rule->subject != subject) {
-      return invalid(
-          fmt::format("titles[{}]", i), "emulation.title",
-          fmt::format("Không có danh hiệu “{}” cho {}.", titles[i], label_of(subject).vi),
-          fmt::format("There is no title “{}” for a {}.", titles[i], label_of(subject).en));
-    }
+    TRY(check_title(titles[i], subject, today, fmt::format("titles[{}]", i)));
   }
   const bool for_self =
       subject == EmulationSubject::person && subject_id == actor.principal.person_id;
@@ -492,13 +496,7 @@ Result<EmulationYearView> record_votes(Connection& connection, const Actor& acto
                      fmt::format("Yes votes must be between 0 and {} (the council's members).",
                                  council_members));
     }
-    const TitleRule* rule = rule_in_force(title_rules(), vote.title, vietnam_date(actor.clock()));
-    if (!rule || rule->subject != vote.subject) {
-      return invalid(
-          field + ".title", "emulation.title",
-          fmt::format("Không có danh hiệu “{}” cho {}.", vote.title, label_of(vote.subject).vi),
-          fmt::format("There is no title “{}” for a {}.", vote.title, label_of(vote.subject).en));
-    }
+    TRY(check_title(vote.title, vote.subject, vietnam_date(actor.clock()), field + ".title"));
     if (!seen.emplace(vote.subject, vote.subject_id, vote.title).second) {
       return invalid(field, "emulation.vote_twice", "Kết quả bỏ phiếu này đã có ở trên.",
                      "These votes are already given above.");
