@@ -10,6 +10,7 @@ TitleRule title(std::string_view code, Text name, EmulationSubject subject, Text
   return TitleRule{.title = std::string(code),
                    .name = std::move(name),
                    .subject = subject,
+                   .organization_kind = std::nullopt,
                    .effective_from = kLaw2022,
                    .citation = std::move(citation),
                    .criteria = std::move(criteria),

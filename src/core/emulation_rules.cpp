@@ -44,6 +44,43 @@ std::span<const CodeEntry<EmulationSubject>> code_entries() {
   return kEntries;
 }
 
+template <>
+std::span<const CodeEntry<CriterionKind>> code_entries() {
+  using K = CriterionKind;
+  static constexpr CodeEntry<CriterionKind> kEntries[] = {
+      {K::rating_at_least, "rating-at-least", "Xếp loại từ mức", "Rated at least", ""},
+      {K::months_in_service, "months-in-service", "Số tháng công tác tối thiểu",
+       "Months in service", ""},
+      {K::absence_days_below, "absence-days-below", "Số ngày nghỉ dưới", "Days absent below", ""},
+      {K::discipline_below, "discipline-below", "Không bị kỷ luật từ mức", "No discipline from",
+       ""},
+      {K::initiative, "initiative", "Có sáng kiến", "A recognised initiative", ""},
+      {K::rating_or_initiative, "rating-or-initiative", "Xếp loại từ mức hoặc có sáng kiến",
+       "Rated at least, or an initiative", ""},
+      {K::title_this_year, "title-this-year", "Đạt danh hiệu khác trong năm",
+       "Another title this year", ""},
+      {K::title_consecutive, "title-consecutive", "Đạt danh hiệu nhiều năm liên tục",
+       "A title in consecutive years", ""},
+      {K::participation_at_least, "participation-at-least", "Tỷ lệ tham gia hoạt động",
+       "Share of activities attended", ""},
+      {K::council_votes_at_least, "council-votes-at-least", "Tỷ lệ phiếu đồng ý của Hội đồng",
+       "Share of the council's yes votes", ""},
+      {K::collective_rating_at_least, "collective-rating-at-least", "Tập thể xếp loại từ mức",
+       "The collective rated at least", ""},
+      {K::members_rating_at_least, "members-rating-at-least", "Tỷ lệ thành viên xếp loại từ mức",
+       "Share of members rated at least", ""},
+      {K::members_title_share_above, "members-title-share-above",
+       "Trên tỷ lệ thành viên đạt danh hiệu", "More than a share of members with a title", ""},
+      {K::members_title_share_at_least, "members-title-share-at-least",
+       "Tỷ lệ thành viên đạt danh hiệu", "At least a share of members with a title", ""},
+      {K::members_title_count, "members-title-count", "Số thành viên đạt danh hiệu",
+       "Members with a title", ""},
+      {K::members_discipline_below, "members-discipline-below",
+       "Không có thành viên bị kỷ luật từ mức", "No member disciplined from", ""},
+  };
+  return kEntries;
+}
+
 namespace {
 
 // A label inside a sentence: "Cảnh cáo" → "cảnh cáo" (every label begins with a Latin capital).
@@ -82,14 +119,14 @@ bool of_collective(CriterionKind kind) {
   return kind >= CriterionKind::collective_rating_at_least;
 }
 
-std::unexpected<Error> rule_problem(const TitleRule& rule, std::size_t index, std::string vi,
+std::unexpected<Error> rule_problem(const TitleRule& rule, std::string field, std::string vi,
                                     std::string en) {
   return fail(ErrorKind::invalid_input, "emulation.rule_invalid",
               fmt::format("Quy định danh hiệu “{}” từ {}: {}", rule.name.vi,
                           format_vietnamese(rule.effective_from), vi),
               fmt::format("The rule of “{}” from {}: {}", rule.name.en,
                           format_vietnamese(rule.effective_from), en),
-              Location{0, fmt::format("criteria[{}]", index)});
+              Location{0, std::move(field)});
 }
 
 // The titles a rule names: those its criteria and its quota depend on.
@@ -132,45 +169,81 @@ Criterion discipline_criterion(CriterionKind kind, DisciplineLevel level, bool o
   return made;
 }
 
+CriterionNeeds needs_of(CriterionKind kind) {
+  CriterionNeeds needs;
+  needs.percent = is_percent(kind);
+  needs.title = about_title(kind);
+  needs.collective = of_collective(kind);
+  needs.number = needs.percent || kind == CriterionKind::months_in_service ||
+                 kind == CriterionKind::absence_days_below ||
+                 kind == CriterionKind::title_consecutive ||
+                 kind == CriterionKind::members_title_count;
+  needs.rating = kind == CriterionKind::rating_at_least ||
+                 kind == CriterionKind::rating_or_initiative ||
+                 kind == CriterionKind::collective_rating_at_least ||
+                 kind == CriterionKind::members_rating_at_least;
+  needs.discipline =
+      kind == CriterionKind::discipline_below || kind == CriterionKind::members_discipline_below;
+  return needs;
+}
+
+std::vector<TitleRule> rules_for(std::span<const TitleRule> rules, OrganizationKind kind) {
+  std::vector<TitleRule> kept;
+  for (const TitleRule& rule : rules)
+    if (!rule.organization_kind || *rule.organization_kind == kind) kept.push_back(rule);
+  return kept;
+}
+
 Status check_title_rules(std::span<const TitleRule> rules) {
   std::set<std::string> titles;
   for (const TitleRule& rule : rules) titles.insert(rule.title);
   std::set<std::pair<std::string, CivilDate>> versions;
+  std::map<std::string, const TitleRule*> first_version;
   for (const TitleRule& rule : rules) {
     if (!versions.insert({rule.title, rule.effective_from}).second)
-      return rule_problem(rule, 0, "có hai phiên bản cùng ngày hiệu lực.",
+      return rule_problem(rule, "effective_from", "có hai phiên bản cùng ngày hiệu lực.",
                           "two versions take effect on the same day.");
+    const TitleRule* first = first_version.emplace(rule.title, &rule).first->second;
+    if (first->subject != rule.subject || first->organization_kind != rule.organization_kind)
+      return rule_problem(rule, "subject",
+                          "mọi phiên bản của một danh hiệu phải cùng đối tượng và tổ chức.",
+                          "every version of a title keeps its subject and its organization.");
     for (std::size_t i = 0; i < rule.criteria.size(); ++i) {
       const Criterion& criterion = rule.criteria[i];
       if (of_collective(criterion.kind) != (rule.subject == EmulationSubject::collective))
-        return rule_problem(rule, i, "tiêu chí không dành cho loại đối tượng này.",
+        return rule_problem(rule, fmt::format("criteria[{}]", i),
+                            "tiêu chí không dành cho loại đối tượng này.",
                             "the criterion is not for this kind of subject.");
       if (is_percent(criterion.kind) && (criterion.number < 0 || criterion.number > 100))
-        return rule_problem(rule, i, "tỷ lệ phải từ 0 đến 100 %.",
+        return rule_problem(rule, fmt::format("criteria[{}]", i), "tỷ lệ phải từ 0 đến 100 %.",
                             "a share must be from 0 to 100 %.");
       if ((criterion.kind == CriterionKind::title_consecutive ||
            criterion.kind == CriterionKind::members_title_count ||
            criterion.kind == CriterionKind::months_in_service ||
            criterion.kind == CriterionKind::absence_days_below) &&
           criterion.number < 1)
-        return rule_problem(rule, i, "số phải lớn hơn 0.", "the number must be above 0.");
+        return rule_problem(rule, fmt::format("criteria[{}]", i), "số phải lớn hơn 0.",
+                            "the number must be above 0.");
       if ((criterion.kind == CriterionKind::discipline_below ||
            criterion.kind == CriterionKind::members_discipline_below) &&
           criterion.discipline == DisciplineLevel::none)
-        return rule_problem(rule, i, "cần một hình thức kỷ luật.", "a measure is needed.");
+        return rule_problem(rule, fmt::format("criteria[{}]", i), "cần một hình thức kỷ luật.",
+                            "a measure is needed.");
       if (about_title(criterion.kind) && !titles.contains(criterion.title))
-        return rule_problem(rule, i, fmt::format("không có danh hiệu “{}”.", criterion.title),
+        return rule_problem(rule, fmt::format("criteria[{}]", i),
+                            fmt::format("không có danh hiệu “{}”.", criterion.title),
                             fmt::format("there is no title “{}”.", criterion.title));
       if (criterion.kind == CriterionKind::title_this_year && criterion.title == rule.title)
-        return rule_problem(rule, i, "danh hiệu không thể là điều kiện của chính nó.",
+        return rule_problem(rule, fmt::format("criteria[{}]", i),
+                            "danh hiệu không thể là điều kiện của chính nó.",
                             "a title cannot be a condition of itself.");
     }
     if (rule.quota) {
       if (rule.quota->percent < 0 || rule.quota->percent > 100)
-        return rule_problem(rule, rule.criteria.size(), "hạn mức phải từ 0 đến 100 %.",
+        return rule_problem(rule, "quota", "hạn mức phải từ 0 đến 100 %.",
                             "a quota must be from 0 to 100 %.");
       if (!rule.quota->of_title.empty() && !titles.contains(rule.quota->of_title))
-        return rule_problem(rule, rule.criteria.size(),
+        return rule_problem(rule, "quota",
                             fmt::format("không có danh hiệu “{}”.", rule.quota->of_title),
                             fmt::format("there is no title “{}”.", rule.quota->of_title));
     }
@@ -189,7 +262,7 @@ Status check_title_rules(std::span<const TitleRule> rules) {
       for (const std::string& named : depends[next]) {
         if (named == title) {
           const auto rule = std::ranges::find(rules, title, &TitleRule::title);
-          return rule_problem(*rule, 0, "các danh hiệu phụ thuộc vòng quanh nhau.",
+          return rule_problem(*rule, "criteria", "các danh hiệu phụ thuộc vòng quanh nhau.",
                               "titles depend on each other in a circle.");
         }
         if (seen.insert(named).second) stack.push_back(named);

@@ -92,6 +92,9 @@ struct TitleRule {
   std::string title;  // the code
   Text name;          // "Lao động tiên tiến"
   EmulationSubject subject = EmulationSubject::person;
+  // The kind of organization that awards it ("Đoàn viên công đoàn xuất sắc": trade unions);
+  // every kind when empty. Every version of a title keeps its subject and its kind.
+  std::optional<OrganizationKind> organization_kind;
   CivilDate effective_from;
   Text citation;  // where the rule comes from: "Điều 26 Luật Thi đua, khen thưởng 2022" …
   std::vector<Criterion> criteria;
@@ -103,6 +106,9 @@ struct TitleRule {
 // no title that depends on itself, and at most one version of a title per day. The problem says
 // which version and which criterion.
 Status check_title_rules(std::span<const TitleRule> rules);
+
+// The versions of the titles an organization of `kind` awards.
+std::vector<TitleRule> rules_for(std::span<const TitleRule> rules, OrganizationKind kind);
 
 // The version of `title` in force on `day`: the latest to take effect on or before it; nothing
 // when none had taken effect by then.
@@ -124,5 +130,18 @@ template <>
 std::span<const CodeEntry<DisciplineLevel>> code_entries();
 template <>
 std::span<const CodeEntry<EmulationSubject>> code_entries();
+template <>
+std::span<const CodeEntry<CriterionKind>> code_entries();
+
+// What a criterion of `kind` needs besides its kind, as a rule editor asks for it.
+struct CriterionNeeds {
+  bool number = false;   // a count, a number of months or days, or a share
+  bool percent = false;  // the number is a share, 0–100
+  bool rating = false;
+  bool discipline = false;
+  bool title = false;
+  bool collective = false;  // a criterion of a collective (else of a person)
+};
+CriterionNeeds needs_of(CriterionKind kind);
 
 }  // namespace dk

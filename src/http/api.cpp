@@ -185,6 +185,7 @@ std::vector<Route> api_routes() {
   add_notification_routes(routes);
   add_poll_routes(routes);
   add_emulation_routes(routes);
+  add_emulation_rule_routes(routes);
   add_news_routes(routes);
   add_bulletin_routes(routes);
   add_contest_routes(routes);

@@ -88,6 +88,7 @@ void add_directive_routes(std::vector<Route>& routes);
 void add_notification_routes(std::vector<Route>& routes);
 void add_poll_routes(std::vector<Route>& routes);
 void add_emulation_routes(std::vector<Route>& routes);
+void add_emulation_rule_routes(std::vector<Route>& routes);
 void add_news_routes(std::vector<Route>& routes);
 void add_bulletin_routes(std::vector<Route>& routes);
 void add_contest_routes(std::vector<Route>& routes);

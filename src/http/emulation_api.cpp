@@ -11,6 +11,7 @@
 #include "core/commendation_bonus.hpp"
 #include "http/api.hpp"
 #include "http/download.hpp"
+#include "http/emulation_json.hpp"
 #include "http/json_body.hpp"
 #include "http/json_response.hpp"
 #include "http/query_string.hpp"
@@ -18,10 +19,6 @@
 
 namespace dk::http {
 namespace {
-
-boost::json::object text_json(const Text& text) {
-  return {{"vi", text.vi}, {"en", text.en}};
-}
 
 boost::json::value nullable_code(const auto& value) {
   if (!value) return nullptr;
@@ -42,33 +39,10 @@ boost::json::array titles_json(const std::vector<std::string>& titles) {
 }
 
 boost::json::object rule_json(const TitleRule& rule, const service::EmulationYearView& view) {
-  boost::json::array criteria;
-  for (const Criterion& criterion : rule.criteria) {
-    criteria.push_back(
-        {{"text", text_json(describe(criterion, std::span(view.titles), view.rules_day))},
-         {"own_choice", criterion.own_choice}});
-  }
-  boost::json::value quota = nullptr;
-  if (rule.quota) {
-    const Text of =
-        rule.quota->of_title.empty() ? Text{"số người được đánh giá", "those evaluated"} : [&] {
-          const TitleRule* other = rule_in_force(view.titles, rule.quota->of_title, view.rules_day);
-          return other ? other->name : Text{rule.quota->of_title, rule.quota->of_title};
-        }();
-    quota = boost::json::object{
-        {"text", text_json({fmt::format("Không quá {} % {}", rule.quota->percent, of.vi),
-                            fmt::format("At most {} % of {}", rule.quota->percent, of.en)})},
-        {"own_choice", rule.quota->own_choice}};
-  }
+  boost::json::object json = title_rule_json(rule, view.titles, view.rules_day);
   const auto bonus = title_bonus(rule.title, view.rules_day);
-  return {{"code", rule.title},
-          {"name", text_json(rule.name)},
-          {"subject", code_of(rule.subject)},
-          {"effective_from", format_iso(rule.effective_from)},
-          {"citation", text_json(rule.citation)},
-          {"criteria", std::move(criteria)},
-          {"quota", std::move(quota)},
-          {"bonus", bonus ? boost::json::value(*bonus) : boost::json::value(nullptr)}};
+  json["bonus"] = bonus ? boost::json::value(*bonus) : boost::json::value(nullptr);
+  return json;
 }
 
 boost::json::object person_json(const service::EmulationPersonView& person) {
@@ -240,20 +214,12 @@ Result<HttpResponse> step_response(
                      [&]() -> Result<HttpResponse> { return ok(200, year_json(TRY(step()))); });
 }
 
-template <class Enum>
-Result<Enum> required_code(JsonBody& body, std::string_view field) {
-  std::optional<std::optional<Enum>> value;
-  TRY(body.code(field, value));
-  if (!value || !*value) return JsonBody::missing(field);
-  return **value;
-}
-
 Result<HttpResponse> post_registration(ApiCall& call) {
   const YearKey key = TRY(year_key(call));
   auto body = TRY(JsonBody::parse(call.request));
   std::optional<std::int64_t> subject_id;
   std::optional<std::vector<std::string>> titles;
-  const auto subject = TRY(required_code<EmulationSubject>(body, "subject"));
+  const auto subject = TRY(body.required_code<EmulationSubject>("subject"));
   for (const Status& read :
        {body.integer("subject_id", subject_id), body.texts("titles", titles), body.finish()}) {
     if (!read) return std::unexpected(read.error());
@@ -269,7 +235,7 @@ Result<HttpResponse> post_registration(ApiCall& call) {
 Result<HttpResponse> post_self_rating(ApiCall& call) {
   const YearKey key = TRY(year_key(call));
   auto body = TRY(JsonBody::parse(call.request));
-  const auto rating = TRY(required_code<TaskRating>(body, "rating"));
+  const auto rating = TRY(body.required_code<TaskRating>("rating"));
   std::optional<std::string> note;
   TRY(body.text("note", note));
   TRY(body.finish());
@@ -284,7 +250,7 @@ Result<HttpResponse> post_review(ApiCall& call) {
   const Id person = TRY(route_id(call.request, "person"));
   auto body = TRY(JsonBody::parse(call.request));
   EmulationReview review;
-  review.rating = TRY(required_code<TaskRating>(body, "rating"));
+  review.rating = TRY(body.required_code<TaskRating>("rating"));
   std::optional<std::optional<DisciplineLevel>> discipline;
   std::optional<std::int64_t> absence_days;
   std::optional<bool> initiative;
@@ -327,7 +293,7 @@ Result<HttpResponse> post_unit_review(ApiCall& call) {
   const YearKey key = TRY(year_key(call));
   const Id unit = TRY(route_id(call.request, "unit"));
   auto body = TRY(JsonBody::parse(call.request));
-  const auto rating = TRY(required_code<TaskRating>(body, "rating"));
+  const auto rating = TRY(body.required_code<TaskRating>("rating"));
   TRY(body.finish());
   return step_response(call, [&] {
     return service::review_unit(call.connection, call.who(), key.organization, key.year, unit,
@@ -355,7 +321,7 @@ Result<HttpResponse> post_votes(ApiCall& call) {
     JsonBody item = JsonBody::nested(*object);
     EmulationVote vote;
     std::optional<std::int64_t> subject_id, yes;
-    auto subject = required_code<EmulationSubject>(item, "subject");
+    auto subject = item.required_code<EmulationSubject>("subject");
     if (!subject) return std::unexpected(within(subject.error(), field));
     for (const Status& read :
          {item.integer("subject_id", subject_id), item.required_text("title", vote.title),

@@ -48,6 +48,9 @@ class JsonBody {
                 std::optional<std::vector<std::pair<std::string, std::int64_t>>>& out);
   template <class Enum>
   Status code(std::string_view field, std::optional<std::optional<Enum>>& out);
+  // A code that must be there ("field.required" when absent or null).
+  template <class Enum>
+  Result<Enum> required_code(std::string_view field);
 
   // The error for a field that must be there and is not ("field.required").
   static std::unexpected<Error> missing(std::string_view field);
@@ -82,6 +85,14 @@ Status JsonBody::code(std::string_view field, std::optional<std::optional<Enum>>
   if (!parsed) return unknown_code(field, std::string(value->get_string()));
   out = *parsed;
   return {};
+}
+
+template <class Enum>
+Result<Enum> JsonBody::required_code(std::string_view field) {
+  std::optional<std::optional<Enum>> value;
+  TRY(code(field, value));
+  if (!value || !*value) return missing(field);
+  return **value;
 }
 
 }  // namespace dk::http

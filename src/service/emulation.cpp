@@ -7,9 +7,9 @@
 #include <type_traits>
 
 #include "core/commendation_bonus.hpp"
-#include "core/emulation_law.hpp"
 #include "core/vietnamese_text.hpp"
 #include "service/audit.hpp"
+#include "service/emulation_rules.hpp"
 #include "service/refusal.hpp"
 #include "store/emulation_store.hpp"
 #include "store/registry_store.hpp"
@@ -42,11 +42,9 @@ std::unexpected<Error> wrong_stage(EmulationStage stage) {
       fmt::format("The emulation year is at the step “{}”: this cannot be done now.", label.en));
 }
 
-// The rules of the agency: those shipped with the product (an agency's own versions come with
-// the rule editor).
-const std::vector<TitleRule>& title_rules() {
-  static const std::vector<TitleRule> rules = shipped_title_rules();
-  return rules;
+// The agency's versions of the titles an organization of `kind` awards.
+Result<std::vector<TitleRule>> rules_of(Connection& connection, Id tenant, OrganizationKind kind) {
+  return rules_for(TRY(agency_title_rules(connection, tenant)), kind);
 }
 
 // Whole months from the joining day to the end of the year: 01/07 gives 6, 02/07 gives 5.
@@ -89,11 +87,10 @@ Result<EmulationYearView> build_view(Connection& connection, const Actor& actor,
   const bool open = view.record.stage == EmulationStage::open;
   view.rules_day = open ? vietnam_date(actor.clock())
                         : view.record.rules_day.value_or(vietnam_date(actor.clock()));
-  for (const TitleRule* rule :
-       rules_in_order(title_rules(), EmulationSubject::person, view.rules_day))
+  const std::vector<TitleRule> rules = TRY(rules_of(connection, tenant, organization.kind));
+  for (const TitleRule* rule : rules_in_order(rules, EmulationSubject::person, view.rules_day))
     view.titles.push_back(*rule);
-  for (const TitleRule* rule :
-       rules_in_order(title_rules(), EmulationSubject::collective, view.rules_day))
+  for (const TitleRule* rule : rules_in_order(rules, EmulationSubject::collective, view.rules_day))
     view.titles.push_back(*rule);
 
   auto members = TRY(store.members(tenant, organization.id, year));
@@ -174,7 +171,7 @@ Result<EmulationYearView> build_view(Connection& connection, const Actor& actor,
   });
 
   if (open) {
-    view.evaluation = evaluate_year(title_rules(), view.rules_day, year, people, collectives);
+    view.evaluation = evaluate_year(rules, view.rules_day, year, people, collectives);
   } else {
     view.evaluation.outcomes = TRY(store.outcomes(tenant, organization.id, year));
     for (const TitleOutcome& outcome : view.evaluation.outcomes)
@@ -268,9 +265,9 @@ std::string json_text(std::string_view text) {
 }
 
 // A title whose rule is in force on `day` and is for `subject`.
-Status check_title(const std::string& title, EmulationSubject subject, CivilDate day,
-                   std::string field) {
-  const TitleRule* rule = rule_in_force(title_rules(), title, day);
+Status check_title(std::span<const TitleRule> rules, const std::string& title,
+                   EmulationSubject subject, CivilDate day, std::string field) {
+  const TitleRule* rule = rule_in_force(rules, title, day);
   if (rule && rule->subject == subject) return {};
   return invalid(std::move(field), "emulation.title",
                  fmt::format("Không có danh hiệu “{}” cho {}.", title, label_of(subject).vi),
@@ -356,8 +353,9 @@ Result<EmulationMine> my_emulation(Connection& connection, const Actor& actor, i
         break;
       }
     }
+    const auto rules = TRY(agency_title_rules(connection, actor.principal.tenant));
     for (EmulationAward& award : TRY(store.awards_of_person(actor.principal.tenant, self))) {
-      const TitleRule* rule = rule_in_force(title_rules(), award.title, award.rule_from);
+      const TitleRule* rule = rule_in_force(rules, award.title, award.rule_from);
       Text title = rule ? rule->name : Text{award.title, award.title};
       std::string organization = names[award.organization];
       mine.awards.push_back({std::move(award), std::move(organization), std::move(title)});
@@ -371,18 +369,19 @@ Result<EmulationYearView> register_titles(Connection& connection, const Actor& a
                                           Id subject_id, std::vector<std::string> titles) {
   std::ranges::sort(titles);
   titles.erase(std::unique(titles.begin(), titles.end()), titles.end());
-  const CivilDate today = vietnam_date(actor.clock());
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    TRY(check_title(titles[i], subject, today, fmt::format("titles[{}]", i)));
-  }
   const bool for_self =
       subject == EmulationSubject::person && subject_id == actor.principal.person_id;
   std::string detail = fmt::format(R"(,"subject":"{}","subject_id":{},"titles":{})",
                                    code_of(subject), subject_id, titles.size());
   return in_step(
       connection, actor, organization, year, !for_self, "register", std::move(detail),
-      EmulationStage::open, [&](store::EmulationStore& store, const Organization&) -> Status {
+      EmulationStage::open, [&](store::EmulationStore& store, const Organization& found) -> Status {
         const Id tenant = actor.principal.tenant;
+        const auto rules = TRY(rules_of(connection, tenant, found.kind));
+        for (std::size_t i = 0; i < titles.size(); ++i) {
+          TRY(check_title(rules, titles[i], subject, vietnam_date(actor.clock()),
+                          fmt::format("titles[{}]", i)));
+        }
         if (subject == EmulationSubject::person) {
           if (!TRY(has_member(connection, tenant, organization, year, subject_id)))
             return not_a_member("subject_id", subject_id);
@@ -496,7 +495,6 @@ Result<EmulationYearView> record_votes(Connection& connection, const Actor& acto
                      fmt::format("Yes votes must be between 0 and {} (the council's members).",
                                  council_members));
     }
-    TRY(check_title(vote.title, vote.subject, vietnam_date(actor.clock()), field + ".title"));
     if (!seen.emplace(vote.subject, vote.subject_id, vote.title).second) {
       return invalid(field, "emulation.vote_twice", "Kết quả bỏ phiếu này đã có ở trên.",
                      "These votes are already given above.");
@@ -505,7 +503,12 @@ Result<EmulationYearView> record_votes(Connection& connection, const Actor& acto
   return in_step(
       connection, actor, organization, year, true, "record_votes",
       fmt::format(R"(,"council_members":{},"votes":{})", council_members, votes.size()),
-      EmulationStage::open, [&](store::EmulationStore& store, const Organization&) -> Status {
+      EmulationStage::open, [&](store::EmulationStore& store, const Organization& found) -> Status {
+        const auto rules = TRY(rules_of(connection, actor.principal.tenant, found.kind));
+        for (std::size_t i = 0; i < votes.size(); ++i) {
+          TRY(check_title(rules, votes[i].title, votes[i].subject, vietnam_date(actor.clock()),
+                          fmt::format("votes[{}].title", i)));
+        }
         return store.save_votes(actor.principal.tenant, organization, year, council_members, votes);
       });
 }

@@ -25,6 +25,7 @@ std::vector<TitleRule> rules() {
   all.push_back({.title = std::string(kLdtt),
                  .name = {"Lao động tiên tiến", "Advanced worker"},
                  .subject = EmulationSubject::person,
+                 .organization_kind = std::nullopt,
                  .effective_from = {2024, 1, 1},
                  .citation = {"Luật Thi đua, khen thưởng 2022", "Law 06/2022/QH15"},
                  .criteria = {rating_criterion(CriterionKind::rating_at_least, TaskRating::good),
@@ -36,6 +37,7 @@ std::vector<TitleRule> rules() {
   all.push_back({.title = std::string(kCstdcs),
                  .name = {"Chiến sĩ thi đua cơ sở", "Grassroots emulation fighter"},
                  .subject = EmulationSubject::person,
+                 .organization_kind = std::nullopt,
                  .effective_from = {2024, 1, 1},
                  .citation = {"Luật Thi đua, khen thưởng 2022", "Law 06/2022/QH15"},
                  .criteria = {number_criterion(CriterionKind::title_this_year, 0, kLdtt),
@@ -46,6 +48,7 @@ std::vector<TitleRule> rules() {
       {.title = std::string(kTtldtt),
        .name = {"Tập thể lao động tiên tiến", "Advanced collective"},
        .subject = EmulationSubject::collective,
+       .organization_kind = std::nullopt,
        .effective_from = {2024, 1, 1},
        .citation = {"Luật Thi đua, khen thưởng 2022", "Law 06/2022/QH15"},
        .criteria = {rating_criterion(CriterionKind::collective_rating_at_least, TaskRating::good),
@@ -57,6 +60,7 @@ std::vector<TitleRule> rules() {
       {.title = std::string(kTtldxs),
        .name = {"Tập thể lao động xuất sắc", "Excellent collective"},
        .subject = EmulationSubject::collective,
+       .organization_kind = std::nullopt,
        .effective_from = {2024, 1, 1},
        .citation = {"Luật Thi đua, khen thưởng 2022", "Law 06/2022/QH15"},
        .criteria = {rating_criterion(CriterionKind::members_rating_at_least, TaskRating::completed,
@@ -121,6 +125,34 @@ TEST(EmulationRules, TheShippedShapeIsSoundAndEachFlawIsNamed) {
   auto mixed = all;
   mixed[0].criteria.push_back(number_criterion(CriterionKind::members_title_count, 1, kLdtt));
   EXPECT_FALSE(check_title_rules(mixed)) << "a collective's criterion in a person's title";
+  auto moved = all;
+  moved.push_back(all[0]);
+  moved.back().effective_from = {2026, 7, 1};
+  EXPECT_TRUE(check_title_rules(moved)) << "a later version of the same title";
+  moved.back().organization_kind = OrganizationKind::youth_union;
+  refused = check_title_rules(moved);
+  ASSERT_FALSE(refused) << "a later version may not change whose title it is";
+  EXPECT_EQ(refused.error().where.field, "subject");
+}
+
+TEST(EmulationRules, AnOrganizationSeesTheTitlesOfItsKindAndEachKindSaysWhatItNeeds) {
+  auto all = rules();
+  TitleRule own = all[0];
+  own.title = "doan-vien-cong-doan-xuat-sac";
+  own.organization_kind = OrganizationKind::trade_union;
+  all.push_back(own);
+  EXPECT_EQ(rules_for(all, OrganizationKind::trade_union).size(), all.size());
+  EXPECT_EQ(rules_for(all, OrganizationKind::youth_union).size(), all.size() - 1);
+  const CriterionNeeds share = needs_of(CriterionKind::members_title_share_at_least);
+  EXPECT_TRUE(share.number && share.percent && share.title && share.collective);
+  EXPECT_FALSE(share.rating || share.discipline);
+  const CriterionNeeds initiative = needs_of(CriterionKind::initiative);
+  EXPECT_FALSE(initiative.number || initiative.rating || initiative.title || initiative.collective);
+  for (const auto& entry : code_entries<CriterionKind>())
+    EXPECT_EQ(parse_code<CriterionKind>(entry.code), entry.value) << entry.code;
+  EXPECT_EQ(code_entries<CriterionKind>().size(),
+            static_cast<std::size_t>(CriterionKind::members_discipline_below) + 1)
+      << "every kind has a code";
 }
 
 TEST(EmulationEvaluation, EachPersonIsProposedOrToldEveryCriterionNotMet) {
@@ -250,6 +282,7 @@ TEST(EmulationEvaluation, ConsecutiveYearsCountTheAwardsOfEarlierYears) {
   all.push_back({.title = "chien-si-thi-dua-cap-tinh",
                  .name = {"Chiến sĩ thi đua cấp tỉnh", "Provincial emulation fighter"},
                  .subject = EmulationSubject::person,
+                 .organization_kind = std::nullopt,
                  .effective_from = {2024, 1, 1},
                  .citation = {"", ""},
                  .criteria = {number_criterion(CriterionKind::title_consecutive, 3, kCstdcs)},

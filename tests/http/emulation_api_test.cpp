@@ -183,6 +183,60 @@ TEST_P(Emulation, TheChairSendsTheProposalBackThenProposesAndDecidesOnce) {
   EXPECT_EQ(member.get(path + "/decision.docx").status, 403);
 }
 
+// The rules over HTTP: everyone reads them with what each kind of criterion needs; only the
+// administrator adds a version, checked by field; a version from next year is not yet in force,
+// and the year already proposed keeps the rules it was proposed under.
+TEST_P(Emulation, TheAdministratorAddsAVersionOfARuleAndItWaitsForItsDay) {
+  Client& chair = as("chutichcd");
+  const Reply rules = chair.get("/api/v1/emulation/rules");
+  ASSERT_EQ(rules.status, 200) << rules.body;
+  const auto shipped = rules.json();
+  EXPECT_FALSE(shipped.at("may_edit").as_bool());
+  const auto& worker = shipped.at("titles").at(0);
+  EXPECT_EQ(text_of(worker, "code"), "lao-dong-tien-tien");
+  ASSERT_EQ(worker.at("versions").as_array().size(), 1u);
+  EXPECT_TRUE(worker.at("versions").at(0).at("in_force").as_bool());
+  EXPECT_TRUE(worker.at("versions").at(0).at("shipped").as_bool());
+  bool rating_kind = false;
+  for (const auto& kind : shipped.at("criterion_kinds").as_array())
+    if (text_of(kind, "code") == "rating-at-least") rating_kind = kind.at("rating").as_bool();
+  EXPECT_TRUE(rating_kind) << "the editor knows a rating criterion needs a rating";
+
+  const std::string version = fmt::format(
+      R"({{"title":"lao-dong-tien-tien","name_vi":"Lao động tiên tiến","name_en":"Advanced worker",)"
+      R"("subject":"person","effective_from":"{}-01-01","citation_vi":"Quyết định 12/QĐ-CĐCS",)"
+      R"("criteria":[{{"kind":"rating-at-least","rating":"excellent"}},)"
+      R"({{"kind":"months-in-service","number":6}}]}})",
+      year_ + 1);
+  EXPECT_EQ(chair.post("/api/v1/emulation/rules", version).status, 403);
+  Client& admin = as("quantri");
+  const Reply added = admin.post("/api/v1/emulation/rules", version);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto now_kept = added.json();
+  const auto& versions = now_kept.at("titles").at(0).at("versions").as_array();
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_TRUE(versions.at(0).at("in_force").as_bool()) << "the new one waits for next year";
+  EXPECT_FALSE(versions.at(1).at("in_force").as_bool());
+  EXPECT_FALSE(versions.at(1).at("shipped").as_bool());
+  EXPECT_EQ(text_of(versions.at(1).at("citation"), "en"), "Quyết định 12/QĐ-CĐCS");
+
+  const Reply again = admin.post("/api/v1/emulation/rules", version);
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.code(), "emulation.rule_version_exists");
+  const Reply no_rating = admin.post(
+      "/api/v1/emulation/rules",
+      fmt::format(R"({{"title":"lao-dong-tien-tien","name_vi":"Lao động tiên tiến",)"
+                  R"("subject":"person","effective_from":"{}-02-01","citation_vi":"QĐ 13",)"
+                  R"("criteria":[{{"kind":"rating-at-least"}}]}})",
+                  year_ + 1));
+  EXPECT_EQ(no_rating.status, 422) << no_rating.body;
+  EXPECT_NE(no_rating.body.find("criteria[0].rating"), std::string::npos) << no_rating.body;
+
+  const Reply year = chair.get(year_path(year_));
+  ASSERT_EQ(year.status, 200) << year.body;
+  EXPECT_EQ(text_of(year.json().at("titles").at(0), "effective_from"), "2024-01-01");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Emulation, ::testing::ValuesIn(dk::testing::engines()));
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "core/commendation_bonus.hpp"
 #include "core/emulation_law.hpp"
+#include "service/emulation_rules.hpp"
 #include "support/service_fixture.hpp"
 
 namespace dk::service {
@@ -299,6 +300,94 @@ TEST_P(EmulationTest, VotesAndReviewsOutsideTheRulesAreRefusedByField) {
   EXPECT_EQ(
       error_code(read_emulation_year(*connection_, officer_of(youth_union_), trade_union_, year_)),
       "access.forbidden");
+}
+
+// The administrator's versions of the rules: a stricter Lao động tiên tiến from 1 July (mid-year)
+// applies to the open year, one from next year does not yet; what cannot be a rule is refused by
+// field, and only administrators add.
+TEST_P(EmulationTest, AVersionAddedByTheAdministratorAppliesFromItsDay) {
+  TitleRule stricter = *rule_in_force(shipped_title_rules(), kLdtt, {year_, 1, 1});
+  stricter.effective_from = {year_, 7, 1};
+  stricter.citation = {"Quyết định 12/QĐ-CĐCS", "Decision 12/QĐ-CĐCS"};
+  stricter.criteria[0].rating = TaskRating::excellent;
+  EXPECT_EQ(error_code(add_title_rule(*connection_, chair(), stricter)), "access.forbidden");
+  auto added = add_title_rule(*connection_, administrator(), stricter);
+  ASSERT_TRUE(added) << added.error().message.en;
+  TitleRule later = stricter;
+  later.effective_from = {year_ + 1, 1, 1};
+  later.criteria[0].rating = TaskRating::good;
+  ASSERT_TRUE(add_title_rule(*connection_, administrator(), later));
+
+  auto rules = list_title_rules(*connection_, officer_of(trade_union_));
+  ASSERT_TRUE(rules) << rules.error().message.en;
+  std::vector<std::pair<CivilDate, bool>> versions;
+  for (const TitleRuleVersion& version : rules->versions)
+    if (version.rule.title == kLdtt)
+      versions.emplace_back(version.rule.effective_from, version.in_force);
+  EXPECT_EQ(versions,
+            (std::vector<std::pair<CivilDate, bool>>{
+                {{2024, 1, 1}, false}, {{year_, 7, 1}, true}, {{year_ + 1, 1, 1}, false}}));
+  EXPECT_FALSE(rules->may_edit);
+
+  review_everyone();
+  auto view = read_emulation_year(*connection_, chair(), trade_union_, year_);
+  ASSERT_TRUE(view) << view.error().message.en;
+  EXPECT_EQ(view->evaluation.proposed[kLdtt], 2) << "only An and Bình completed with distinction";
+  EXPECT_EQ(outcome(*view, kLdtt, people_[2])->rule_from, (CivilDate{year_, 7, 1}));
+  EXPECT_NE(reasons(outcome(*view, kLdtt, people_[2])).find("distinction"), std::string::npos)
+      << reasons(outcome(*view, kLdtt, people_[2]));
+
+  auto twice = add_title_rule(*connection_, administrator(), stricter);
+  EXPECT_EQ(error_code(twice), "emulation.rule_version_exists");
+  EXPECT_EQ(twice.error().where.field, "effective_from");
+  TitleRule bad = stricter;
+  bad.effective_from = {year_, 8, 1};
+  bad.title = "Lao Động";
+  EXPECT_EQ(add_title_rule(*connection_, administrator(), bad).error().where.field, "title");
+  bad.title = kLdtt;
+  bad.subject = EmulationSubject::collective;
+  bad.criteria = {rating_criterion(CriterionKind::collective_rating_at_least, TaskRating::good)};
+  EXPECT_EQ(add_title_rule(*connection_, administrator(), bad).error().where.field, "subject");
+  bad = stricter;
+  bad.effective_from = {year_, 8, 1};
+  bad.criteria[1] = number_criterion(CriterionKind::title_this_year, 0, "khong-co");
+  EXPECT_EQ(add_title_rule(*connection_, administrator(), bad).error().where.field, "criteria[1]");
+  bad.criteria.clear();
+  EXPECT_EQ(add_title_rule(*connection_, administrator(), bad).error().where.field, "criteria");
+}
+
+// A title of the trade union's own is offered in the trade union's year and not in the youth
+// union's, and proposed by its criteria.
+TEST_P(EmulationTest, AnOrganizationsOwnTitleIsOfferedOnlyByItsKind) {
+  const std::string own = "doan-vien-cong-doan-xuat-sac";
+  TitleRule rule;
+  rule.title = own;
+  rule.name = {"Đoàn viên công đoàn xuất sắc", "Outstanding trade union member"};
+  rule.subject = EmulationSubject::person;
+  rule.organization_kind = OrganizationKind::trade_union;
+  rule.effective_from = {year_, 1, 1};
+  rule.citation = {"Quy chế thi đua của Công đoàn cơ sở", "The grassroots union's regulation"};
+  rule.criteria = {rating_criterion(CriterionKind::rating_at_least, TaskRating::excellent),
+                   number_criterion(CriterionKind::title_this_year, 0, kLdtt)};
+  auto added = add_title_rule(*connection_, administrator(), rule);
+  ASSERT_TRUE(added) << added.error().message.en;
+
+  review_everyone();
+  auto view = read_emulation_year(*connection_, chair(), trade_union_, year_);
+  ASSERT_TRUE(view) << view.error().message.en;
+  EXPECT_TRUE(
+      std::ranges::any_of(view->titles, [&](const TitleRule& t) { return t.title == own; }));
+  EXPECT_EQ(outcome(*view, own, people_[0])->verdict, Verdict::proposed);
+  EXPECT_EQ(outcome(*view, own, people_[2])->verdict, Verdict::not_eligible);
+
+  const Id youth_member = add_person("Trương Văn Tâm", youth_union_);
+  auto youth = read_emulation_year(*connection_, officer_of(youth_union_), youth_union_, year_);
+  ASSERT_TRUE(youth) << youth.error().message.en;
+  EXPECT_FALSE(
+      std::ranges::any_of(youth->titles, [&](const TitleRule& t) { return t.title == own; }));
+  EXPECT_EQ(error_code(register_titles(*connection_, officer_of(youth_union_), youth_union_, year_,
+                                       EmulationSubject::person, youth_member, {own})),
+            "emulation.title");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, EmulationTest, ::testing::ValuesIn(dk::testing::engines()));
