@@ -362,7 +362,8 @@ Text describe(const Criterion& criterion, std::span<const TitleRule> rules, Civi
               fmt::format("At least {} % of members proposed for “{}”", n, title_name.en)};
     case CriterionKind::members_title_count:
       return {fmt::format("Có ít nhất {} thành viên đạt danh hiệu “{}”", n, title_name.vi),
-              fmt::format("At least {} members proposed for “{}”", n, title_name.en)};
+              fmt::format("At least {} {} proposed for “{}”", n, n == 1 ? "member" : "members",
+                          title_name.en)};
     case CriterionKind::members_discipline_below:
       return {fmt::format("Không có thành viên bị kỷ luật từ hình thức {} trở lên",
                           lower_first(discipline.vi)),

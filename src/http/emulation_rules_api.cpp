@@ -98,7 +98,7 @@ Result<HttpResponse> post_rule(ApiCall& call) {
   std::optional<std::optional<CivilDate>> effective_from;
   std::optional<std::optional<OrganizationKind>> organization_kind;
   std::optional<std::optional<std::int64_t>> quota_percent;
-  std::optional<bool> quota_own_choice;
+  std::optional<bool> quota_own_choice, new_title;
   std::optional<boost::json::array> criteria;
   rule.subject = TRY(body.required_code<EmulationSubject>("subject"));
   for (const Status& read :
@@ -108,7 +108,7 @@ Result<HttpResponse> post_rule(ApiCall& call) {
         body.required_text("citation_vi", rule.citation.vi), body.text("citation_en", citation_en),
         body.array("criteria", criteria), body.nullable_integer("quota_percent", quota_percent),
         body.text("quota_of_title", quota_of), body.boolean("quota_own_choice", quota_own_choice),
-        body.finish()}) {
+        body.boolean("new_title", new_title), body.finish()}) {
     if (!read) return std::unexpected(read.error());
   }
   if (!effective_from || !*effective_from) return JsonBody::missing("effective_from");
@@ -125,7 +125,8 @@ Result<HttpResponse> post_rule(ApiCall& call) {
   for (std::size_t i = 0; criteria && i < criteria->size(); ++i) {
     rule.criteria.push_back(TRY(criterion_of((*criteria)[i], fmt::format("criteria[{}]", i))));
   }
-  auto view = TRY(service::add_title_rule(call.connection, call.who(), std::move(rule)));
+  auto view = TRY(service::add_title_rule(call.connection, call.who(), std::move(rule),
+                                          new_title.value_or(false)));
   return ok(201, rules_json(view));
 }
 

@@ -69,11 +69,11 @@ Status check_shape(TitleRule& rule) {
                                kMaxCode));
   if (rule.name.en.empty()) rule.name.en = rule.name.vi;
   if (rule.citation.en.empty()) rule.citation.en = rule.citation.vi;
-  TRY(check_text(rule.name.vi, kMaxName, "name.vi", {"tên danh hiệu", "the title's name"}));
-  TRY(check_text(rule.name.en, kMaxName, "name.en", {"tên tiếng Anh", "the English name"}));
-  TRY(check_text(rule.citation.vi, kMaxCitation, "citation.vi",
+  TRY(check_text(rule.name.vi, kMaxName, "name_vi", {"tên danh hiệu", "the title's name"}));
+  TRY(check_text(rule.name.en, kMaxName, "name_en", {"tên tiếng Anh", "the English name"}));
+  TRY(check_text(rule.citation.vi, kMaxCitation, "citation_vi",
                  {"căn cứ (văn bản quy định)", "the rule's source"}));
-  TRY(check_text(rule.citation.en, kMaxCitation, "citation.en",
+  TRY(check_text(rule.citation.en, kMaxCitation, "citation_en",
                  {"căn cứ bằng tiếng Anh", "the source in English"}));
   if (rule.effective_from.year < 2000 || rule.effective_from.year > 2200)
     return invalid("effective_from", "emulation.rule_day", "Ngày hiệu lực không hợp lệ.",
@@ -126,11 +126,30 @@ Result<TitleRulesView> list_title_rules(Connection& connection, const Actor& act
   return view;
 }
 
-Result<TitleRulesView> add_title_rule(Connection& connection, const Actor& actor, TitleRule rule) {
+Result<TitleRulesView> add_title_rule(Connection& connection, const Actor& actor, TitleRule rule,
+                                      bool new_title) {
   if (!actor.principal.administrator) return refuse();
   TRY(check_shape(rule));
   return store::in_transaction(connection, [&]() -> Result<TitleRulesView> {
     std::vector<TitleRule> rules = TRY(agency_title_rules(connection, actor.principal.tenant));
+    const bool known = std::ranges::any_of(
+        rules, [&](const TitleRule& other) { return other.title == rule.title; });
+    if (new_title && known) {
+      return fail(ErrorKind::conflict, "emulation.rule_code_taken",
+                  fmt::format("Đã có danh hiệu mã “{}”: hãy thêm phiên bản cho danh hiệu đó, hoặc "
+                              "chọn mã khác.",
+                              rule.title),
+                  fmt::format("A title with the code “{}” exists: add a version of it, or choose "
+                              "another code.",
+                              rule.title),
+                  Location{0, "title"});
+    }
+    if (!new_title && !known) {
+      return fail(ErrorKind::not_found, "emulation.rule_unknown_title",
+                  fmt::format("Không có danh hiệu mã “{}”.", rule.title),
+                  fmt::format("There is no title with the code “{}”.", rule.title),
+                  Location{0, "title"});
+    }
     if (std::ranges::any_of(rules, [&](const TitleRule& other) {
           return other.title == rule.title && other.effective_from == rule.effective_from;
         })) {

@@ -35,9 +35,12 @@ struct TitleRulesView {
 
 // Anyone signed in reads the rules (a member sees them on their year already).
 Result<TitleRulesView> list_title_rules(Connection& connection, const Actor& actor);
-// Administrators only. The version is checked with every other (core's check_title_rules): what
-// its kind of criterion needs, titles it names, no circle, one version of a title per day, the
-// subject and the organization kept; audited.
-Result<TitleRulesView> add_title_rule(Connection& connection, const Actor& actor, TitleRule rule);
+// Administrators only: a version of an existing title, or with `new_title` the first version of a
+// title of the agency's own (a code already taken is refused, so that a new title never becomes
+// a version of another by mistake). The version is checked with every other (core's
+// check_title_rules): what its kind of criterion needs, titles it names, no circle, one version of
+// a title per day, the subject and the organization kept; audited.
+Result<TitleRulesView> add_title_rule(Connection& connection, const Actor& actor, TitleRule rule,
+                                      bool new_title = false);
 
 }  // namespace dk::service

@@ -203,7 +203,8 @@ TEST_P(Emulation, TheAdministratorAddsAVersionOfARuleAndItWaitsForItsDay) {
   EXPECT_TRUE(rating_kind) << "the editor knows a rating criterion needs a rating";
 
   const std::string version = fmt::format(
-      R"({{"title":"lao-dong-tien-tien","name_vi":"Lao động tiên tiến","name_en":"Advanced worker",)"
+      R"({{"new_title":false,"title":"lao-dong-tien-tien","name_vi":"Lao động tiên tiến",)"
+      R"("name_en":"Advanced worker",)"
       R"("subject":"person","effective_from":"{}-01-01","citation_vi":"Quyết định 12/QĐ-CĐCS",)"
       R"("criteria":[{{"kind":"rating-at-least","rating":"excellent"}},)"
       R"({{"kind":"months-in-service","number":6}}]}})",

@@ -369,8 +369,15 @@ TEST_P(EmulationTest, AnOrganizationsOwnTitleIsOfferedOnlyByItsKind) {
   rule.citation = {"Quy chế thi đua của Công đoàn cơ sở", "The grassroots union's regulation"};
   rule.criteria = {rating_criterion(CriterionKind::rating_at_least, TaskRating::excellent),
                    number_criterion(CriterionKind::title_this_year, 0, kLdtt)};
-  auto added = add_title_rule(*connection_, administrator(), rule);
+  EXPECT_EQ(error_code(add_title_rule(*connection_, administrator(), rule)),
+            "emulation.rule_unknown_title")
+      << "a version of a title nobody has";
+  auto added = add_title_rule(*connection_, administrator(), rule, true);
   ASSERT_TRUE(added) << added.error().message.en;
+  rule.effective_from = {year_, 2, 1};
+  auto taken = add_title_rule(*connection_, administrator(), rule, true);
+  EXPECT_EQ(error_code(taken), "emulation.rule_code_taken");
+  EXPECT_EQ(taken.error().where.field, "title");
 
   review_everyone();
   auto view = read_emulation_year(*connection_, chair(), trade_union_, year_);

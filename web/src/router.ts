@@ -136,6 +136,13 @@ export const router = createRouter({
           component: () => import('@/features/emulation/views/EmulationView.vue'),
           meta: { title: 'emulation.title' },
         },
+        // The title rules, every version of each; administrators add versions and own titles.
+        {
+          path: 'emulation/rules',
+          name: 'emulation-rules',
+          component: () => import('@/features/emulation/views/EmulationRulesView.vue'),
+          meta: { title: 'emulation.ruleBook.title' },
+        },
         // One organization's year: a member's own part, or everything for those who run it (the API
         // says which: may_manage); anyone else gets 403 or 404 from the API.
         {

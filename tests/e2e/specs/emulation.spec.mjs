@@ -8,14 +8,19 @@
 // initiative, gives them the council's votes, proposes (the member is proposed for "Chiến sĩ thi
 // đua cơ sở") and decides with number 15/QĐ-CĐCS: the awards table shows the member under that
 // title, its total is the server's and the sum of its lines, and nothing can be changed any more.
+// Last, the title rules: the chair reads every shipped title and cannot change them; the
+// administrator adds a version of "Lao động tiên tiến" from today that asks for "with
+// distinction" (it is in force, the shipped one replaced), is refused a second version of the same
+// day beside the day's field, and adds the trade unions' own title "Đoàn viên công đoàn xuất sắc".
 // Every control of the pages is named. Screenshots at 360 px and on a desktop, in Vietnamese and
 // in English.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { agencyDay, agencyYear, apiSession, launchBrowser, screenshot, shownDate, startApp } from '../support/harness.mjs';
-import { answer, byTest, fitsThePhone, open, pageAs, phone, settled, typeDate, until, viewportScreenshot } from './ui.mjs';
+import { agencyDay, agencyYear, apiSession, artifacts, launchBrowser, screenshot, shownDate, startApp } from '../support/harness.mjs';
+import { answer, byTest, chooseOption, fitsThePhone, open, pageAs, phone, settled, typeDate, until, viewportScreenshot } from './ui.mjs';
 
 const desktop = { width: 1280, height: 900 };
 const advanced = 'lao-dong-tien-tien';
@@ -40,6 +45,19 @@ async function unnamed(page) {
   const buttons = [...snapshot.matchAll(/^\s*- button "((?:[^"\\]|\\.)*)"/gm)].map((match) => match[1]);
   const repeated = [...new Set(buttons.filter((name, index) => buttons.indexOf(name) !== index))];
   return { lines, repeated };
+}
+
+/**
+ * A dialog as a whole, however long: the window grows to hold it for the picture (a dialog sits
+ * 15 % of the window's height down; on a phone it fills the window), then is as it was.
+ */
+async function dialogScreenshot(page, dialog, name) {
+  const size = page.viewportSize();
+  const height = await dialog.evaluate((element) => element.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil((height + 40) / 0.85)) });
+  await settled(page);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  await page.setViewportSize(size);
 }
 
 /** Before a picture: the passing messages gone, the page at its top, nothing moving. */
@@ -330,5 +348,130 @@ describe('emulation', () => {
       await screenshot(small, `emulation-phone-decided-full-${language}`);
       await small.close();
     }
+  });
+
+  // Last: a version in force from today changes every open year's evaluation (the tests above
+  // count on the shipped rules).
+  test('the title rules: the chair reads them; the administrator adds a version and an own title', async () => {
+    const shipped = (await chair.get('/api/v1/emulation/rules')).body;
+    assert.equal(shipped.may_edit, false);
+    const rulesOf = (page) => page.locator('section[data-test^="rule-title-"]');
+
+    // The chair, on a phone: from the list of years to the rules; every title shipped, nothing to add.
+    const reader = await pageAs(browser, app.url, 'chutichcd');
+    await open(reader, app.url, '/emulation');
+    await byTest(reader, 'emulation-rules-link').click();
+    await reader.waitForURL(/\/emulation\/rules$/);
+    await byTest(reader, `rule-title-${advanced}`).waitFor();
+    assert.deepEqual(await rulesOf(reader).evaluateAll((sections) => sections.map((s) => s.dataset.test)), shipped.titles.map((title) => `rule-title-${title.code}`));
+    assert.deepEqual(await byTest(reader, 'rule-title-name').allInnerTexts(), shipped.titles.map((title) => title.versions.at(-1).name.vi));
+    assert.equal(await byTest(reader, 'rule-version-origin').first().innerText(), 'Kèm theo phần mềm');
+    assert.equal(await reader.locator('[data-test="rules-add-title"], [data-test^="rule-add-version-"]').count(), 0, 'the chair adds nothing');
+    assert.ok((await byTest(reader, 'emulation-own-choice').count()) > 0, 'the organization’s own choices are marked');
+    assert.deepEqual((await unnamed(reader)).lines, [], 'every control of the rules is named');
+    await fitsThePhone(reader, 'the title rules');
+    await still(reader);
+    await viewportScreenshot(reader, 'emulation-rules-phone-vi');
+    await reader.close();
+
+    // The administrator, on a desktop: a version of Lao động tiên tiến from today, "with distinction".
+    const today = agencyDay();
+    const admin = await pageAs(browser, app.url, 'quantri', { size: desktop });
+    await open(admin, app.url, '/emulation/rules');
+    const section = byTest(admin, `rule-title-${advanced}`);
+    await section.waitFor();
+    const check = await unnamed(admin);
+    assert.deepEqual(check.lines, [], 'every control of the page is named');
+    assert.deepEqual(check.repeated, [], 'each title’s button names its title');
+    await byTest(admin, `rule-add-version-${advanced}`).click();
+    const form = byTest(admin, 'rule-form-dialog');
+    await form.waitFor();
+    await settled(admin);
+    assert.equal(await admin.locator('#rule-name-vi').inputValue(), 'Lao động tiên tiến', 'the form starts from the latest version');
+    assert.equal(await admin.locator('#rule-effective-from').inputValue(), '', 'the day is chosen anew');
+    assert.equal((await admin.locator('.el-select__wrapper:has(#rule-criterion-0-kind)').innerText()).trim(), 'Xếp loại từ mức');
+    await chooseOption(admin, 'rule-criterion-0-rating', 'Hoàn thành xuất sắc nhiệm vụ');
+    await typeDate(admin, 'rule-effective-from', shownDate(today));
+    const dialogNames = (await form.ariaSnapshot()).split('\n').map((line) => line.trim()).filter((line) => nameless.test(line));
+    assert.deepEqual(dialogNames, [], 'every control of the form is named');
+    await dialogScreenshot(admin, form, 'emulation-rules-desktop-form-vi');
+    await byTest(admin, 'rule-form-save').click();
+    await form.waitFor({ state: 'hidden' });
+    const newVersion = byTest(admin, `rule-version-${advanced}-${today}`);
+    await newVersion.waitFor();
+    assert.equal(await section.locator('li[data-test^="rule-version-"]').count(), 2);
+    assert.equal(await newVersion.getAttribute('data-state'), 'in-force');
+    assert.equal(await byTest(admin, `rule-version-${advanced}-2024-01-01`).getAttribute('data-state'), 'replaced');
+    assert.equal(await newVersion.locator('[data-test="rule-version-state"]').innerText(), 'Đang áp dụng');
+    assert.equal(await newVersion.locator('[data-test="rule-version-origin"]').innerText(), `Cơ quan bổ sung ngày ${shownDate(today)}`);
+    assert.equal(await newVersion.locator('[data-test="rule-criterion"]').first().innerText(), 'Xếp loại “Hoàn thành xuất sắc nhiệm vụ” trở lên');
+    const saved = (await chair.get('/api/v1/emulation/rules')).body.titles.find((title) => title.code === advanced).versions;
+    assert.deepEqual(saved.map((v) => [v.effective_from, v.in_force, v.shipped]), [['2024-01-01', false, true], [today, true, false]]);
+    assert.equal(saved[1].criteria[0].rating, 'excellent');
+    assert.deepEqual(saved[1].criteria.slice(1), saved[0].criteria.slice(1), 'the other criteria are kept');
+
+    // The same day again: refused beside the day, in the server's words.
+    await byTest(admin, `rule-add-version-${advanced}`).click();
+    await form.waitFor();
+    await settled(admin);
+    await typeDate(admin, 'rule-effective-from', shownDate(today));
+    await byTest(admin, 'rule-form-save').click();
+    const dayProblem = form.locator('.el-form-item:has(#rule-effective-from) .el-form-item__error');
+    await dayProblem.waitFor();
+    const again = { title: advanced, name_vi: 'Lao động tiên tiến', subject: 'person', effective_from: today, citation_vi: 'Luật Thi đua, khen thưởng 2022', criteria: [{ kind: 'initiative' }] };
+    assert.equal((await chair.post('/api/v1/emulation/rules', again)).status, 403, 'the chair adds no rule');
+    const twice = await (await apiSession(app.url, 'quantri')).post('/api/v1/emulation/rules', again);
+    assert.equal(twice.status, 409, JSON.stringify(twice.body));
+    assert.equal(twice.body.code, 'emulation.rule_version_exists');
+    assert.equal(await dayProblem.innerText(), twice.body.message.vi);
+    await form.getByRole('button', { name: 'Hủy' }).click();
+    await form.waitFor({ state: 'hidden' });
+    assert.equal(await section.locator('li[data-test^="rule-version-"]').count(), 2, 'nothing was added');
+
+    // The trade unions' own title, with one criterion.
+    const own = 'doan-vien-cong-doan-xuat-sac';
+    await byTest(admin, 'rules-add-title').click();
+    await form.waitFor();
+    await settled(admin);
+    await admin.locator('#rule-code').fill(own);
+    await chooseOption(admin, 'rule-organization-kind', 'Công đoàn');
+    await admin.locator('#rule-name-vi').fill('Đoàn viên công đoàn xuất sắc');
+    await admin.locator('#rule-name-en').fill('Outstanding trade union member');
+    await admin.locator('#rule-citation-vi').fill('Nghị quyết số 05/NQ-CĐCS của Ban Chấp hành Công đoàn cơ sở');
+    await chooseOption(admin, 'rule-criterion-0-kind', 'Xếp loại từ mức');
+    await chooseOption(admin, 'rule-criterion-0-rating', 'Hoàn thành xuất sắc nhiệm vụ');
+    await typeDate(admin, 'rule-effective-from', shownDate(today));
+    await dialogScreenshot(admin, form, 'emulation-rules-desktop-own-title-vi');
+    await byTest(admin, 'rule-form-save').click();
+    await form.waitFor({ state: 'hidden' });
+    const ownSection = byTest(admin, `rule-title-${own}`);
+    await ownSection.waitFor();
+    assert.equal(await ownSection.locator('[data-test="rule-title-organizations"]').innerText(), 'Công đoàn');
+    assert.equal(await ownSection.locator('[data-test="rule-version-state"]').innerText(), 'Đang áp dụng');
+    const ownRule = (await chair.get('/api/v1/emulation/rules')).body.titles.find((title) => title.code === own)?.versions;
+    assert.equal(ownRule?.length, 1, JSON.stringify(ownRule));
+    assert.equal(ownRule[0].organization_kind, 'trade-union');
+    assert.deepEqual(ownRule[0].criteria.map((c) => [c.kind, c.rating]), [['rating-at-least', 'excellent']]);
+    await still(admin);
+    await screenshot(admin, 'emulation-rules-desktop-vi');
+
+    // In English, then on a 360 px phone with the form over the whole screen.
+    await byTest(admin, 'language-en').click();
+    await until(async () => (await newVersion.locator('[data-test="rule-version-state"]').innerText()) === 'In force', 'the page is in English');
+    assert.equal(await ownSection.locator('[data-test="rule-title-name"]').innerText(), 'Outstanding trade union member');
+    await still(admin);
+    await screenshot(admin, 'emulation-rules-desktop-en');
+    await admin.setViewportSize(phone);
+    await fitsThePhone(admin, 'the title rules with their buttons');
+    await still(admin);
+    await viewportScreenshot(admin, 'emulation-rules-phone-en');
+    await byTest(admin, `rule-add-version-${advanced}`).click();
+    await form.waitFor();
+    await settled(admin);
+    const frame = await form.boundingBox();
+    assert.equal(Math.round(frame.width), phone.width, 'the form fills a phone’s width');
+    await viewportScreenshot(admin, 'emulation-rules-phone-form-en');
+    await dialogScreenshot(admin, form, 'emulation-rules-phone-form-full-en');
+    await admin.close();
   });
 });

@@ -3,6 +3,7 @@
 // votes, the organization proposes (the titles' rules decide who qualifies) and the decision awards
 // the titles with their bonuses. Every answer that changes something is the year again, as GET.
 import { api } from '@/shared/api/client'
+import type { OrganizationKind } from '@/shared/api'
 import { fetchFile } from '@/shared/download'
 
 /** Words in both languages, as the server writes its rules and reasons. */
@@ -11,14 +12,15 @@ export interface Text {
   en: string
 }
 
-export type Rating = 'excellent' | 'good' | 'completed' | 'not_completed'
+// The server's codes: "not-completed" with a dash, as every code of the API.
+export type Rating = 'excellent' | 'good' | 'completed' | 'not-completed'
 export type Discipline = 'none' | 'reprimand' | 'warning' | 'heavier'
 export type Subject = 'person' | 'collective'
 export type Stage = 'open' | 'proposed' | 'decided'
 export type Verdict = 'proposed' | 'not_eligible' | 'over_quota'
 
 /** The best first, as the forms offer them. */
-export const ratings: Rating[] = ['excellent', 'good', 'completed', 'not_completed']
+export const ratings: Rating[] = ['excellent', 'good', 'completed', 'not-completed']
 export const disciplines: Discipline[] = ['none', 'reprimand', 'warning', 'heavier']
 export const stages: Stage[] = ['open', 'proposed', 'decided']
 
@@ -32,14 +34,41 @@ export interface YearSummary {
   member: boolean
 }
 
-export interface TitleRule {
+/** One condition of a title, as data (what the rule editor fills in) and in words. */
+export interface Criterion {
+  kind: string
+  /** Only what the kind needs is set (criterion_kinds says which); the rest is null. */
+  number: number | null
+  rating: Rating | null
+  discipline: Discipline | null
+  title: string | null
+  text: Text
+  /** The law leaves the value to the organization. */
+  own_choice: boolean
+}
+
+/** At most `percent` % of those evaluated (of_title "") or of those proposed for another title. */
+export interface Quota {
+  of_title: string
+  percent: number
+  text: Text
+  own_choice: boolean
+}
+
+/** A version of a title's rule: what the year evaluates with, from its day on. */
+export interface RuleVersion {
   code: string
   name: Text
   subject: Subject
+  /** The organizations' kind it is for ("trade-union"); null for every kind. */
+  organization_kind: OrganizationKind | null
   effective_from: string
   citation: Text
-  criteria: { text: Text; own_choice: boolean }[]
-  quota: { text: Text; own_choice: boolean } | null
+  criteria: Criterion[]
+  quota: Quota | null
+}
+
+export interface TitleRule extends RuleVersion {
   /** The title's bonus in đồng if it were decided today; null when the law gives it none. */
   bonus: number | null
 }
@@ -184,9 +213,63 @@ export interface DecisionInput {
   signer: string
 }
 
+/** A version in the list of the agency's rules. */
+export interface ListedVersion extends RuleVersion {
+  /** Shipped with the product, else added by the agency's administrators (at added_at). */
+  shipped: boolean
+  added_at: string | null
+  /** The version that applies today; none of a title whose every version is still to come. */
+  in_force: boolean
+}
+
+/** A kind of criterion and what it needs filled in. */
+export interface CriterionKind {
+  code: string
+  label: Text
+  subject: Subject
+  number: boolean
+  /** The number is a share, 0–100 %. */
+  percent: boolean
+  rating: boolean
+  discipline: boolean
+  title: boolean
+}
+
+export interface TitleRules {
+  today: string
+  /** Administrators add versions and titles. */
+  may_edit: boolean
+  /** Each title with its versions, oldest first. */
+  titles: { code: string; versions: ListedVersion[] }[]
+  criterion_kinds: CriterionKind[]
+}
+
+/** What POST /emulation/rules takes: a new version of a title, or the first of a new one. */
+export interface RuleInput {
+  /** The first version of a title of the agency's own (a code already taken is refused). */
+  new_title: boolean
+  title: string
+  name_vi: string
+  name_en: string
+  subject: Subject
+  organization_kind: OrganizationKind | null
+  effective_from: string
+  citation_vi: string
+  citation_en: string
+  criteria: { kind: string; number?: number; rating?: Rating; discipline?: Discipline; title?: string; own_choice: boolean }[]
+  quota_percent: number | null
+  /** "" for a share of those evaluated. */
+  quota_of_title: string
+  quota_own_choice: boolean
+}
+
 const yearPath = (organization: number, year: number) => `/emulation/years/${organization}/${year}`
 
 export const emulationApi = {
+  /** The agency's title rules, every version; any signed-in user reads them. */
+  rules: () => api.get<TitleRules>('/emulation/rules'),
+  /** Administrators: a version is never edited, a change is a newer version. Answers the rules again. */
+  addRule: (input: RuleInput) => api.post<TitleRules>('/emulation/rules', input),
   years: (year: number) => api.get<{ items: YearSummary[] }>('/emulation/years', { year }),
   mine: () => api.get<Mine>('/emulation/mine'),
   get: (organization: number, year: number) => api.get<EmulationYear>(yearPath(organization, year)),

@@ -6,6 +6,7 @@ import type {
   List,
   Organization,
   OrganizationChanges,
+  OrganizationKind,
   OrganizationInput,
   OrganizationRecord,
   Page,
@@ -20,6 +21,9 @@ import type {
 
 export { ApiError, configureClient } from './client'
 export type * from './types'
+
+/** Every kind of organization, in the order the forms offer them (their names: `kinds.<kind>`). */
+export const organizationKinds: OrganizationKind[] = ['trade-union', 'youth-union', 'lawyers-association', 'womens-union', 'veterans-association', 'other']
 
 export const sessionApi = {
   current: () => request<Session>('GET', '/session', { quietUnauthorized: true }),
