@@ -21,6 +21,7 @@
 
 #include "io/table_reader.hpp"
 #include "store/registry_store.hpp"
+#include "support/demo_database.hpp"
 
 extern char** environ;
 
@@ -382,7 +383,8 @@ void CliTest::create_empty_agency() {
 }
 
 void CliTest::load_demo() {
-  ok({"demo"});
+  ASSERT_TRUE(dk::testing::fill_with_demo(*database_, DOANKET_BINARY,
+                                          [&] { return ok({"demo"}).exit_code == 0; }));
 }
 
 Rows standard_people() {

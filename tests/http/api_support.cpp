@@ -13,6 +13,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "support/demo_database.hpp"
+
 extern char** environ;
 
 namespace dk::http::testing {
@@ -131,7 +133,9 @@ Reply Client::sign_in(const std::string& login, const std::string& password) {
 void ApiTest::SetUp() {
   database_ = std::make_unique<dk::testing::TestDatabase>(GetParam());
   DK_REQUIRE_DATABASE(*database_);
-  ASSERT_EQ(run({DOANKET_BINARY, "--db", database_->target(), "demo"}), 0);
+  ASSERT_TRUE(dk::testing::fill_with_demo(*database_, DOANKET_BINARY, [&] {
+    return run({DOANKET_BINARY, "--db", database_->target(), "demo"}) == 0;
+  })) << "doanket demo failed";
   start_server();
 }
 

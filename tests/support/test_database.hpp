@@ -65,6 +65,32 @@ class TestDatabase {
   const std::string& target() const { return target_; }
   const std::filesystem::path& folder() const { return folder_; }
 
+  // PostgreSQL: replaces the (empty) database by a copy of the template database `name`; false
+  // when there is no such template (the database is left as it was).
+  bool clone_from(const std::string& name) {
+    auto admin = store::open_postgres(postgres_server());
+    if (!admin) return false;
+    const store::SqlValue key[] = {name};
+    auto found = store::query_integer(**admin, "SELECT 1 FROM pg_database WHERE datname = $1", key);
+    if (!found || !*found) return false;
+    if (!(*admin)->execute_script("DROP DATABASE " + name_ + " WITH (FORCE)")) return false;
+    if ((*admin)->execute_script("CREATE DATABASE " + name_ + " TEMPLATE " + name)) return true;
+    // Another test was copying it at that instant; an empty database as before, and the caller
+    // loads it itself.
+    (void)(*admin)->execute_script("CREATE DATABASE " + name_);
+    return false;
+  }
+  // PostgreSQL: keeps a copy of this database as the template database `name` (for clone_from),
+  // unless another test kept one first. Nothing may be connected to this database meanwhile.
+  void keep_as(const std::string& name) {
+    auto admin = store::open_postgres(postgres_server());
+    if (!admin) return;
+    const std::string partial = unique_name("dk_part_");
+    if (!(*admin)->execute_script("CREATE DATABASE " + partial + " TEMPLATE " + name_)) return;
+    if (!(*admin)->execute_script("ALTER DATABASE " + partial + " RENAME TO " + name))
+      (void)(*admin)->execute_script("DROP DATABASE IF EXISTS " + partial);
+  }
+
   std::unique_ptr<store::SqlConnection> open() const {
     auto connection = store::open_database(target_);
     if (!connection) {

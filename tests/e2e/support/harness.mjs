@@ -14,7 +14,8 @@
 // process (testNow) and every page's JavaScript (a Playwright clock) share one timeline.
 
 import { spawn, execFile } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -144,6 +145,53 @@ function tail(file, lines = 20) {
   try { return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'); } catch { return ''; }
 }
 
+// The demo as `doanket demo` writes it, kept once per build and clock instant and copied for each
+// app after the first (as tests/support/demo_database.hpp does for the C++ suites): an SQLite file
+// in the temporary folder, a template database on the test PostgreSQL server.
+function demoKey() {
+  const file = statSync(binary);
+  const identity = [binary, file.size, file.mtimeMs, process.env.DOANKET_TEST_NOW, process.env.TZ].join('|');
+  return `dk_demo_e2e_${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
+}
+
+async function loadDemo(engine, databasePath) {
+  const key = demoKey();
+  const server = process.env.DOANKET_TEST_POSTGRES;
+  const name = databasePath.slice(databasePath.lastIndexOf('/') + 1);
+  const psql = (sql) => run('psql', [server, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql]);
+  if (engine === 'sqlite') {
+    const kept = path.join(tmpdir(), 'doanket-demo-cache', `${key}.db`);
+    if (existsSync(kept)) { copyFileSync(kept, databasePath); return; }
+    await run(binary, ['--db', databasePath, 'demo'], { maxBuffer: 16 << 20 });
+    // Kept only when whole on its own, and under another name first so nobody copies half a file.
+    if (existsSync(`${databasePath}-wal`)) return;
+    mkdirSync(path.dirname(kept), { recursive: true });
+    const partial = `${kept}.${process.pid}.${Date.now()}`;
+    copyFileSync(databasePath, partial);
+    renameSync(partial, kept);
+    return;
+  }
+  const { stdout } = await psql(`SELECT 1 FROM pg_database WHERE datname = '${key}'`);
+  if (stdout.trim() === '1') {
+    try {
+      await psql(`DROP DATABASE ${name} WITH (FORCE)`);
+      await psql(`CREATE DATABASE ${name} TEMPLATE ${key}`);
+      return;
+    } catch {
+      // Another app was copying it at that instant: an empty database again, and the demo loaded.
+      await psql(`CREATE DATABASE ${name}`).catch(() => {});
+    }
+  }
+  await run(binary, ['--db', databasePath, 'demo'], { maxBuffer: 16 << 20 });
+  const partial = `dk_part_${process.pid}_${Date.now()}`;
+  try {
+    await psql(`CREATE DATABASE ${partial} TEMPLATE ${name}`);
+    await psql(`ALTER DATABASE ${partial} RENAME TO ${key}`);
+  } catch {
+    await psql(`DROP DATABASE IF EXISTS ${partial}`).catch(() => {});
+  }
+}
+
 // Loads the demo agency into a fresh database and serves it with the web app on a free port.
 // Resolves to {url, databasePath, logPath, stop()}; stop() sends SIGTERM, waits, removes the
 // database and resolves to the server's {code, signal}.
@@ -164,7 +212,7 @@ export async function startApp({ engine = 'sqlite', name } = {}) {
   }
 
   try {
-    await run(binary, ['--db', databasePath, 'demo'], { maxBuffer: 16 << 20 });
+    await loadDemo(engine, databasePath);
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     await dropDatabase();
