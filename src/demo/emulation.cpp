@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/emulation_law.hpp"
 #include "demo/officer.hpp"
 #include "service/emulation.hpp"
@@ -38,13 +40,16 @@ EmulationReview review_of(std::size_t i) {
 }
 
 // One year of the trade union's evaluation, up to the proposal; `decide` goes on to the decision.
+// Its steps fall in December, or today when that comes first: the demo writes nothing that
+// happens after today (this year's proposal, loaded on 18 November, is made that day).
 Result<std::int64_t> run_year(Connection& connection, DemoOfficer& chair, Id trade_union, int year,
-                              std::optional<EmulationDecision> decision,
+                              std::optional<EmulationDecision> decision, CivilDate today,
                               DemoEmulationSummary& summary) {
+  const auto by = [&](CivilDate day) { return std::min(day, today); };
   const Id tenant = chair.actor.principal.tenant;
   const std::string worker(kAdvancedWorker), fighter(kGrassrootsFighter);
   const std::string advanced(kAdvancedCollective), excellent(kExcellentCollective);
-  chair.on(CivilDate{year, 1, 15});
+  chair.on(by(CivilDate{year, 1, 15}));
   EmulationYearView view = TRY(read_emulation_year(connection, chair.actor, trade_union, year));
   store::EmulationStore store(connection);
   for (std::size_t i = 0; i < view.people.size(); ++i) {
@@ -69,9 +74,9 @@ Result<std::int64_t> run_year(Connection& connection, DemoOfficer& chair, Id tra
     TRY(store.save_self_rating(
         tenant, trade_union, year, view.people[i].member.person, own,
         i % 4 == 0 ? "Hoàn thành đầy đủ các chỉ tiêu đã đăng ký" : "",
-        vietnam_instant(CivilDate{year, 12, 5}, 8 * 60 + static_cast<int>(i))));
+        vietnam_instant(by(CivilDate{year, 12, 5}), 8 * 60 + static_cast<int>(i))));
   }
-  chair.on(CivilDate{year, 12, 10});
+  chair.on(by(CivilDate{year, 12, 10}));
   std::vector<EmulationVote> votes;
   for (std::size_t i = 0; i < view.people.size(); ++i) {
     const EmulationReview review = review_of(i);
@@ -89,7 +94,7 @@ Result<std::int64_t> run_year(Connection& connection, DemoOfficer& chair, Id tra
     if (u % 3 == 0) votes.push_back({EmulationSubject::collective, unit, excellent, 6});
   }
   TRY(record_votes(connection, chair.actor, trade_union, year, kCouncil, votes));
-  chair.on(CivilDate{year, 12, 15});
+  chair.on(by(CivilDate{year, 12, 15}));
   view = TRY(propose_titles(connection, chair.actor, trade_union, year));
   std::int64_t proposed = 0;
   for (const auto& [title, count] : view.evaluation.proposed) proposed += count;
@@ -109,13 +114,14 @@ Result<DemoEmulationSummary> load_demo_emulation(service::Connection& connection
   (void)tenant;
   DemoEmulationSummary summary;
   DemoOfficer chair = TRY(officer(connection, "chutichcd", {trade_union.id}));
-  const int this_year = vietnam_date(clock()).year;
+  const CivilDate today = vietnam_date(clock());
+  const int this_year = today.year;
   TRY(run_year(
       connection, chair, trade_union.id, this_year - 1,
       EmulationDecision{"25/QĐ-CĐCS", CivilDate{this_year - 1, 12, 20}, "Chủ tịch Công đoàn cơ sở"},
-      summary));
+      today, summary));
   summary.proposed =
-      TRY(run_year(connection, chair, trade_union.id, this_year, std::nullopt, summary));
+      TRY(run_year(connection, chair, trade_union.id, this_year, std::nullopt, today, summary));
   return summary;
 }
 

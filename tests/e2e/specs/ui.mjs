@@ -144,6 +144,10 @@ export async function pageAs(browser, url, login, { language = 'vi', size = phon
 /** Fails when the page is wider than the phone: nothing may need scrolling sideways. */
 export async function fitsThePhone(page, what) {
   await page.waitForLoadState('networkidle');
+  // Right after the viewport shrinks, the app has not yet laid itself out for a phone (the menu
+  // folds on the next frames, with a transition): measure once it has.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await settled(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= phone.width, `${what} is ${width} px wide`);
 }
