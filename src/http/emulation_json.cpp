@@ -26,10 +26,14 @@ boost::json::object title_rule_json(const TitleRule& rule, std::span<const Title
   boost::json::value quota = nullptr;
   if (rule.quota) {
     const Text of =
-        rule.quota->of_title.empty() ? Text{"số người được đánh giá", "those evaluated"} : [&] {
-          const TitleRule* other = rule_in_force(rules, rule.quota->of_title, day);
-          return other ? other->name : Text{rule.quota->of_title, rule.quota->of_title};
-        }();
+        rule.quota->of_title.empty()
+            ? (rule.subject == EmulationSubject::collective
+                   ? Text{"số tập thể được đánh giá", "the collectives evaluated"}
+                   : Text{"số người được đánh giá", "the people evaluated"})
+            : [&] {
+                const TitleRule* other = rule_in_force(rules, rule.quota->of_title, day);
+                return other ? other->name : Text{rule.quota->of_title, rule.quota->of_title};
+              }();
     quota = boost::json::object{
         {"of_title", rule.quota->of_title},
         {"percent", rule.quota->percent},
